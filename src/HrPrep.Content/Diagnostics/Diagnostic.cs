@@ -1,0 +1,58 @@
+using System.Globalization;
+
+namespace HrPrep.Content;
+
+/// <summary>How serious a <see cref="Diagnostic"/> is.</summary>
+public enum DiagnosticSeverity
+{
+    /// <summary>Informational; never fails a run.</summary>
+    Info = 0,
+
+    /// <summary>Something to fix; fails a run only with <c>--fail-on warning</c>.</summary>
+    Warning = 1,
+
+    /// <summary>The input is invalid.</summary>
+    Error = 2,
+}
+
+/// <summary>
+/// A located problem in an input file, printed as <c>path:line:col: severity CODE: message</c>.
+/// </summary>
+/// <param name="Path">The file (or embedded resource) the problem is in.</param>
+/// <param name="Line">1-based line; 0 when the problem concerns the whole file.</param>
+/// <param name="Column">1-based column; 0 when the problem concerns the whole file.</param>
+/// <param name="Severity">How serious the problem is.</param>
+/// <param name="Code">A stable code, e.g. <c>YAML002</c>; see the README for the catalogue.</param>
+/// <param name="Message">One line describing the problem.</param>
+public sealed record Diagnostic(string Path, int Line, int Column, DiagnosticSeverity Severity, string Code, string Message)
+{
+    /// <summary>Creates an error diagnostic at a location.</summary>
+    public static Diagnostic Error(SourceLocation at, string code, string message) =>
+        new(at.Path, at.Line, at.Column, DiagnosticSeverity.Error, code, message);
+
+    /// <summary>The location of the problem.</summary>
+    public SourceLocation Location => new(Path, Line, Column);
+
+    /// <summary>The lower-case name of <see cref="Severity"/> as printed.</summary>
+    public string SeverityName => Severity switch
+    {
+        DiagnosticSeverity.Error => "error",
+        DiagnosticSeverity.Warning => "warning",
+        _ => "info",
+    };
+
+    /// <summary>Formats the diagnostic as <c>path:line:col: severity CODE: message</c>.</summary>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Path}:{Math.Max(Line, 1)}:{Math.Max(Column, 1)}: {SeverityName} {Code}: {Message}");
+}
+
+/// <summary>A position in a source file: path, 1-based line and 1-based column.</summary>
+/// <param name="Path">The file or embedded resource name.</param>
+/// <param name="Line">1-based line.</param>
+/// <param name="Column">1-based column.</param>
+public readonly record struct SourceLocation(string Path, int Line, int Column)
+{
+    /// <summary>Formats the location as <c>path:line:col</c>.</summary>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Path}:{Math.Max(Line, 1)}:{Math.Max(Column, 1)}");
+}

@@ -1,0 +1,186 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using HrPrep.Content.Yaml;
+
+namespace HrPrep.Content.Loading;
+
+/// <summary>Reads typed values out of YAML nodes, reporting every mismatch as a located diagnostic.</summary>
+internal sealed partial class NodeReader(List<Diagnostic> diagnostics)
+{
+    public List<Diagnostic> Diagnostics { get; } = diagnostics;
+
+    public void Error(SourceLocation at, string code, string message) => Diagnostics.Add(Diagnostic.Error(at, code, message));
+
+    public YamlMapping? Mapping(YamlNode node, string what)
+    {
+        if (node is YamlMapping mapping)
+        {
+            return mapping;
+        }
+
+        Error(node.Start, "PACK003", $"{what} must be a mapping, found {node.KindName}");
+        return null;
+    }
+
+    /// <summary>Checks a mapping's keys against the known ones and the required ones.</summary>
+    public void Keys(YamlMapping mapping, string what, string[] known, string[] required)
+    {
+        foreach (var entry in mapping.Entries)
+        {
+            if (Array.IndexOf(known, entry.Key.Value) < 0)
+            {
+                string hint = Suggest(entry.Key.Value, known) is { } s ? $" (did you mean '{s}'?)" : $"; allowed: {string.Join(", ", known)}";
+                Error(entry.Key.Start, "PACK001", $"unknown key '{entry.Key.Value}' in {what}{hint}");
+            }
+        }
+
+        foreach (var key in required)
+        {
+            if (mapping.Get(key) is null)
+            {
+                Error(mapping.Start, "PACK002", $"{what} is missing the required key '{key}'");
+            }
+        }
+    }
+
+    public string? Text(YamlNode? node, string name, bool nonEmpty = true, Regex? pattern = null, string? patternHint = null)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is not YamlScalar { Kind: ScalarKind.String } scalar)
+        {
+            string quoteHint = node is YamlScalar ? "; quote it to make it text" : string.Empty;
+            Error(node.Start, "PACK003", $"'{name}' must be text, found {node.KindName}{quoteHint}");
+            return null;
+        }
+
+        if (nonEmpty && string.IsNullOrWhiteSpace(scalar.Value))
+        {
+            Error(node.Start, "PACK011", $"'{name}' must not be empty");
+            return null;
+        }
+
+        if (pattern is not null && !pattern.IsMatch(scalar.Value))
+        {
+            Error(node.Start, "PACK005", $"'{name}' value '{Shorten(scalar.Value)}' is not valid: {patternHint}");
+            return null;
+        }
+
+        return scalar.Value;
+    }
+
+    public ImmutableArray<string> TextList(YamlNode? node, string name, Regex? itemPattern = null, string? patternHint = null, bool unique = false)
+    {
+        if (node is null)
+        {
+            return [];
+        }
+
+        if (node is not YamlSequence seq)
+        {
+            Error(node.Start, "PACK003", $"'{name}' must be a list, found {node.KindName}");
+            return [];
+        }
+
+        var builder = ImmutableArray.CreateBuilder<string>(seq.Items.Count);
+        HashSet<string>? seen = unique ? new(StringComparer.Ordinal) : null;
+        foreach (var item in seq.Items)
+        {
+            if (Text(item, $"{name} item", true, itemPattern, patternHint) is { } value)
+            {
+                if (seen is not null && !seen.Add(value))
+                {
+                    Error(item.Start, "PACK012", $"'{name}' lists '{value}' more than once");
+                    continue;
+                }
+
+                builder.Add(value);
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+
+    public IReadOnlyList<YamlNode> Items(YamlNode? node, string name)
+    {
+        if (node is null)
+        {
+            return [];
+        }
+
+        if (node is YamlSequence seq)
+        {
+            return seq.Items;
+        }
+
+        Error(node.Start, "PACK003", $"'{name}' must be a list, found {node.KindName}");
+        return [];
+    }
+
+    public T? Enum<T>(YamlNode? node, string name, IReadOnlyList<string> names, TryParse<T> parse)
+        where T : struct
+    {
+        if (Text(node, name) is not { } text)
+        {
+            return null;
+        }
+
+        if (parse(text, out var value))
+        {
+            return value;
+        }
+
+        string hint = Suggest(text, names) is { } s ? $" (did you mean '{s}'?)" : string.Empty;
+        Error(node!.Start, "PACK004", $"'{name}' value '{Shorten(text)}' is not one of: {string.Join(", ", names)}{hint}");
+        return null;
+    }
+
+    public delegate bool TryParse<T>(string text, out T value);
+
+    internal static string Shorten(string value) => value.Length <= 60 ? value : string.Concat(value.AsSpan(0, 57), "...");
+
+    /// <summary>The known name closest to <paramref name="name"/> by edit distance, if it is close enough.</summary>
+    internal static string? Suggest(string name, IEnumerable<string> known)
+    {
+        string? best = null;
+        int bestDistance = int.MaxValue;
+        foreach (var candidate in known)
+        {
+            int d = Distance(name.ToLowerInvariant(), candidate.ToLowerInvariant());
+            if (d < bestDistance)
+            {
+                bestDistance = d;
+                best = candidate;
+            }
+        }
+
+        return best is not null && bestDistance <= Math.Max(1, best.Length / 3) ? best : null;
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (int i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+}

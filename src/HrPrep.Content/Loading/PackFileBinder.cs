@@ -1,0 +1,302 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using HrPrep.Content.Yaml;
+
+namespace HrPrep.Content.Loading;
+
+/// <summary>One parsed pack file: an optional manifest and its questions (not yet tied to a pack).</summary>
+internal sealed record PackFile(string Path, QuestionPack? Manifest, ImmutableArray<Question> Questions, YamlNode? Root);
+
+/// <summary>Binds a YAML node tree to the pack model, reporting every schema problem with its position.</summary>
+internal static class PackFileBinder
+{
+    private static readonly string[] RootKeys = ["pack", "questions"];
+    private static readonly string[] PackKeys = ["id", "version", "title", "role", "description", "language", "license", "authors", "disclaimer", "homepage", "categories", "retired"];
+    private static readonly string[] PackRequired = ["id", "version", "title", "language", "license", "categories"];
+    private static readonly string[] CategoryKeys = ["id", "title", "description"];
+    private static readonly string[] CategoryRequired = ["id", "title"];
+    private static readonly string[] QuestionKeys = ["id", "prompt", "category", "type", "level", "origin", "tags", "scenario", "answer", "followUps", "lookFor", "redFlags", "jurisdiction", "sources", "related", "lastVerified"];
+    private static readonly string[] QuestionRequired = ["id", "prompt", "category", "type", "level", "answer"];
+    private static readonly string[] AnswerKeys = ["summary", "keyPoints"];
+    private static readonly string[] AnswerRequired = ["summary"];
+    private static readonly string[] ScenarioKeys = ["text", "table"];
+    private static readonly string[] ScenarioRequired = ["text"];
+    private static readonly string[] TableKeys = ["caption", "columns", "rows"];
+    private static readonly string[] TableRequired = ["columns", "rows"];
+    private static readonly string[] SourceKeys = ["title", "url"];
+    private static readonly string[] SourceRequired = ["title"];
+
+    public static PackFile Bind(YamlReadResult read, YamlReaderOptions options, List<Diagnostic> diagnostics)
+    {
+        var r = new NodeReader(diagnostics);
+        if (read.Root is null)
+        {
+            return new PackFile(read.Path, null, [], null);
+        }
+
+        var root = read.Root;
+        if (root is YamlScalar { Kind: ScalarKind.Null })
+        {
+            r.Error(root.Start, "PACK008", "the file is empty; a pack file holds a mapping with 'pack' and/or 'questions'");
+            return new PackFile(read.Path, null, [], root);
+        }
+
+        if (root is not YamlMapping map)
+        {
+            r.Error(root.Start, "PACK003", $"a pack file must be a mapping with 'pack' and/or 'questions', found {root.KindName}");
+            return new PackFile(read.Path, null, [], root);
+        }
+
+        r.Keys(map, "a pack file", RootKeys, []);
+        if (map.Entries.Count == 0)
+        {
+            r.Error(map.Start, "PACK008", "the file has neither 'pack' nor 'questions'");
+        }
+
+        QuestionPack? manifest = map.Get("pack") is { } packNode ? BindManifest(r, packNode) : null;
+        var questions = ImmutableArray<Question>.Empty;
+        if (map.Get("questions") is { } questionsNode)
+        {
+            var items = r.Items(questionsNode, "questions");
+            if (items.Count > options.MaxQuestionsPerFile)
+            {
+                r.Error(questionsNode.Start, "PACK010", string.Create(CultureInfo.InvariantCulture, $"the file has {items.Count} questions, over the limit of {options.MaxQuestionsPerFile}"));
+            }
+            else
+            {
+                var builder = ImmutableArray.CreateBuilder<Question>(items.Count);
+                foreach (var item in items)
+                {
+                    if (BindQuestion(r, item) is { } q)
+                    {
+                        builder.Add(q);
+                    }
+                }
+
+                questions = builder.ToImmutable();
+            }
+        }
+
+        return new PackFile(read.Path, manifest, questions, root);
+    }
+
+    private static QuestionPack? BindManifest(NodeReader r, YamlNode node)
+    {
+        if (r.Mapping(node, "'pack'") is not { } m)
+        {
+            return null;
+        }
+
+        int before = r.Diagnostics.Count;
+        r.Keys(m, "the pack manifest", PackKeys, PackRequired);
+        string? id = r.Text(m.Get("id"), "id", pattern: Patterns.Id(), patternHint: Patterns.IdHint);
+        string? version = r.Text(m.Get("version"), "version", pattern: Patterns.SemVer(), patternHint: Patterns.VersionHint);
+        string? title = r.Text(m.Get("title"), "title");
+        string? role = r.Text(m.Get("role"), "role");
+        string? description = r.Text(m.Get("description"), "description");
+        string? language = r.Text(m.Get("language"), "language", pattern: Patterns.Language(), patternHint: Patterns.LanguageHint);
+        string? license = r.Text(m.Get("license"), "license", pattern: Patterns.License(), patternHint: Patterns.LicenseHint);
+        var authors = r.TextList(m.Get("authors"), "authors");
+        string? disclaimer = r.Text(m.Get("disclaimer"), "disclaimer");
+        string? homepage = r.Text(m.Get("homepage"), "homepage", pattern: Patterns.Url(), patternHint: Patterns.UrlHint);
+        var retired = r.TextList(m.Get("retired"), "retired", Patterns.Id(), Patterns.IdHint, unique: true);
+
+        var categories = ImmutableArray.CreateBuilder<Category>();
+        var categoryIds = new HashSet<string>(StringComparer.Ordinal);
+        var categoryItems = r.Items(m.Get("categories"), "categories");
+        if (m.Get("categories") is YamlSequence { Items.Count: 0 } emptyCategories)
+        {
+            r.Error(emptyCategories.Start, "PACK011", "'categories' must list at least one category");
+        }
+
+        foreach (var item in categoryItems)
+        {
+            if (r.Mapping(item, "a category") is not { } cm)
+            {
+                continue;
+            }
+
+            r.Keys(cm, "a category", CategoryKeys, CategoryRequired);
+            string? cid = r.Text(cm.Get("id"), "id", pattern: Patterns.Id(), patternHint: Patterns.IdHint);
+            string? ctitle = r.Text(cm.Get("title"), "title");
+            string? cdesc = r.Text(cm.Get("description"), "description");
+            if (cid is not null && !categoryIds.Add(cid))
+            {
+                r.Error(cm.Get("id")!.Start, "PACK006", $"category '{cid}' is declared more than once");
+                continue;
+            }
+
+            if (cid is not null && ctitle is not null)
+            {
+                categories.Add(new Category(cid, ctitle, cdesc));
+            }
+        }
+
+        if (r.Diagnostics.Count > before || id is null || version is null || title is null || language is null || license is null)
+        {
+            return null;
+        }
+
+        return new QuestionPack
+        {
+            Id = id,
+            Version = version,
+            Title = title,
+            Role = role,
+            Description = description,
+            Language = language,
+            License = license,
+            Authors = authors,
+            Disclaimer = disclaimer,
+            Homepage = homepage,
+            Categories = categories.ToImmutable(),
+            Retired = retired,
+            Questions = [],
+            Location = m.Start,
+        };
+    }
+
+    private static Question? BindQuestion(NodeReader r, YamlNode node)
+    {
+        if (r.Mapping(node, "a question") is not { } m)
+        {
+            return null;
+        }
+
+        int before = r.Diagnostics.Count;
+        r.Keys(m, "a question", QuestionKeys, QuestionRequired);
+        string? id = r.Text(m.Get("id"), "id", pattern: Patterns.Id(), patternHint: Patterns.IdHint);
+        string? prompt = r.Text(m.Get("prompt"), "prompt");
+        string? category = r.Text(m.Get("category"), "category", pattern: Patterns.Id(), patternHint: Patterns.IdHint);
+        var type = r.Enum<QuestionType>(m.Get("type"), "type", SchemaNames.QuestionTypes, SchemaNames.TryParseType);
+        var level = r.Enum<QuestionLevel>(m.Get("level"), "level", SchemaNames.Levels, SchemaNames.TryParseLevel);
+        var origin = m.Get("origin") is { } originNode
+            ? r.Enum<QuestionOrigin>(originNode, "origin", SchemaNames.Origins, SchemaNames.TryParseOrigin)
+            : QuestionOrigin.Original;
+        var tags = r.TextList(m.Get("tags"), "tags", Patterns.Tag(), Patterns.TagHint, unique: true);
+        var scenario = m.Get("scenario") is { } scenarioNode ? BindScenario(r, scenarioNode) : null;
+        var answer = m.Get("answer") is { } answerNode ? BindAnswer(r, answerNode) : null;
+        var followUps = r.TextList(m.Get("followUps"), "followUps");
+        var lookFor = r.TextList(m.Get("lookFor"), "lookFor");
+        var redFlags = r.TextList(m.Get("redFlags"), "redFlags");
+        string? jurisdiction = r.Text(m.Get("jurisdiction"), "jurisdiction", pattern: Patterns.Jurisdiction(), patternHint: Patterns.JurisdictionHint);
+        var sources = ImmutableArray.CreateBuilder<SourceReference>();
+        foreach (var item in r.Items(m.Get("sources"), "sources"))
+        {
+            if (r.Mapping(item, "a source") is { } sm)
+            {
+                r.Keys(sm, "a source", SourceKeys, SourceRequired);
+                string? title = r.Text(sm.Get("title"), "title");
+                string? url = r.Text(sm.Get("url"), "url", pattern: Patterns.Url(), patternHint: Patterns.UrlHint);
+                if (title is not null)
+                {
+                    sources.Add(new SourceReference(title, url));
+                }
+            }
+        }
+
+        var related = r.TextList(m.Get("related"), "related", Patterns.Id(), Patterns.IdHint, unique: true);
+        DateOnly? lastVerified = null;
+        if (r.Text(m.Get("lastVerified"), "lastVerified", pattern: Patterns.Date(), patternHint: Patterns.DateHint) is { } date)
+        {
+            if (DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            {
+                lastVerified = d;
+            }
+            else
+            {
+                r.Error(m.Get("lastVerified")!.Start, "PACK005", $"'lastVerified' value '{date}' is not a real date");
+            }
+        }
+
+        if (r.Diagnostics.Count > before || id is null || prompt is null || category is null || type is null || level is null || origin is null || answer is null)
+        {
+            return null;
+        }
+
+        return new Question
+        {
+            Id = id,
+            PackId = string.Empty,
+            Prompt = prompt,
+            Category = category,
+            Type = type.Value,
+            Level = level.Value,
+            Origin = origin.Value,
+            Tags = tags,
+            Scenario = scenario,
+            Answer = answer,
+            FollowUps = followUps,
+            LookFor = lookFor,
+            RedFlags = redFlags,
+            Jurisdiction = jurisdiction,
+            Sources = sources.ToImmutable(),
+            Related = related,
+            LastVerified = lastVerified,
+            Location = m.Start,
+        };
+    }
+
+    private static ModelAnswer? BindAnswer(NodeReader r, YamlNode node)
+    {
+        if (r.Mapping(node, "'answer'") is not { } m)
+        {
+            return null;
+        }
+
+        r.Keys(m, "'answer'", AnswerKeys, AnswerRequired);
+        string? summary = r.Text(m.Get("summary"), "summary");
+        var keyPoints = r.TextList(m.Get("keyPoints"), "keyPoints");
+        return summary is null ? null : new ModelAnswer(summary, keyPoints);
+    }
+
+    private static Scenario? BindScenario(NodeReader r, YamlNode node)
+    {
+        if (r.Mapping(node, "'scenario'") is not { } m)
+        {
+            return null;
+        }
+
+        r.Keys(m, "'scenario'", ScenarioKeys, ScenarioRequired);
+        string? text = r.Text(m.Get("text"), "text");
+        ScenarioTable? table = null;
+        if (m.Get("table") is { } tableNode && r.Mapping(tableNode, "'table'") is { } tm)
+        {
+            r.Keys(tm, "'table'", TableKeys, TableRequired);
+            string? caption = r.Text(tm.Get("caption"), "caption");
+            var columns = r.TextList(tm.Get("columns"), "columns");
+            if (tm.Get("columns") is YamlSequence { Items.Count: 0 } emptyColumns)
+            {
+                r.Error(emptyColumns.Start, "PACK011", "'columns' must list at least one column");
+            }
+
+            var rows = ImmutableArray.CreateBuilder<ImmutableArray<string>>();
+            if (tm.Get("rows") is YamlSequence { Items.Count: 0 } emptyRows)
+            {
+                r.Error(emptyRows.Start, "PACK011", "'rows' must have at least one row");
+            }
+
+            foreach (var rowNode in r.Items(tm.Get("rows"), "rows"))
+            {
+                var cells = ImmutableArray.CreateBuilder<string>();
+                foreach (var cell in r.Items(rowNode, "a table row"))
+                {
+                    if (cell is YamlScalar { Kind: ScalarKind.String or ScalarKind.Int or ScalarKind.Float } scalar)
+                    {
+                        cells.Add(scalar.Value);
+                    }
+                    else
+                    {
+                        r.Error(cell.Start, "PACK003", $"a table cell must be text or a number, found {cell.KindName}");
+                    }
+                }
+
+                rows.Add(cells.ToImmutable());
+            }
+
+            table = new ScenarioTable(caption, columns, rows.ToImmutable());
+        }
+
+        return text is null ? null : new Scenario(text, table);
+    }
+}

@@ -1,0 +1,168 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Reflection;
+using HrPrep.Content.Querying;
+using HrPrep.Content.Yaml;
+
+namespace HrPrep.Content;
+
+/// <summary>
+/// A read-only set of question packs with lookup by id, fluent queries, ranked text search and
+/// reproducible sampling. Thread-safe. <see cref="Default"/> holds the packs shipped in this
+/// assembly; the <c>From…</c> methods read a user's own packs with the same safe reader.
+/// </summary>
+public sealed class QuestionBank
+{
+    /// <summary>The prefix of the embedded pack resources.</summary>
+    public const string ResourcePrefix = "questions/";
+
+    private readonly FrozenDictionary<string, Question> byId;
+    private readonly Lazy<SearchIndex> index;
+
+    /// <summary>Creates a bank from packs already read.</summary>
+    /// <exception cref="PackLoadException">Two packs share an id, or a question id is used twice.</exception>
+    public QuestionBank(IEnumerable<QuestionPack> packs)
+    {
+        ArgumentNullException.ThrowIfNull(packs);
+        var sorted = packs.OrderBy(p => p.Id, StringComparer.Ordinal).ToImmutableArray();
+        var problems = new List<Diagnostic>();
+        var ids = new Dictionary<string, Question>(StringComparer.Ordinal);
+        var packIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var pack in sorted)
+        {
+            if (!packIds.Add(pack.Id))
+            {
+                problems.Add(Diagnostic.Error(pack.Location, "PACK014", $"pack id '{pack.Id}' is used by two packs"));
+            }
+
+            foreach (var q in pack.Questions)
+            {
+                if (!ids.TryAdd(q.Id, q))
+                {
+                    problems.Add(Diagnostic.Error(q.Location, "PACK006", $"question id '{q.Id}' is also used at {ids[q.Id].Location}"));
+                }
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new PackLoadException(problems);
+        }
+
+        Packs = sorted;
+        Questions = sorted.SelectMany(p => p.Questions).ToImmutableArray();
+        byId = ids.ToFrozenDictionary(StringComparer.Ordinal);
+        ContentVersion = sorted.Length == 1
+            ? sorted[0].Version
+            : string.Join("+", sorted.Select(p => $"{p.Id}@{p.Version}"));
+        index = new Lazy<SearchIndex>(() => new SearchIndex(Questions), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>
+    /// The packs embedded in this assembly, read on first use (thread-safe, once).
+    /// </summary>
+    /// <exception cref="PackLoadException">An embedded pack is invalid (names the resource and position).</exception>
+    public static QuestionBank Default => DefaultHolder.Instance;
+
+    /// <summary>The packs, ordered by id.</summary>
+    public ImmutableArray<QuestionPack> Packs { get; }
+
+    /// <summary>Every question: packs in id order, questions in file order. Use LINQ freely.</summary>
+    public ImmutableArray<Question> Questions { get; }
+
+    /// <summary>
+    /// The content version: the pack's version when there is one pack, otherwise
+    /// <c>packA@1.0.0+packB@2.1.0</c> in pack id order.
+    /// </summary>
+    public string ContentVersion { get; }
+
+    internal SearchIndex Index => index.Value;
+
+    /// <summary>Reads every pack under a directory (recursively).</summary>
+    /// <exception cref="PackLoadException">Any file is unreadable or invalid; carries every problem.</exception>
+    public static QuestionBank FromDirectory(string path, YamlReaderOptions? options = null) =>
+        FromFiles([path], options);
+
+    /// <summary>Reads packs from files and directories (a directory pack is its <c>pack.yaml</c> plus the YAML files beside it).</summary>
+    /// <exception cref="PackLoadException">Any file is unreadable or invalid; carries every problem.</exception>
+    public static QuestionBank FromFiles(IEnumerable<string> paths, YamlReaderOptions? options = null) =>
+        new(PackReader.ReadPaths(paths, options).GetPacksOrThrow());
+
+    /// <summary>Reads packs from named streams (names are paths, used to group directory packs and in errors). Streams are not closed.</summary>
+    /// <exception cref="PackLoadException">Any stream is unreadable or invalid; carries every problem.</exception>
+    public static QuestionBank FromStreams(IEnumerable<KeyValuePair<string, Stream>> files, YamlReaderOptions? options = null) =>
+        new(PackReader.ReadStreams(files, options).GetPacksOrThrow());
+
+    /// <summary>Finds a question by id, or null.</summary>
+    public Question? Find(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return byId.GetValueOrDefault(id);
+    }
+
+    /// <summary>Finds a question by id.</summary>
+    public bool TryGet(string id, out Question question)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return byId.TryGetValue(id, out question!);
+    }
+
+    /// <summary>Gets a question by id.</summary>
+    /// <exception cref="KeyNotFoundException">No question has that id.</exception>
+    public Question this[string id] => Find(id) ?? throw new KeyNotFoundException($"No question has the id '{id}'.");
+
+    /// <summary>Finds a pack by id, or null.</summary>
+    public QuestionPack? FindPack(string id) => Packs.FirstOrDefault(p => string.Equals(p.Id, id, StringComparison.Ordinal));
+
+    /// <summary>The category a question belongs to.</summary>
+    public Category CategoryOf(Question question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return FindPack(question.PackId)?.FindCategory(question.Category)
+            ?? throw new ArgumentException($"Question '{question.Id}' is not in this bank.", nameof(question));
+    }
+
+    /// <summary>Starts a fluent query over every question.</summary>
+    public QuestionQuery Query() => new(this);
+
+    /// <summary>Ranked, case- and accent-insensitive text search over prompt, tags and answer.</summary>
+    public IReadOnlyList<SearchHit> Search(string query) => Index.Search(query ?? string.Empty);
+
+    /// <summary>Draws a reproducible mock interview; see <see cref="SampleRequest"/>.</summary>
+    public SampleResult Sample(SampleRequest request) => InterviewSampler.Draw(this, request);
+
+    /// <summary>Draws <paramref name="count"/> questions with a seed.</summary>
+    public SampleResult Sample(int count, ulong seed) => Sample(new SampleRequest { Count = count, Seed = seed });
+
+    internal static QuestionBank LoadEmbedded(Assembly assembly)
+    {
+        var names = assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && (n.EndsWith(".yaml", StringComparison.Ordinal) || n.EndsWith(".yml", StringComparison.Ordinal)))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var streams = new List<KeyValuePair<string, Stream>>(names.Count);
+        try
+        {
+            foreach (var name in names)
+            {
+                streams.Add(new(name, assembly.GetManifestResourceStream(name)!));
+            }
+
+            return FromStreams(streams);
+        }
+        finally
+        {
+            foreach (var s in streams)
+            {
+                s.Value.Dispose();
+            }
+        }
+    }
+
+    private static class DefaultHolder
+    {
+        private static readonly Lazy<QuestionBank> Lazy = new(() => LoadEmbedded(typeof(QuestionBank).Assembly), LazyThreadSafetyMode.ExecutionAndPublication);
+
+        public static QuestionBank Instance => Lazy.Value;
+    }
+}

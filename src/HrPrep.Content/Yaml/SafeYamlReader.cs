@@ -1,0 +1,420 @@
+using System.Buffers;
+using System.Text;
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace HrPrep.Content.Yaml;
+
+/// <summary>The result of reading one YAML file: its root node (null when unreadable) and any problems.</summary>
+/// <param name="Path">The file or resource name.</param>
+/// <param name="Root">The document's root node, or null when the file could not be parsed.</param>
+/// <param name="Diagnostics">Problems found while reading, in position order.</param>
+public sealed record YamlReadResult(string Path, YamlNode? Root, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>True when no error was found.</summary>
+    public bool Success => Root is not null && !Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+}
+
+/// <summary>
+/// Reads untrusted YAML into a typed node tree that keeps the line and column of every node.
+/// Rejects anchors and aliases, duplicate keys, explicit tags, multiple documents, nesting deeper
+/// than <see cref="YamlReaderOptions.MaxDepth"/>, files over <see cref="YamlReaderOptions.MaxFileBytes"/>
+/// and anything that is not UTF-8. Never throws for bad input: every problem is a located diagnostic.
+/// </summary>
+public static partial class SafeYamlReader
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Reads a file from disk, refusing it unread when it is larger than the limit.</summary>
+    public static YamlReadResult ReadFile(string path, YamlReaderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        options ??= YamlReaderOptions.Default;
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            return ReadStream(path, stream, options);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            return Fail(path, 0, 0, "IO001", $"cannot read file: {OneLine(ex.Message)}");
+        }
+    }
+
+    /// <summary>Reads a stream (not closed), refusing it when it is larger than the limit.</summary>
+    public static YamlReadResult ReadStream(string path, Stream stream, YamlReaderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(stream);
+        options ??= YamlReaderOptions.Default;
+        if (stream.CanSeek && stream.Length - stream.Position > options.MaxFileBytes)
+        {
+            return TooLarge(path, stream.Length - stream.Position, options);
+        }
+
+        byte[] buffer;
+        int length;
+        try
+        {
+            (buffer, length) = ReadBounded(stream, options.MaxFileBytes);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            return Fail(path, 0, 0, "IO001", $"cannot read: {OneLine(ex.Message)}");
+        }
+
+        if (length > options.MaxFileBytes)
+        {
+            return TooLarge(path, length, options);
+        }
+
+        return Read(path, buffer.AsSpan(0, length), options);
+    }
+
+    /// <summary>Reads UTF-8 bytes (an optional byte-order mark is skipped).</summary>
+    public static YamlReadResult Read(string path, ReadOnlySpan<byte> utf8, YamlReaderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        options ??= YamlReaderOptions.Default;
+        if (utf8.Length > options.MaxFileBytes)
+        {
+            return TooLarge(path, utf8.Length, options);
+        }
+
+        if (utf8.Length >= 2 && ((utf8[0] == 0xFF && utf8[1] == 0xFE) || (utf8[0] == 0xFE && utf8[1] == 0xFF)))
+        {
+            return Fail(path, 1, 1, "YAML006", "the file is UTF-16; save pack files as UTF-8");
+        }
+
+        if (utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF)
+        {
+            utf8 = utf8[3..];
+        }
+
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(utf8);
+        }
+        catch (DecoderFallbackException)
+        {
+            var (line, column, offset) = FindInvalidUtf8(utf8);
+            return Fail(path, line, column, "YAML006", $"invalid UTF-8 byte 0x{utf8[offset]:X2} at byte offset {offset}; save pack files as UTF-8");
+        }
+
+        return ReadText(path, text, options);
+    }
+
+    /// <summary>Reads YAML text.</summary>
+    public static YamlReadResult ReadText(string path, string text, YamlReaderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(text);
+        options ??= YamlReaderOptions.Default;
+        var builder = new TreeBuilder(path, options);
+        try
+        {
+            var parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
+            builder.Run(parser);
+        }
+        catch (YamlException ex)
+        {
+            builder.Diagnostics.Add(SyntaxError(path, text, ex));
+            return new YamlReadResult(path, null, builder.Diagnostics);
+        }
+        catch (AbortException)
+        {
+            return new YamlReadResult(path, null, builder.Diagnostics);
+        }
+
+        if (builder.Root is null && builder.Diagnostics.Count == 0)
+        {
+            builder.Diagnostics.Add(Diagnostic.Error(new SourceLocation(path, 1, 1), "PACK008", "the file is empty; a pack file holds a mapping with 'pack' and/or 'questions'"));
+        }
+
+        return new YamlReadResult(path, builder.Diagnostics.Count > 0 && builder.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error && d.Code is not "YAML003") ? null : builder.Root, builder.Diagnostics);
+    }
+
+    private static (byte[] Buffer, int Length) ReadBounded(Stream stream, long max)
+    {
+        int capacity = stream.CanSeek ? (int)Math.Min(stream.Length - stream.Position + 1, max + 1) : 81920;
+        var buffer = new byte[Math.Max(capacity, 16)];
+        int length = 0;
+        while (true)
+        {
+            if (length == buffer.Length)
+            {
+                if (length > max)
+                {
+                    return (buffer, length);
+                }
+
+                Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, max + 1));
+            }
+
+            int read = stream.Read(buffer, length, buffer.Length - length);
+            if (read == 0)
+            {
+                return (buffer, length);
+            }
+
+            length += read;
+        }
+    }
+
+    private static YamlReadResult TooLarge(string path, long size, YamlReaderOptions options) =>
+        Fail(path, 0, 0, "YAML005", $"the file is {size:N0} bytes, over the limit of {options.MaxFileBytes:N0} bytes");
+
+    private static YamlReadResult Fail(string path, int line, int column, string code, string message) =>
+        new(path, null, [Diagnostic.Error(new SourceLocation(path, line, column), code, message)]);
+
+    private static (int Line, int Column, int Offset) FindInvalidUtf8(ReadOnlySpan<byte> utf8)
+    {
+        int offset = 0;
+        while (offset < utf8.Length)
+        {
+            var status = Rune.DecodeFromUtf8(utf8[offset..], out _, out int consumed);
+            if (status != OperationStatus.Done)
+            {
+                break;
+            }
+
+            offset += consumed;
+        }
+
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset; i++)
+        {
+            if (utf8[i] == (byte)'\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        // Column counts characters, not bytes.
+        int column = 1 + Encoding.UTF8.GetCharCount(utf8[lineStart..offset]);
+        return (line, column, Math.Min(offset, utf8.Length - 1));
+    }
+
+    private static Diagnostic SyntaxError(string path, string text, YamlException ex)
+    {
+        int line = (int)ex.Start.Line;
+        int column = (int)ex.Start.Column;
+        string message = OneLine(MarkPrefix().Replace(ex.Message, string.Empty));
+        long index = ex.Start.Index;
+        if (index >= 0 && index < text.Length && text[(int)index] == '\t')
+        {
+            message = "a tab character cannot indent YAML or start a token; use spaces";
+        }
+        else if (TabBefore(text, index))
+        {
+            message = "a tab character is used for indentation here; YAML indentation must use spaces";
+        }
+        else if (message.Length == 0)
+        {
+            message = "invalid YAML";
+        }
+
+        return Diagnostic.Error(new SourceLocation(path, Math.Max(line, 1), Math.Max(column, 1)), "YAML001", message);
+    }
+
+    private static bool TabBefore(string text, long index)
+    {
+        if (index <= 0 || index > text.Length)
+        {
+            return false;
+        }
+
+        int start = text.LastIndexOf('\n', (int)Math.Min(index, text.Length - 1)) + 1;
+        for (int i = start; i < index && i < text.Length; i++)
+        {
+            if (text[i] == '\t')
+            {
+                return true;
+            }
+
+            if (text[i] != ' ')
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    internal static string OneLine(string message) => WhiteSpaceRun().Replace(message, " ").Trim();
+
+    [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*", RegexOptions.CultureInvariant)]
+    private static partial Regex MarkPrefix();
+
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex WhiteSpaceRun();
+
+    private sealed class AbortException : Exception
+    {
+    }
+
+    private sealed class TreeBuilder(string path, YamlReaderOptions options)
+    {
+        private readonly Stack<Frame> stack = new();
+        private int documents;
+
+        public List<Diagnostic> Diagnostics { get; } = [];
+
+        public YamlNode? Root { get; private set; }
+
+        public void Run(IParser parser)
+        {
+            while (parser.MoveNext())
+            {
+                var ev = parser.Current!;
+                switch (ev)
+                {
+                    case DocumentStart:
+                        documents++;
+                        if (documents > 1)
+                        {
+                            Abort(ev.Start, "YAML008", "a pack file holds one YAML document; remove the '---' separator or split the file");
+                        }
+
+                        break;
+                    case AnchorAlias alias:
+                        Abort(ev.Start, "YAML002", $"aliases (*{alias.Value}) are not allowed in pack files; write the value out");
+                        break;
+                    case Scalar scalar:
+                        CheckNode(scalar);
+                        Add(MakeScalar(scalar));
+                        break;
+                    case SequenceStart seq:
+                        CheckNode(seq);
+                        Push(new Frame(At(ev.Start), isMapping: false));
+                        break;
+                    case MappingStart map:
+                        CheckNode(map);
+                        Push(new Frame(At(ev.Start), isMapping: true));
+                        break;
+                    case SequenceEnd or MappingEnd:
+                        var frame = stack.Pop();
+                        Add(frame.Build());
+                        break;
+                }
+            }
+        }
+
+        private void Push(Frame frame)
+        {
+            if (stack.Count > 0 && stack.Peek().ExpectsKey)
+            {
+                Abort(frame.Start, "YAML009", "mapping keys must be plain strings, not lists or mappings");
+            }
+
+            if (stack.Count >= options.MaxDepth)
+            {
+                Abort(frame.Start, "YAML004", $"nesting is deeper than the limit of {options.MaxDepth} levels");
+            }
+
+            stack.Push(frame);
+        }
+
+        private void Add(YamlNode node)
+        {
+            if (stack.Count == 0)
+            {
+                Root = node;
+                return;
+            }
+
+            var top = stack.Peek();
+            if (!top.IsMapping)
+            {
+                top.Items!.Add(node);
+                return;
+            }
+
+            if (top.PendingKey is null)
+            {
+                var key = (YamlScalar)node;
+                top.Keys ??= new HashSet<string>(StringComparer.Ordinal);
+                if (!top.Keys.Add(key.Value))
+                {
+                    Diagnostics.Add(Diagnostic.Error(key.Start, "YAML003", $"duplicate key '{key.Value}' in this mapping"));
+                    top.SkipNext = true;
+                }
+
+                top.PendingKey = key;
+                return;
+            }
+
+            if (!top.SkipNext)
+            {
+                top.Entries!.Add(new KeyValuePair<YamlScalar, YamlNode>(top.PendingKey, node));
+            }
+
+            top.SkipNext = false;
+            top.PendingKey = null;
+        }
+
+        private void CheckNode(NodeEvent ev)
+        {
+            if (!ev.Anchor.IsEmpty)
+            {
+                Abort(ev.Start, "YAML002", $"anchors (&{ev.Anchor.Value}) are not allowed in pack files; write the value out");
+            }
+
+            if (!ev.Tag.IsEmpty && !ev.Tag.IsNonSpecific)
+            {
+                string tag = ev.Tag.Value;
+                bool allowed = ev switch
+                {
+                    Scalar => tag == "tag:yaml.org,2002:str",
+                    SequenceStart => tag == "tag:yaml.org,2002:seq",
+                    _ => tag == "tag:yaml.org,2002:map",
+                };
+                if (!allowed)
+                {
+                    Abort(ev.Start, "YAML007", $"the tag '{tag}' is not allowed in pack files");
+                }
+            }
+        }
+
+        private YamlScalar MakeScalar(Scalar scalar)
+        {
+            ScalarKind kind = scalar.Style == ScalarStyle.Plain && scalar.Tag.IsEmpty ? ScalarTyping.Classify(scalar.Value) : ScalarKind.String;
+            return new YamlScalar(At(scalar.Start), scalar.Value, kind);
+        }
+
+        private SourceLocation At(Mark mark) => new(path, (int)mark.Line, (int)mark.Column);
+
+        private void Abort(Mark mark, string code, string message) => Abort(At(mark), code, message);
+
+        private void Abort(SourceLocation at, string code, string message)
+        {
+            Diagnostics.Add(Diagnostic.Error(at, code, message));
+            throw new AbortException();
+        }
+    }
+
+    private sealed class Frame(SourceLocation start, bool isMapping)
+    {
+        public SourceLocation Start { get; } = start;
+
+        public bool IsMapping { get; } = isMapping;
+
+        public List<YamlNode>? Items { get; } = isMapping ? null : [];
+
+        public List<KeyValuePair<YamlScalar, YamlNode>>? Entries { get; } = isMapping ? [] : null;
+
+        public HashSet<string>? Keys { get; set; }
+
+        public YamlScalar? PendingKey { get; set; }
+
+        public bool SkipNext { get; set; }
+
+        public bool ExpectsKey => IsMapping && PendingKey is null;
+
+        public YamlNode Build() => IsMapping ? new YamlMapping(Start, Entries!) : new YamlSequence(Start, Items!);
+    }
+}

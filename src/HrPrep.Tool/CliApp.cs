@@ -1,0 +1,122 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.Reflection;
+using HrPrep.Content;
+using HrPrep.Tool.Commands;
+using HrPrep.Tool.Infrastructure;
+
+namespace HrPrep.Tool;
+
+/// <summary>The command tree of <c>dotnet hrprep</c>; runs in-process with any writers.</summary>
+public static class CliApp
+{
+    /// <summary>The tool's version (informational version without source-control suffix).</summary>
+    public static string ToolVersion
+    {
+        get
+        {
+            string v = typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+            int plus = v.IndexOf('+', StringComparison.Ordinal);
+            return plus < 0 ? v : v[..plus];
+        }
+    }
+
+    /// <summary>Builds the root command.</summary>
+    public static RootCommand Build(ToolContext context)
+    {
+        var root = new RootCommand("""
+            hrprep: interview-question packs for .NET. Query, sample, lint and export question packs.
+            With no paths, commands read the packs shipped in HrPrep.Content.
+
+            Exit codes: 0 ok, 1 findings, 2 usage error, 3 unreadable input, 4 internal error.
+            """);
+        root.Subcommands.Add(ListCommand.Create(context));
+        root.Subcommands.Add(ShowCommand.Create(context));
+        root.Subcommands.Add(SampleCommand.Create(context));
+        root.Subcommands.Add(StatsCommand.Create(context));
+        foreach (var option in root.Options)
+        {
+            if (option is VersionOption version)
+            {
+                version.Action = new VersionAction(context);
+            }
+        }
+
+        return root;
+    }
+
+    /// <summary>Parses and runs a command line; usage errors exit 2 with one line each.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var context = new ToolContext(output, error);
+        try
+        {
+            var root = Build(context);
+            var parse = root.Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                foreach (var e in parse.Errors)
+                {
+                    context.Fail("USAGE", OneLine(e.Message));
+                }
+
+                error.WriteLine("Run 'dotnet hrprep --help' for usage.");
+                return ExitCodes.Usage;
+            }
+
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception ex)
+        {
+            context.Fail("INTERNAL", $"{ex.GetType().Name}: {ex.Message.Split('\n')[0]}");
+            return ExitCodes.Internal;
+        }
+    }
+
+    /// <summary>Folds a multi-line message into one line.</summary>
+    internal static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries).Select(p => p.Trim()).Where(p => p.Length > 0));
+
+    /// <summary>Runs a command body, turning <see cref="ToolExitException"/> and load errors into one-line messages.</summary>
+    internal static int Guard(ToolContext context, Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (ToolExitException ex)
+        {
+            context.Fail(ex.Code, ex.Message);
+            return ex.ExitCode;
+        }
+        catch (PackLoadException ex)
+        {
+            foreach (var d in ex.Diagnostics)
+            {
+                context.Error.WriteLine(d.ToString());
+            }
+
+            return ExitCodes.Findings;
+        }
+    }
+
+    private sealed class VersionAction(ToolContext context) : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            context.Out.WriteLine($"hrprep {ToolVersion}");
+            try
+            {
+                var bank = QuestionBank.Default;
+                context.Out.WriteLine($"content {bank.ContentVersion} ({string.Join(", ", bank.Packs.Select(p => $"{p.Id} {p.Version}, {p.Questions.Length} questions"))})");
+            }
+            catch (PackLoadException ex)
+            {
+                context.Fail("CONTENT", ex.Message);
+                return ExitCodes.Findings;
+            }
+
+            return ExitCodes.Ok;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using System.CommandLine;
+using HrPrep.Authoring.Export;
+using HrPrep.Content;
+using HrPrep.Tool.Infrastructure;
+
+namespace HrPrep.Tool.Commands;
+
+/// <summary><c>dotnet hrprep list</c>: questions matching filters, as a table or JSON.</summary>
+public static class ListCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create(ToolContext context)
+    {
+        var common = new CommonOptions();
+        var format = CommonOptions.Format("table", "json");
+        var command = new Command("list", """
+            List questions, filtered by pack, category, level, type, tag and text.
+
+            Examples:
+              dotnet hrprep list --category rater-bias --level senior
+              dotnet hrprep list --search "calibration" --format json
+              dotnet hrprep list questions/my-pack --type behavioral
+            """);
+        common.AddTo(command);
+        command.Options.Add(format);
+        command.SetAction(parse => CliApp.Guard(context, () =>
+        {
+            var bank = BankLoader.Load(context, parse.GetValue(common.Paths));
+            var questions = common.Query(bank, parse).ToList();
+            if (parse.GetValue(format) == "json")
+            {
+                context.Out.Write(QuestionJsonWriter.ToJson(questions));
+                return ExitCodes.Ok;
+            }
+
+            TextTable.Write(
+                context.Out,
+                ["ID", "CATEGORY", "LEVEL", "TYPE", "PROMPT"],
+                questions.Select(q => (IReadOnlyList<string>)[q.Id, q.Category, q.Level.ToSchemaName(), q.Type.ToSchemaName(), TextTable.Cut(q.Prompt, 90)]));
+            context.Out.WriteLine($"{questions.Count} question{(questions.Count == 1 ? "" : "s")}");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,108 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using HrPrep.Content;
+using HrPrep.Tool.Infrastructure;
+
+namespace HrPrep.Tool.Commands;
+
+/// <summary><c>dotnet hrprep stats</c>: questions per category and level, and per type.</summary>
+public static class StatsCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create(ToolContext context)
+    {
+        var common = new CommonOptions();
+        var format = CommonOptions.Format("table", "json");
+        var command = new Command("stats", """
+            Count questions per category x level and per type (after any filters).
+
+            Examples:
+              dotnet hrprep stats
+              dotnet hrprep stats questions/ --format json
+            """);
+        common.AddTo(command);
+        command.Options.Add(format);
+        command.SetAction(parse => CliApp.Guard(context, () =>
+        {
+            var bank = BankLoader.Load(context, parse.GetValue(common.Paths));
+            var questions = common.Query(bank, parse).ToList();
+            var categories = bank.Packs.SelectMany(p => p.Categories.Select(c => (Pack: p, Category: c)))
+                .Where(x => questions.Any(q => q.PackId == x.Pack.Id && q.Category == x.Category.Id))
+                .ToList();
+            var levels = Enum.GetValues<QuestionLevel>();
+            var types = Enum.GetValues<QuestionType>();
+            if (parse.GetValue(format) == "json")
+            {
+                WriteJson(context.Out, bank, questions, categories.Select(c => c.Category.Id).ToList());
+                return ExitCodes.Ok;
+            }
+
+            string Pct(int n) => questions.Count == 0 ? "0%" : (100.0 * n / questions.Count).ToString("0", CultureInfo.InvariantCulture) + "%";
+            string S(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+            context.Out.WriteLine($"Content {bank.ContentVersion}: {questions.Count} questions in {categories.Count} categories");
+            context.Out.WriteLine();
+            var rows = new List<IReadOnlyList<string>>();
+            foreach (var (pack, category) in categories)
+            {
+                var inCat = questions.Where(q => q.PackId == pack.Id && q.Category == category.Id).ToList();
+                rows.Add([category.Id, .. levels.Select(l => S(inCat.Count(q => q.Level == l))), S(inCat.Count), S(inCat.Select(q => q.Type).Distinct().Count())]);
+            }
+
+            rows.Add(["total", .. levels.Select(l => S(questions.Count(q => q.Level == l))), S(questions.Count), S(questions.Select(q => q.Type).Distinct().Count())]);
+            rows.Add(["share", .. levels.Select(l => Pct(questions.Count(q => q.Level == l))), "100%", string.Empty]);
+            TextTable.Write(context.Out, ["CATEGORY", .. levels.Select(l => l.ToSchemaName()), "total", "types"], rows, new HashSet<int>(Enumerable.Range(1, levels.Length + 2)));
+            context.Out.WriteLine();
+            TextTable.Write(
+                context.Out,
+                ["TYPE", "count", "share"],
+                types.Select(t => (IReadOnlyList<string>)[t.ToSchemaName(), S(questions.Count(q => q.Type == t)), Pct(questions.Count(q => q.Type == t))]),
+                new HashSet<int> { 1, 2 });
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static void WriteJson(TextWriter o, QuestionBank bank, IReadOnlyList<Question> questions, IReadOnlyList<string> categories)
+    {
+        using var ms = new MemoryStream();
+        using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("contentVersion", bank.ContentVersion);
+            w.WriteNumber("total", questions.Count);
+            w.WriteStartObject("byCategory");
+            foreach (var c in categories)
+            {
+                w.WriteStartObject(c);
+                foreach (var l in Enum.GetValues<QuestionLevel>())
+                {
+                    w.WriteNumber(l.ToSchemaName(), questions.Count(q => q.Category == c && q.Level == l));
+                }
+
+                w.WriteNumber("total", questions.Count(q => q.Category == c));
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+            w.WriteStartObject("byLevel");
+            foreach (var l in Enum.GetValues<QuestionLevel>())
+            {
+                w.WriteNumber(l.ToSchemaName(), questions.Count(q => q.Level == l));
+            }
+
+            w.WriteEndObject();
+            w.WriteStartObject("byType");
+            foreach (var t in Enum.GetValues<QuestionType>())
+            {
+                w.WriteNumber(t.ToSchemaName(), questions.Count(q => q.Type == t));
+            }
+
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        o.WriteLine(System.Text.Encoding.UTF8.GetString(ms.ToArray()));
+    }
+}

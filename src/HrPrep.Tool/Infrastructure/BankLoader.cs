@@ -1,0 +1,41 @@
+using HrPrep.Content;
+
+namespace HrPrep.Tool.Infrastructure;
+
+/// <summary>Loads the embedded packs (no paths) or the packs at the given paths, printing located errors.</summary>
+public static class BankLoader
+{
+    /// <summary>Codes that mean the input could not be read at all (exit 3) rather than being invalid (exit 1).</summary>
+    public static readonly IReadOnlySet<string> UnreadableCodes = new HashSet<string>(StringComparer.Ordinal) { "IO001", "YAML005", "YAML006" };
+
+    /// <summary>Loads a bank or throws <see cref="ToolExitException"/> after printing every problem.</summary>
+    public static QuestionBank Load(ToolContext context, IReadOnlyList<string>? paths)
+    {
+        if (paths is null || paths.Count == 0)
+        {
+            return QuestionBank.Default;
+        }
+
+        var result = PackReader.ReadPaths(paths);
+        var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (errors.Count == 0)
+        {
+            try
+            {
+                return new QuestionBank(result.Packs);
+            }
+            catch (PackLoadException ex)
+            {
+                errors.AddRange(ex.Diagnostics);
+            }
+        }
+
+        foreach (var d in errors)
+        {
+            context.Error.WriteLine(d.ToString());
+        }
+
+        int code = errors.Any(d => UnreadableCodes.Contains(d.Code)) ? ExitCodes.Unreadable : ExitCodes.Findings;
+        throw new ToolExitException(code, "INPUT", $"{errors.Count} problem{(errors.Count == 1 ? "" : "s")} in the input; nothing was done");
+    }
+}

@@ -1,0 +1,23 @@
+namespace HrPrep.Tool.Infrastructure;
+
+/// <summary>The writers and environment a command runs with (the console, or captured in tests).</summary>
+/// <param name="Out">Standard output.</param>
+/// <param name="Error">Standard error.</param>
+public sealed record ToolContext(TextWriter Out, TextWriter Error)
+{
+    /// <summary>Working directory used to resolve default paths.</summary>
+    public string WorkingDirectory { get; init; } = Directory.GetCurrentDirectory();
+
+    /// <summary>Prints a one-line error <c>hrprep: error CODE: message</c> to standard error.</summary>
+    public void Fail(string code, string message) => Error.WriteLine($"hrprep: error {code}: {message}");
+}
+
+/// <summary>Thrown by commands to stop with a one-line message and an exit code.</summary>
+public sealed class ToolExitException(int exitCode, string code, string message) : Exception(message)
+{
+    /// <summary>The exit code to return.</summary>
+    public int ExitCode { get; } = exitCode;
+
+    /// <summary>The error code printed.</summary>
+    public string Code { get; } = code;
+}
