@@ -127,6 +127,13 @@ public static partial class SafeYamlReader
         {
             return new YamlReadResult(path, null, builder.Diagnostics);
         }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException)
+        {
+            // YamlDotNet sometimes fails on malformed input with a non-YAML exception: report it at the last good position.
+            var at = builder.LastPosition;
+            builder.Diagnostics.Add(Diagnostic.Error(at, "YAML001", "invalid YAML after this point (an unclosed bracket or quote?)"));
+            return new YamlReadResult(path, null, builder.Diagnostics);
+        }
 
         if (builder.Root is null && builder.Diagnostics.Count == 0)
         {
@@ -205,7 +212,15 @@ public static partial class SafeYamlReader
         int column = (int)ex.Start.Column;
         string message = OneLine(MarkPrefix().Replace(ex.Message, string.Empty));
         long index = ex.Start.Index;
-        if (index >= 0 && index < text.Length && text[(int)index] == '\t')
+        if (message.Contains("tab", StringComparison.OrdinalIgnoreCase) && index >= 0 && index < text.Length && text.IndexOf('\t', (int)index) is int tab and >= 0)
+        {
+            line = 1 + text.AsSpan(0, tab).Count('\n');
+            int lineStart = tab == 0 ? 0 : text.LastIndexOf('\n', tab - 1) + 1;
+            column = tab - lineStart + 1;
+
+            message = "a tab character is used for indentation; YAML indentation must use spaces";
+        }
+        else if (index >= 0 && index < text.Length && text[(int)index] == '\t')
         {
             message = "a tab character cannot indent YAML or start a token; use spaces";
         }
@@ -266,11 +281,14 @@ public static partial class SafeYamlReader
 
         public YamlNode? Root { get; private set; }
 
+        public SourceLocation LastPosition { get; private set; } = new(path, 1, 1);
+
         public void Run(IParser parser)
         {
             while (parser.MoveNext())
             {
                 var ev = parser.Current!;
+                LastPosition = At(ev.Start);
                 switch (ev)
                 {
                     case DocumentStart:
