@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace HrPrep.Content.Querying;
@@ -33,7 +32,14 @@ internal static class TextNormalizer
         return tokens;
     }
 
-    /// <summary>Lower-cases and strips diacritics (é → e, ß → ss).</summary>
+    /// <summary>ASCII base letters of U+00C0..U+024F (Latin-1 Supplement, Latin Extended-A and -B); empty = keep.</summary>
+    private static readonly string[] LatinFold = "a|a|a|a|a|a|ae|c|e|e|e|e|i|i|i|i|d|n|o|o|o|o|o||o|u|u|u|u|y|th|ss|a|a|a|a|a|a|ae|c|e|e|e|e|i|i|i|i|d|n|o|o|o|o|o||o|u|u|u|u|y|th|y|a|a|a|a|a|a|c|c|c|c|c|c|c|c|d|d|d|d|e|e|e|e|e|e|e|e|e|e|g|g|g|g|g|g|g|g|h|h|h|h|i|i|i|i|i|i|i|i|i|i|ij|ij|j|j|k|k|k|l|l|l|l|l|l|l|l|l|l|n|n|n|n|n|n|n|n|n|o|o|o|o|o|o|oe|oe|r|r|r|r|r|r|s|s|s|s|s|s|s|s|t|t|t|t|t|t|u|u|u|u|u|u|u|u|u|u|u|u|w|w|y|y|y|z|z|z|z|z|z|s|||||||||||||||||||||||||||||||||o|o||||||||||||||u|u|||||||||||||||||||||||||||||a|a|i|i|o|o|u|u|u|u|u|u|u|u|u|u||a|a|a|a|||||g|g|k|k|o|o|o|o|||j||||g|g|||n|n|a|a|||||a|a|a|a|e|e|e|e|i|i|i|i|o|o|o|o|r|r|r|r|u|u|u|u|s|s|t|t|||h|h|||||||a|a|e|e|o|o|o|o|o|o|o|o|y|y||||||||||||||||||||||||||||".Split('|');
+
+    /// <summary>
+    /// Lower-cases (invariant) and strips diacritics (é → e, ß → ss) with a fixed table, so the result
+    /// is the same on every platform and in invariant-globalization mode. Combining marks
+    /// (U+0300..U+036F) are dropped.
+    /// </summary>
     public static string Fold(string text)
     {
         bool ascii = true;
@@ -51,42 +57,23 @@ internal static class TextNormalizer
             return text.ToLowerInvariant();
         }
 
-        string decomposed = text.Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
-        foreach (char c in decomposed)
+        var sb = new StringBuilder(text.Length);
+        foreach (char c in text)
         {
-            var category = CharUnicodeInfo.GetUnicodeCategory(c);
-            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
+            if (c is >= '\u0300' and <= '\u036F')
             {
                 continue;
             }
 
-            switch (c)
+            if (c is >= '\u00C0' and <= '\u024F' && LatinFold[c - 0xC0] is { Length: > 0 } folded)
             {
-                case 'ß':
-                    sb.Append("ss");
-                    break;
-                case 'æ' or 'Æ':
-                    sb.Append("ae");
-                    break;
-                case 'ø' or 'Ø':
-                    sb.Append('o');
-                    break;
-                case 'œ' or 'Œ':
-                    sb.Append("oe");
-                    break;
-                case 'ł' or 'Ł':
-                    sb.Append('l');
-                    break;
-                case 'đ' or 'Đ':
-                    sb.Append('d');
-                    break;
-                default:
-                    sb.Append(char.ToLowerInvariant(c));
-                    break;
+                sb.Append(folded);
+                continue;
             }
+
+            sb.Append(char.ToLowerInvariant(c));
         }
 
-        return sb.ToString().Normalize(NormalizationForm.FormC);
+        return sb.ToString();
     }
 }
