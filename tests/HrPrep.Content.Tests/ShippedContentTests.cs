@@ -1,0 +1,176 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using HrPrep.Content;
+using HrPrep.Tests.Shared;
+using Xunit;
+
+namespace HrPrep.Content.Tests;
+
+/// <summary>The measurable parts of the content bar (CONTENT_GUIDE.md) enforced on the shipped pack.</summary>
+public partial class ShippedContentTests
+{
+    private static readonly QuestionBank Bank = QuestionBank.Default;
+    private static readonly QuestionPack Pack = Bank.FindPack("hr-performance-management-specialist")!;
+    private static readonly string[] LegalCategories = ["legal-us", "legal-uk", "privacy-and-ai"];
+
+    public static TheoryData<string> QuestionIds => [.. Bank.Questions.Select(q => q.Id)];
+
+    [Fact]
+    public void Embedded_content_equals_the_questions_folder()
+    {
+        var fromDisk = QuestionBank.FromDirectory(Repo.ShippedPack);
+        Assert.Equal(fromDisk.Questions.Select(q => (q.Id, q.Prompt, q.Answer.Summary)), Bank.Questions.Select(q => (q.Id, q.Prompt, q.Answer.Summary)));
+    }
+
+    [Fact]
+    public void Build_content_version_is_the_pack_version()
+    {
+        string? built = typeof(QuestionBank).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "HrPrepContentVersion").Value;
+        Assert.Equal(Pack.Version, built);
+        Assert.Equal(Pack.Version, Bank.ContentVersion);
+    }
+
+    [Fact]
+    public void Pack_declares_licence_version_and_not_legal_advice()
+    {
+        Assert.Equal("CC-BY-4.0", Pack.License);
+        Assert.Matches(@"^\d+\.\d+\.\d+$", Pack.Version);
+        Assert.Contains("not legal advice", Pack.Disclaimer, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(15, Pack.Categories.Length);
+    }
+
+    [Fact]
+    public void At_least_200_questions_with_every_category_covering_each_level_and_three_types()
+    {
+        Assert.True(Pack.Questions.Length >= 200, $"{Pack.Questions.Length} questions");
+        foreach (var category in Pack.Categories)
+        {
+            var inCategory = Pack.Questions.Where(q => q.Category == category.Id).ToList();
+            Assert.True(inCategory.Count >= 10, $"{category.Id}: {inCategory.Count} questions");
+            foreach (var level in Enum.GetValues<QuestionLevel>())
+            {
+                Assert.True(inCategory.Any(q => q.Level == level), $"{category.Id} has no {level} question");
+            }
+
+            Assert.True(inCategory.Select(q => q.Type).Distinct().Count() >= 3, $"{category.Id} has fewer than 3 types");
+        }
+    }
+
+    [Theory]
+    [InlineData(QuestionType.RoleKnowledge, 15)]
+    [InlineData(QuestionType.Technical, 25)]
+    [InlineData(QuestionType.Behavioral, 25)]
+    [InlineData(QuestionType.Situational, 25)]
+    [InlineData(QuestionType.CaseStudy, 10)]
+    public void Type_mix_is_within_three_points_of_the_guide(QuestionType type, double percent)
+    {
+        double share = 100.0 * Pack.Questions.Count(q => q.Type == type) / Pack.Questions.Length;
+        Assert.InRange(share, percent - 3, percent + 3);
+    }
+
+    [Theory]
+    [InlineData(QuestionLevel.Entry, 30)]
+    [InlineData(QuestionLevel.Mid, 45)]
+    [InlineData(QuestionLevel.Senior, 25)]
+    public void Level_mix_is_within_three_points_of_the_guide(QuestionLevel level, double percent)
+    {
+        double share = 100.0 * Pack.Questions.Count(q => q.Level == level) / Pack.Questions.Length;
+        Assert.InRange(share, percent - 3, percent + 3);
+    }
+
+    [Theory]
+    [MemberData(nameof(QuestionIds))]
+    public void Every_question_meets_the_rubric(string id)
+    {
+        var q = Bank[id];
+        int words = WordPattern().Matches(q.Answer.Summary).Count;
+        Assert.InRange(words, 150, 300);
+        Assert.InRange(q.Answer.KeyPoints.Length, 4, 6);
+        Assert.InRange(q.FollowUps.Length, 2, 3);
+        Assert.InRange(q.RedFlags.Length, 3, 4);
+        Assert.InRange(q.LookFor.Length, 2, 6);
+        Assert.NotEmpty(q.Tags);
+        Assert.NotEmpty(q.Sources);
+        Assert.All(q.Sources, s => Assert.StartsWith("https://", s.Url));
+        Assert.NotNull(q.Jurisdiction);
+        Assert.NotNull(q.LastVerified);
+        Assert.Contains("*Illustrative", q.Answer.Summary, StringComparison.OrdinalIgnoreCase);
+        Assert.All(q.Answer.KeyPoints.Concat(q.FollowUps).Concat(q.LookFor).Concat(q.RedFlags), s => Assert.InRange(s.Length, 8, 400));
+        Assert.Equal(q.Type == QuestionType.CaseStudy, q.Scenario is not null);
+        Assert.All(q.Related, r => Assert.NotNull(Bank.Find(r)));
+        if (q.Type == QuestionType.Behavioral)
+        {
+            foreach (var part in new[] { "Situation", "Action", "Result" })
+            {
+                Assert.Contains($"**{part}", q.Answer.Summary, StringComparison.Ordinal);
+            }
+        }
+
+        if (LegalCategories.Contains(q.Category))
+        {
+            Assert.Contains("not legal advice", q.Answer.Summary, StringComparison.OrdinalIgnoreCase);
+            Assert.NotEqual("global", q.Jurisdiction);
+        }
+
+        if (q.Origin != QuestionOrigin.Brief)
+        {
+            Assert.DoesNotMatch(@"^(?i:(can|could|do|does|did|is|are|would|will|have|has|should) you)\b", q.Prompt);
+        }
+
+        Assert.DoesNotMatch(@"(?i)\b(TODO|TBD|lorem ipsum|FIXME)\b", q.Answer.Summary + q.Prompt);
+    }
+
+    [Fact]
+    public void Case_studies_include_at_least_six_data_tables_with_consistent_rows()
+    {
+        var tables = Pack.Questions.Where(q => q.Scenario?.Table is not null).Select(q => q.Scenario!.Table!).ToList();
+        Assert.True(tables.Count >= 6, $"{tables.Count} tables");
+        Assert.All(tables, t => Assert.All(t.Rows, r => Assert.Equal(t.Columns.Length, r.Length)));
+    }
+
+    [Fact]
+    public void The_five_brief_questions_are_present_verbatim_and_marked()
+    {
+        string seed = File.ReadAllText(Repo.PathOf("tests", "fixtures", "seed", "HR Performance Management Specialist.md"));
+        var briefPrompts = Regex.Matches(seed, @"^\d+\. (?!\[)(.+)$", RegexOptions.Multiline).Select(m => m.Groups[1].Value.TrimEnd()).ToList();
+        Assert.Equal(5, briefPrompts.Count);
+        var marked = Pack.Questions.Where(q => q.Origin == QuestionOrigin.Brief).Select(q => q.Prompt).ToList();
+        Assert.Equal(briefPrompts.Order(StringComparer.Ordinal), marked.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void No_two_prompts_ask_the_same_thing()
+    {
+        var sets = Pack.Questions.Select(q => (q.Id, Words: Significant(q.Prompt))).ToList();
+        for (int i = 0; i < sets.Count; i++)
+        {
+            for (int j = i + 1; j < sets.Count; j++)
+            {
+                double inter = sets[i].Words.Intersect(sets[j].Words).Count();
+                double union = sets[i].Words.Union(sets[j].Words).Count();
+                Assert.True(inter / union < 0.6, $"{sets[i].Id} and {sets[j].Id} prompts overlap {inter / union:P0}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Text_is_clean_of_control_characters_and_mojibake()
+    {
+        foreach (var file in Directory.EnumerateFiles(Repo.ShippedPack, "*.yaml"))
+        {
+            string text = File.ReadAllText(file);
+            Assert.StartsWith("# yaml-language-server: $schema=../../schema/question-pack.schema.json", text);
+            Assert.DoesNotMatch(@"[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]", text);
+            Assert.DoesNotMatch("(Ã.|Â.|â€|ü[öÄ])", text);
+            Assert.DoesNotMatch(@"[ \t]+\n", text);
+        }
+    }
+
+    private static HashSet<string> Significant(string prompt) =>
+        WordPattern().Matches(prompt.ToLowerInvariant()).Select(m => m.Value)
+            .Where(w => w.Length > 3 && w is not ("what" or "your" or "when" or "with" or "that" or "have" or "this" or "would" or "about" or "tell" or "time" or "how" or "does" or "from" or "they" or "their"))
+            .ToHashSet(StringComparer.Ordinal);
+
+    [GeneratedRegex(@"\S+")]
+    private static partial Regex WordPattern();
+}
