@@ -1,0 +1,112 @@
+using HrPrep.Authoring.Schema;
+using HrPrep.Content;
+using HrPrep.Content.Yaml;
+using HrPrep.Tests.Shared;
+using Xunit;
+
+namespace HrPrep.Authoring.Tests;
+
+public class SchemaTests
+{
+    private static readonly string[] ResourceNames =
+        [.. typeof(QuestionBank).Assembly.GetManifestResourceNames().Where(n => n.StartsWith(QuestionBank.ResourcePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+
+    public static TheoryData<string> EmbeddedResources => [.. ResourceNames];
+
+    [Fact]
+    public void Every_shipped_file_is_embedded()
+    {
+        var onDisk = Directory.EnumerateFiles(Repo.PathOf("questions"), "*.yaml", SearchOption.AllDirectories)
+            .Select(f => "questions/" + Path.GetRelativePath(Repo.PathOf("questions"), f).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(onDisk, ResourceNames);
+    }
+
+    [Theory]
+    [MemberData(nameof(EmbeddedResources))]
+    public void Every_embedded_resource_passes_the_json_schema(string resource)
+    {
+        using var stream = typeof(QuestionBank).Assembly.GetManifestResourceStream(resource)!;
+        var read = SafeYamlReader.ReadStream(resource, stream);
+        Assert.Empty(read.Diagnostics);
+        var findings = PackSchemaValidator.Default.Validate(read.Root!);
+        Assert.True(findings.Count == 0, string.Join(Environment.NewLine, findings));
+    }
+
+    [Fact]
+    public void Shipped_schema_file_is_the_embedded_one()
+    {
+        Assert.Equal(File.ReadAllText(Repo.PathOf("schema", "question-pack.schema.json")), PackSchemaValidator.LoadShippedSchemaText());
+    }
+
+    [Fact]
+    public void Fixture_pack_passes_the_schema()
+    {
+        foreach (var file in Directory.EnumerateFiles(Repo.MiniPack))
+        {
+            var read = SafeYamlReader.ReadFile(file);
+            Assert.Empty(PackSchemaValidator.Default.Validate(read.Root!));
+        }
+    }
+
+    private const string Good = """
+        questions:
+          - id: q-1
+            prompt: What is it?
+            category: c1
+            type: technical
+            level: mid
+            answer:
+              summary: An answer.
+        """;
+
+    [Theory]
+    [InlineData("    promt: typo\n", 9, "property 'promt' is not allowed here")]
+    [InlineData("", 0, null)]
+    public void Schema_errors_point_at_the_yaml_position(string extra, int line, string? message)
+    {
+        var read = SafeYamlReader.ReadText("x.yaml", Good + "\n" + extra);
+        var findings = PackSchemaValidator.Default.Validate(read.Root!);
+        if (message is null)
+        {
+            Assert.Empty(findings);
+            return;
+        }
+
+        var d = Assert.Single(findings);
+        Assert.Equal($"x.yaml:{line}:5: error SCHEMA: {message}", d.ToString());
+    }
+
+    /// <summary>Every kind of invalid question is rejected by both the library's reader and the JSON Schema, on the same line.</summary>
+    [Theory]
+    [InlineData("level: mid", "level: medium")]
+    [InlineData("type: technical", "type: 42")]
+    [InlineData("id: q-1", "id: Q_1")]
+    [InlineData("prompt: What is it?", "prompt: '   '")]
+    [InlineData("    prompt: What is it?\n", "")]
+    [InlineData("level: mid", "level: mid\n    tags: [Not A Tag]")]
+    [InlineData("level: mid", "level: mid\n    jurisdiction: Mars")]
+    [InlineData("level: mid", "level: mid\n    lastVerified: 2026-13-01")]
+    [InlineData("level: mid", "level: mid\n    origin: copied")]
+    [InlineData("level: mid", "level: mid\n    sources: [{title: x, url: ftp://x}]")]
+    [InlineData("level: mid", "level: mid\n    related: [a, a]")]
+    [InlineData("summary: An answer.", "summary: An answer.\n      extra: 1")]
+    public void Reader_and_schema_agree_on_invalid_questions(string from, string to)
+    {
+        string manifest = "pack:\n  id: p\n  version: 1.0.0\n  title: P\n  language: en\n  license: MIT\n  categories: [{id: c1, title: C}]\n";
+        string text = manifest + Good.Replace(from, to, StringComparison.Ordinal);
+        var read = SafeYamlReader.ReadText("x.yaml", text);
+        var schemaFindings = PackSchemaValidator.Default.Validate(read.Root!);
+        var readerFindings = PackReader.ReadStreams([new("x.yaml", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)))]).Diagnostics;
+        Assert.NotEmpty(schemaFindings);
+        Assert.NotEmpty(readerFindings);
+        Assert.Equal(readerFindings[0].Line, schemaFindings[0].Line);
+    }
+
+    [Fact]
+    public void Unreadable_schema_is_a_clear_error()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new PackSchemaValidator("{ not json"));
+        Assert.StartsWith("the schema cannot be read", ex.Message);
+    }
+}
