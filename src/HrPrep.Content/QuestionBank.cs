@@ -1,6 +1,6 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Reflection;
+using HrPrep.Content.Compiled;
 using HrPrep.Content.Querying;
 using HrPrep.Content.Yaml;
 
@@ -13,10 +13,7 @@ namespace HrPrep.Content;
 /// </summary>
 public sealed class QuestionBank
 {
-    /// <summary>The prefix of the embedded pack resources.</summary>
-    public const string ResourcePrefix = "questions/";
-
-    private readonly FrozenDictionary<string, Question> byId;
+    private readonly Dictionary<string, Question> byId;
     private readonly Lazy<SearchIndex> index;
 
     /// <summary>Creates a bank from packs already read.</summary>
@@ -24,7 +21,9 @@ public sealed class QuestionBank
     public QuestionBank(IEnumerable<QuestionPack> packs)
     {
         ArgumentNullException.ThrowIfNull(packs);
-        var sorted = packs.OrderBy(p => p.Id, StringComparer.Ordinal).ToImmutableArray();
+        var array = packs.ToArray();
+        Array.Sort(array, (a, b) => string.CompareOrdinal(a.Id, b.Id));
+        var sorted = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(array);
         var problems = new List<Diagnostic>();
         var ids = new Dictionary<string, Question>(StringComparer.Ordinal);
         var packIds = new HashSet<string>(StringComparer.Ordinal);
@@ -50,8 +49,14 @@ public sealed class QuestionBank
         }
 
         Packs = sorted;
-        Questions = sorted.SelectMany(p => p.Questions).ToImmutableArray();
-        byId = ids.ToFrozenDictionary(StringComparer.Ordinal);
+        var all = new List<Question>(ids.Count);
+        foreach (var pack in sorted)
+        {
+            all.AddRange(pack.Questions);
+        }
+
+        Questions = [.. all];
+        byId = ids;
         ContentVersion = sorted.Length == 1
             ? sorted[0].Version
             : string.Join("+", sorted.Select(p => $"{p.Id}@{p.Version}"));
@@ -134,29 +139,12 @@ public sealed class QuestionBank
     /// <summary>Draws <paramref name="count"/> questions with a seed.</summary>
     public SampleResult Sample(int count, ulong seed) => Sample(new SampleRequest { Count = count, Seed = seed });
 
+    /// <summary>Reads the packs compiled into an assembly's <c>HrPrep.Content.packs.bin</c> resource.</summary>
     internal static QuestionBank LoadEmbedded(Assembly assembly)
     {
-        var names = assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && (n.EndsWith(".yaml", StringComparison.Ordinal) || n.EndsWith(".yml", StringComparison.Ordinal)))
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        var streams = new List<KeyValuePair<string, Stream>>(names.Count);
-        try
-        {
-            foreach (var name in names)
-            {
-                streams.Add(new(name, assembly.GetManifestResourceStream(name)!));
-            }
-
-            return FromStreams(streams);
-        }
-        finally
-        {
-            foreach (var s in streams)
-            {
-                s.Value.Dispose();
-            }
-        }
+        using var stream = assembly.GetManifestResourceStream(CompiledPacks.ResourceName)
+            ?? throw new PackLoadException([new Diagnostic(CompiledPacks.ResourceName, 0, 0, DiagnosticSeverity.Error, "PACK015", "the embedded packs are missing from the assembly")]);
+        return new QuestionBank(CompiledPacks.Read(stream, CompiledPacks.ResourceName));
     }
 
     private static class DefaultHolder

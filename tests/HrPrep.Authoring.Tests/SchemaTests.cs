@@ -8,29 +8,48 @@ namespace HrPrep.Authoring.Tests;
 
 public class SchemaTests
 {
-    private static readonly string[] ResourceNames =
-        [.. typeof(QuestionBank).Assembly.GetManifestResourceNames().Where(n => n.StartsWith(QuestionBank.ResourcePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
-
-    public static TheoryData<string> EmbeddedResources => [.. ResourceNames];
-
-    [Fact]
-    public void Every_shipped_file_is_embedded()
-    {
-        var onDisk = Directory.EnumerateFiles(Repo.PathOf("questions"), "*.yaml", SearchOption.AllDirectories)
-            .Select(f => "questions/" + Path.GetRelativePath(Repo.PathOf("questions"), f).Replace('\\', '/'))
-            .Order(StringComparer.Ordinal);
-        Assert.Equal(onDisk, ResourceNames);
-    }
+    public static TheoryData<string> ShippedFiles =>
+        [.. Directory.EnumerateFiles(Repo.PathOf("questions"), "*.yaml", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(Repo.Root, f).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal)];
 
     [Theory]
-    [MemberData(nameof(EmbeddedResources))]
-    public void Every_embedded_resource_passes_the_json_schema(string resource)
+    [MemberData(nameof(ShippedFiles))]
+    public void Every_shipped_pack_file_passes_the_json_schema(string file)
     {
-        using var stream = typeof(QuestionBank).Assembly.GetManifestResourceStream(resource)!;
-        var read = SafeYamlReader.ReadStream(resource, stream);
+        var read = SafeYamlReader.ReadFile(Repo.PathOf(file));
         Assert.Empty(read.Diagnostics);
         var findings = PackSchemaValidator.Default.Validate(read.Root!);
         Assert.True(findings.Count == 0, string.Join(Environment.NewLine, findings));
+    }
+
+    [Fact]
+    public void Every_embedded_pack_passes_the_json_schema()
+    {
+        // The embedded resource is the compiled form; turn each embedded pack back into a pack
+        // document (schema field names) and validate it with NJsonSchema.
+        foreach (var pack in QuestionBank.Default.Packs)
+        {
+            string yaml = EmbeddedPackDocument.ToYamlJson(pack);
+            var read = SafeYamlReader.ReadText($"embedded:{pack.Id}", yaml);
+            Assert.Empty(read.Diagnostics);
+            var findings = PackSchemaValidator.Default.Validate(read.Root!);
+            Assert.True(findings.Count == 0, string.Join(Environment.NewLine, findings));
+            Assert.Equal(pack.Questions.Length, ((YamlSequence)((YamlMapping)read.Root!).Get("questions")!).Items.Count);
+        }
+    }
+
+    [Fact]
+    public void Embedded_compiled_packs_equal_the_yaml_in_questions_folder()
+    {
+        var fromYaml = QuestionBank.FromDirectory(Repo.PathOf("questions"));
+        Assert.Equal(
+            HrPrep.Authoring.Export.QuestionJsonWriter.ToJson(fromYaml.Questions),
+            HrPrep.Authoring.Export.QuestionJsonWriter.ToJson(QuestionBank.Default.Questions));
+        Assert.Equal(
+            fromYaml.Questions.Select(q => (q.Location.Path.Replace('\\', '/')[q.Location.Path.IndexOf("questions", StringComparison.Ordinal)..], q.Location.Line, q.Location.Column)),
+            QuestionBank.Default.Questions.Select(q => (q.Location.Path, q.Location.Line, q.Location.Column)));
+        Assert.Equal(EmbeddedPackDocument.ToYamlJson(fromYaml.Packs[0]), EmbeddedPackDocument.ToYamlJson(QuestionBank.Default.Packs[0]));
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Collections.Immutable;
 using HrPrep.Content.Querying;
 
 namespace HrPrep.Content;
@@ -12,20 +11,21 @@ namespace HrPrep.Content;
 /// </summary>
 public sealed class QuestionQuery : IEnumerable<Question>
 {
+    // Plain arrays and bit masks: cheap to create and to JIT, so a first query costs little at start-up.
     private readonly QuestionBank bank;
-    private readonly ImmutableHashSet<string> packs;
-    private readonly ImmutableHashSet<string> categories;
-    private readonly ImmutableHashSet<QuestionLevel> levels;
-    private readonly ImmutableHashSet<QuestionType> types;
-    private readonly ImmutableList<string> tags;
+    private readonly string[] packs;
+    private readonly string[] categories;
+    private readonly int levels;
+    private readonly int types;
+    private readonly string[] tags;
     private readonly string? text;
 
     internal QuestionQuery(QuestionBank bank)
-        : this(bank, ImmutableHashSet.Create<string>(StringComparer.Ordinal), ImmutableHashSet.Create<string>(StringComparer.Ordinal), [], [], [], null)
+        : this(bank, [], [], 0, 0, [], null)
     {
     }
 
-    private QuestionQuery(QuestionBank bank, ImmutableHashSet<string> packs, ImmutableHashSet<string> categories, ImmutableHashSet<QuestionLevel> levels, ImmutableHashSet<QuestionType> types, ImmutableList<string> tags, string? text)
+    private QuestionQuery(QuestionBank bank, string[] packs, string[] categories, int levels, int types, string[] tags, string? text)
     {
         this.bank = bank;
         this.packs = packs;
@@ -37,22 +37,23 @@ public sealed class QuestionQuery : IEnumerable<Question>
     }
 
     /// <summary>Keeps questions of these packs (OR).</summary>
-    public QuestionQuery InPack(params string[] packIds) => With(packs: packs.Union(packIds));
+    public QuestionQuery InPack(params string[] packIds) => With(packs: [.. packs, .. packIds]);
 
     /// <summary>Keeps questions of these categories (OR).</summary>
-    public QuestionQuery InCategory(params string[] categoryIds) => With(categories: categories.Union(categoryIds));
+    public QuestionQuery InCategory(params string[] categoryIds) => With(categories: [.. categories, .. categoryIds]);
 
     /// <summary>Keeps questions at these levels (OR).</summary>
-    public QuestionQuery AtLevel(params QuestionLevel[] values) => With(levels: levels.Union(values));
+    public QuestionQuery AtLevel(params QuestionLevel[] values) => With(levels: levels | Mask(values));
 
     /// <summary>Keeps questions of these types (OR).</summary>
-    public QuestionQuery OfType(params QuestionType[] values) => With(types: types.Union(values));
+    public QuestionQuery OfType(params QuestionType[] values) => With(types: types | Mask(values));
 
     /// <summary>Keeps questions that carry every one of these tags (AND).</summary>
-    public QuestionQuery WithTag(params string[] values) => With(tags: tags.AddRange(values));
+    public QuestionQuery WithTag(params string[] values) => With(tags: [.. tags, .. values]);
 
     /// <summary>Keeps questions matching a text search (case- and accent-insensitive) and orders them by relevance.</summary>
-    public QuestionQuery Matching(string? query) => With(text: string.IsNullOrWhiteSpace(query) ? null : query);
+    public QuestionQuery Matching(string? query) =>
+        new(bank, packs, categories, levels, types, tags, string.IsNullOrWhiteSpace(query) ? null : query);
 
     /// <summary>Runs the query, returning ranked hits (score 0 for every hit without a text search).</summary>
     public IReadOnlyList<SearchHit> ToHits()
@@ -95,35 +96,62 @@ public sealed class QuestionQuery : IEnumerable<Question>
     }
 
     /// <summary>Counts the matching questions.</summary>
-    public int Count() => text is null ? bank.Questions.Count(Accepts) : ToHits().Count;
+    public int Count()
+    {
+        if (text is not null)
+        {
+            return ToHits().Count;
+        }
+
+        int n = 0;
+        foreach (var q in bank.Questions)
+        {
+            if (Accepts(q))
+            {
+                n++;
+            }
+        }
+
+        return n;
+    }
 
     /// <summary>True when a question passes every filter except the text search.</summary>
     public bool Accepts(Question question)
     {
         ArgumentNullException.ThrowIfNull(question);
-        if (packs.Count > 0 && !packs.Contains(question.PackId))
+        if (packs.Length > 0 && !Contains(packs, question.PackId))
         {
             return false;
         }
 
-        if (categories.Count > 0 && !categories.Contains(question.Category))
+        if (categories.Length > 0 && !Contains(categories, question.Category))
         {
             return false;
         }
 
-        if (levels.Count > 0 && !levels.Contains(question.Level))
+        if (levels != 0 && (levels & (1 << (int)question.Level)) == 0)
         {
             return false;
         }
 
-        if (types.Count > 0 && !types.Contains(question.Type))
+        if (types != 0 && (types & (1 << (int)question.Type)) == 0)
         {
             return false;
         }
 
         foreach (var tag in tags)
         {
-            if (!question.Tags.Contains(tag, StringComparer.Ordinal))
+            bool found = false;
+            foreach (var t in question.Tags)
+            {
+                if (string.Equals(t, tag, StringComparison.Ordinal))
+                {
+                    found = true;
+                    break;
+                }
+            }
+
+            if (!found)
             {
                 return false;
             }
@@ -137,12 +165,46 @@ public sealed class QuestionQuery : IEnumerable<Question>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
+    private static bool Contains(string[] values, string value)
+    {
+        foreach (var v in values)
+        {
+            if (string.Equals(v, value, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int Mask(QuestionLevel[] values)
+    {
+        int mask = 0;
+        foreach (var v in values)
+        {
+            mask |= 1 << (int)v;
+        }
+
+        return mask;
+    }
+
+    private static int Mask(QuestionType[] values)
+    {
+        int mask = 0;
+        foreach (var v in values)
+        {
+            mask |= 1 << (int)v;
+        }
+
+        return mask;
+    }
+
     private QuestionQuery With(
-        ImmutableHashSet<string>? packs = null,
-        ImmutableHashSet<string>? categories = null,
-        ImmutableHashSet<QuestionLevel>? levels = null,
-        ImmutableHashSet<QuestionType>? types = null,
-        ImmutableList<string>? tags = null,
-        string? text = null) =>
-        new(bank, packs ?? this.packs, categories ?? this.categories, levels ?? this.levels, types ?? this.types, tags ?? this.tags, text ?? this.text);
+        string[]? packs = null,
+        string[]? categories = null,
+        int? levels = null,
+        int? types = null,
+        string[]? tags = null) =>
+        new(bank, packs ?? this.packs, categories ?? this.categories, levels ?? this.levels, types ?? this.types, tags ?? this.tags, text);
 }

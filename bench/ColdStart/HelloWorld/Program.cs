@@ -1,0 +1,2 @@
+// Baseline for the cold-start measurement: the smallest console app.
+Console.WriteLine("hello");

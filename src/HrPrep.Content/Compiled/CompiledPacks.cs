@@ -1,0 +1,273 @@
+using System.Collections.Immutable;
+using System.Text;
+
+namespace HrPrep.Content.Compiled;
+
+/// <summary>
+/// The compact binary form of validated packs that the build embeds in HrPrep.Content, so that
+/// <see cref="QuestionBank.Default"/> needs no YAML parsing at run time.
+/// Layout (little-endian, strings as <see cref="BinaryWriter.Write(string)"/>: 7-bit length + UTF-8):
+/// magic <c>HRPK</c>, format version (int32), pack count (7-bit int), then per pack its manifest
+/// fields, categories, retired ids and questions, each field in record order; optional strings carry
+/// a presence byte; lists carry a 7-bit count.
+/// </summary>
+internal static class CompiledPacks
+{
+    /// <summary>The logical name of the embedded resource.</summary>
+    public const string ResourceName = "HrPrep.Content.packs.bin";
+
+    private const int FormatVersion = 1;
+    private static readonly byte[] Magic = "HRPK"u8.ToArray();
+
+    public static void Write(Stream stream, IReadOnlyList<QuestionPack> packs)
+    {
+        using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        w.Write(Magic);
+        w.Write(FormatVersion);
+        w.Write7BitEncodedInt(packs.Count);
+        foreach (var p in packs)
+        {
+            w.Write(p.Id);
+            w.Write(p.Version);
+            w.Write(p.Title);
+            Opt(w, p.Role);
+            Opt(w, p.Description);
+            w.Write(p.Language);
+            w.Write(p.License);
+            List(w, p.Authors);
+            Opt(w, p.Disclaimer);
+            Opt(w, p.Homepage);
+            w.Write7BitEncodedInt(p.Categories.Length);
+            foreach (var c in p.Categories)
+            {
+                w.Write(c.Id);
+                w.Write(c.Title);
+                Opt(w, c.Description);
+            }
+
+            List(w, p.Retired);
+            Location(w, p.Location);
+            w.Write7BitEncodedInt(p.Questions.Length);
+            foreach (var q in p.Questions)
+            {
+                w.Write(q.Id);
+                w.Write(q.Prompt);
+                w.Write(q.Category);
+                w.Write((byte)q.Type);
+                w.Write((byte)q.Level);
+                w.Write((byte)q.Origin);
+                List(w, q.Tags);
+                w.Write(q.Scenario is not null);
+                if (q.Scenario is { } s)
+                {
+                    w.Write(s.Text);
+                    w.Write(s.Table is not null);
+                    if (s.Table is { } t)
+                    {
+                        Opt(w, t.Caption);
+                        List(w, t.Columns);
+                        w.Write7BitEncodedInt(t.Rows.Length);
+                        foreach (var row in t.Rows)
+                        {
+                            List(w, row);
+                        }
+                    }
+                }
+
+                w.Write(q.Answer.Summary);
+                List(w, q.Answer.KeyPoints);
+                List(w, q.FollowUps);
+                List(w, q.LookFor);
+                List(w, q.RedFlags);
+                Opt(w, q.Jurisdiction);
+                w.Write7BitEncodedInt(q.Sources.Length);
+                foreach (var src in q.Sources)
+                {
+                    w.Write(src.Title);
+                    Opt(w, src.Url);
+                }
+
+                List(w, q.Related);
+                w.Write7BitEncodedInt(q.LastVerified?.DayNumber + 1 ?? 0);
+                Location(w, q.Location);
+            }
+        }
+    }
+
+    /// <exception cref="PackLoadException">The data is not a valid compiled pack file.</exception>
+    public static ImmutableArray<QuestionPack> Read(Stream stream, string name)
+    {
+        using var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+        try
+        {
+            if (!r.ReadBytes(4).AsSpan().SequenceEqual(Magic) || r.ReadInt32() != FormatVersion)
+            {
+                throw Invalid(name, stream, "not a compiled HrPrep pack file of format version 1");
+            }
+
+            int packCount = r.Read7BitEncodedInt();
+            var packs = ImmutableArray.CreateBuilder<QuestionPack>(packCount);
+            for (int pi = 0; pi < packCount; pi++)
+            {
+                string id = r.ReadString(), version = r.ReadString(), title = r.ReadString();
+                string? role = Opt(r), description = Opt(r);
+                string language = r.ReadString(), license = r.ReadString();
+                var authors = List(r);
+                string? disclaimer = Opt(r), homepage = Opt(r);
+                var categories = ImmutableArray.CreateBuilder<Category>(r.Read7BitEncodedInt());
+                for (int i = categories.Capacity; i > 0; i--)
+                {
+                    categories.Add(new Category(r.ReadString(), r.ReadString(), Opt(r)));
+                }
+
+                var retired = List(r);
+                var packLocation = Location(r);
+                var questions = ImmutableArray.CreateBuilder<Question>(r.Read7BitEncodedInt());
+                for (int i = questions.Capacity; i > 0; i--)
+                {
+                    questions.Add(ReadQuestion(r, id));
+                }
+
+                packs.Add(new QuestionPack
+                {
+                    Id = id,
+                    Version = version,
+                    Title = title,
+                    Role = role,
+                    Description = description,
+                    Language = language,
+                    License = license,
+                    Authors = authors,
+                    Disclaimer = disclaimer,
+                    Homepage = homepage,
+                    Categories = categories.MoveToImmutable(),
+                    Retired = retired,
+                    Questions = questions.MoveToImmutable(),
+                    Location = packLocation,
+                });
+            }
+
+            return packs.MoveToImmutable();
+        }
+        catch (Exception ex) when (ex is EndOfStreamException or FormatException or IOException or ArgumentException or InvalidOperationException)
+        {
+            throw Invalid(name, stream, $"the compiled pack data is corrupt ({ex.GetType().Name})");
+        }
+    }
+
+    private static Question ReadQuestion(BinaryReader r, string packId)
+    {
+        string id = r.ReadString(), prompt = r.ReadString(), category = r.ReadString();
+        var type = (QuestionType)r.ReadByte();
+        var level = (QuestionLevel)r.ReadByte();
+        var origin = (QuestionOrigin)r.ReadByte();
+        var tags = List(r);
+        Scenario? scenario = null;
+        if (r.ReadBoolean())
+        {
+            string text = r.ReadString();
+            ScenarioTable? table = null;
+            if (r.ReadBoolean())
+            {
+                string? caption = Opt(r);
+                var columns = List(r);
+                var rows = ImmutableArray.CreateBuilder<ImmutableArray<string>>(r.Read7BitEncodedInt());
+                for (int i = rows.Capacity; i > 0; i--)
+                {
+                    rows.Add(List(r));
+                }
+
+                table = new ScenarioTable(caption, columns, rows.MoveToImmutable());
+            }
+
+            scenario = new Scenario(text, table);
+        }
+
+        var answer = new ModelAnswer(r.ReadString(), List(r));
+        var followUps = List(r);
+        var lookFor = List(r);
+        var redFlags = List(r);
+        string? jurisdiction = Opt(r);
+        var sources = ImmutableArray.CreateBuilder<SourceReference>(r.Read7BitEncodedInt());
+        for (int i = sources.Capacity; i > 0; i--)
+        {
+            sources.Add(new SourceReference(r.ReadString(), Opt(r)));
+        }
+
+        var related = List(r);
+        int verified = r.Read7BitEncodedInt();
+        return new Question
+        {
+            Id = id,
+            PackId = packId,
+            Prompt = prompt,
+            Category = category,
+            Type = type,
+            Level = level,
+            Origin = origin,
+            Tags = tags,
+            Scenario = scenario,
+            Answer = answer,
+            FollowUps = followUps,
+            LookFor = lookFor,
+            RedFlags = redFlags,
+            Jurisdiction = jurisdiction,
+            Sources = sources.MoveToImmutable(),
+            Related = related,
+            LastVerified = verified == 0 ? null : DateOnly.FromDayNumber(verified - 1),
+            Location = Location(r),
+        };
+    }
+
+    private static PackLoadException Invalid(string name, Stream stream, string message)
+    {
+        long offset = stream.CanSeek ? stream.Position : 0;
+        return new PackLoadException([new Diagnostic(name, 1, (int)Math.Min(offset + 1, int.MaxValue), DiagnosticSeverity.Error, "PACK015", $"{message} at byte {offset}")]);
+    }
+
+    private static void Opt(BinaryWriter w, string? value)
+    {
+        w.Write(value is not null);
+        if (value is not null)
+        {
+            w.Write(value);
+        }
+    }
+
+    private static string? Opt(BinaryReader r) => r.ReadBoolean() ? r.ReadString() : null;
+
+    private static void List(BinaryWriter w, ImmutableArray<string> values)
+    {
+        w.Write7BitEncodedInt(values.Length);
+        foreach (var v in values)
+        {
+            w.Write(v);
+        }
+    }
+
+    private static ImmutableArray<string> List(BinaryReader r)
+    {
+        int n = r.Read7BitEncodedInt();
+        if (n == 0)
+        {
+            return [];
+        }
+
+        var items = new string[n];
+        for (int i = 0; i < n; i++)
+        {
+            items[i] = r.ReadString();
+        }
+
+        return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(items);
+    }
+
+    private static void Location(BinaryWriter w, SourceLocation at)
+    {
+        w.Write(at.Path ?? string.Empty);
+        w.Write7BitEncodedInt(at.Line);
+        w.Write7BitEncodedInt(at.Column);
+    }
+
+    private static SourceLocation Location(BinaryReader r) => new(r.ReadString(), r.Read7BitEncodedInt(), r.Read7BitEncodedInt());
+}
