@@ -21,6 +21,7 @@ internal sealed class SearchIndex
     private readonly string[] sortedTerms;
     private readonly int[][] fieldLengths;
     private readonly double[] averageLengths = new double[3];
+    private readonly int[] idRank;
 
     public SearchIndex(IReadOnlyList<Question> questions)
     {
@@ -68,6 +69,19 @@ internal sealed class SearchIndex
             averageLengths[f] = questions.Count == 0 ? 1 : Math.Max(1, averageLengths[f] / questions.Count);
         }
 
+        var order = new int[questions.Count];
+        for (int i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, (a, b) => string.CompareOrdinal(questions[a].Id, questions[b].Id));
+        idRank = new int[questions.Count];
+        for (int i = 0; i < order.Length; i++)
+        {
+            idRank[order[i]] = i;
+        }
+
         sortedTerms = [.. postings.Keys];
         Array.Sort(sortedTerms, StringComparer.Ordinal);
     }
@@ -76,70 +90,71 @@ internal sealed class SearchIndex
     {
         var terms = TextNormalizer.Tokens(query).Distinct(StringComparer.Ordinal).ToList();
         var hits = new List<SearchHit>();
-        if (terms.Count == 0)
+        if (terms.Count == 0 || questions.Count == 0)
         {
             return hits;
         }
 
-        Dictionary<int, double>? scores = null;
-        foreach (var term in terms)
+        // Dense accumulators: a document matches when every term matched it (AND).
+        var total = new double[questions.Count];
+        var matched = new int[questions.Count];
+        var termScore = new double[questions.Count];
+        var touched = new List<int>();
+        for (int t = 0; t < terms.Count; t++)
         {
-            var termScores = new Dictionary<int, double>();
-            foreach (var expansion in Expand(term))
+            touched.Clear();
+            foreach (var expansion in Expand(terms[t]))
             {
                 var list = postings[expansion];
                 double idf = Math.Log(1 + ((questions.Count - list.Count + 0.5) / (list.Count + 0.5)));
-                double exactBoost = string.Equals(expansion, term, StringComparison.Ordinal) ? 1.0 : 0.7;
+                double boost = string.Equals(expansion, terms[t], StringComparison.Ordinal) ? 1.0 : 0.7;
                 foreach (var p in list)
                 {
-                    double s = 0;
-                    var lengths = fieldLengths[p.Doc];
-                    s += FieldScore(p.Prompt, lengths[0], 0);
-                    s += FieldScore(p.Tags, lengths[1], 1);
-                    s += FieldScore(p.Body, lengths[2], 2);
-                    s *= idf * exactBoost;
-                    termScores[p.Doc] = Math.Max(termScores.GetValueOrDefault(p.Doc), s);
-                }
-            }
-
-            if (scores is null)
-            {
-                scores = termScores;
-            }
-            else
-            {
-                var next = new Dictionary<int, double>();
-                foreach (var (doc, s) in scores)
-                {
-                    if (termScores.TryGetValue(doc, out var t))
+                    if (matched[p.Doc] != t)
                     {
-                        next[doc] = s + t;
+                        continue; // already failed an earlier term
                     }
-                }
 
-                scores = next;
+                    var lengths = fieldLengths[p.Doc];
+                    double s = (FieldScore(p.Prompt, lengths[0], 0) + FieldScore(p.Tags, lengths[1], 1) + FieldScore(p.Body, lengths[2], 2)) * idf * boost;
+                    if (termScore[p.Doc] == 0)
+                    {
+                        touched.Add(p.Doc);
+                    }
+
+                    termScore[p.Doc] = Math.Max(termScore[p.Doc], s);
+                }
             }
 
-            if (scores.Count == 0)
+            if (touched.Count == 0)
             {
                 return hits;
             }
-        }
 
-        foreach (var (doc, score) in scores!)
-        {
-            var q = questions[doc];
-            if (filter is null || filter(q))
+            foreach (int doc in touched)
             {
-                hits.Add(new SearchHit(q, Math.Round(score, 6)));
+                total[doc] += termScore[doc];
+                termScore[doc] = 0;
+                matched[doc] = t + 1;
             }
         }
 
-        hits.Sort((a, b) =>
+        var ranked = new List<Ranked>();
+        for (int doc = 0; doc < questions.Count; doc++)
         {
-            int c = b.Score.CompareTo(a.Score);
-            return c != 0 ? c : string.CompareOrdinal(a.Question.Id, b.Question.Id);
-        });
+            if (matched[doc] == terms.Count && (filter is null || filter(questions[doc])))
+            {
+                ranked.Add(new Ranked(Math.Round(total[doc], 6), idRank[doc], doc));
+            }
+        }
+
+        ranked.Sort();
+        hits.Capacity = ranked.Count;
+        foreach (var r in ranked)
+        {
+            hits.Add(new SearchHit(questions[r.Doc], r.Score));
+        }
+
         return hits;
     }
 
@@ -179,4 +194,14 @@ internal sealed class SearchIndex
     }
 
     private readonly record struct Posting(int Doc, int Prompt, int Tags, int Body);
+
+    /// <summary>Higher score first, then question id order (as a precomputed rank).</summary>
+    private readonly record struct Ranked(double Score, int IdRank, int Doc) : IComparable<Ranked>
+    {
+        public int CompareTo(Ranked other)
+        {
+            int c = other.Score.CompareTo(Score);
+            return c != 0 ? c : IdRank.CompareTo(other.IdRank);
+        }
+    }
 }

@@ -89,13 +89,17 @@ internal static class InterviewSampler
             throw new ArgumentException($"The quotas ask for {quotaTotal} questions, more than the total of {request.Count}.", nameof(request));
         }
 
-        IEnumerable<Question> pool = request.Pool is null ? bank.Questions : bank.Questions.Where(request.Pool.Accepts);
-        var candidates = pool.Where(q => !request.Exclude.Contains(q.Id)).ToArray();
-        Array.Sort(candidates, (a, b) =>
+        // bank.QuestionsById is sorted by (pack id, question id) once per bank.
+        var pool = new List<Question>(bank.QuestionsById.Length);
+        foreach (var q in bank.QuestionsById)
         {
-            int c = string.CompareOrdinal(a.PackId, b.PackId);
-            return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
-        });
+            if ((request.Pool is null || request.Pool.Accepts(q)) && !request.Exclude.Contains(q.Id))
+            {
+                pool.Add(q);
+            }
+        }
+
+        var candidates = pool.ToArray();
 
         var rng = new Xoshiro256StarStar(request.Seed);
         for (int i = candidates.Length - 1; i > 0; i--)
