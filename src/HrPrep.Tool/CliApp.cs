@@ -21,6 +21,13 @@ public static class CliApp
         }
     }
 
+    /// <summary>The global <c>--quiet</c> option: no progress output on long runs.</summary>
+    private static Option<bool> NewQuietOption() => new("--quiet", "-q")
+    {
+        Description = "Show no progress on long runs (progress is shown only on an interactive terminal anyway).",
+        Recursive = true,
+    };
+
     /// <summary>Builds the root command.</summary>
     public static RootCommand Build(ToolContext context)
     {
@@ -30,6 +37,7 @@ public static class CliApp
 
             Exit codes: 0 ok, 1 findings, 2 usage error, 3 unreadable input, 4 internal error.
             """);
+        root.Options.Add(NewQuietOption());
         root.Subcommands.Add(ListCommand.Create(context));
         root.Subcommands.Add(ShowCommand.Create(context));
         root.Subcommands.Add(SampleCommand.Create(context));
@@ -46,9 +54,9 @@ public static class CliApp
     }
 
     /// <summary>Parses and runs a command line; usage errors exit 2 with one line each.</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error, bool errorIsTerminal = false)
     {
-        var context = new ToolContext(output, error);
+        var context = new ToolContext(output, error) { ErrorIsTerminal = errorIsTerminal };
         try
         {
             var root = Build(context);
@@ -64,6 +72,7 @@ public static class CliApp
                 return ExitCodes.Usage;
             }
 
+            context.Quiet = parse.GetValue<bool>("--quiet");
             return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
         catch (Exception ex)

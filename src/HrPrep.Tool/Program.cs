@@ -4,5 +4,6 @@ namespace HrPrep.Tool;
 public static class Program
 {
     /// <summary>Runs the tool with the console's writers and returns the exit code.</summary>
-    public static int Main(string[] args) => CliApp.Run(args, Console.Out, Console.Error);
+    public static int Main(string[] args) =>
+        CliApp.Run(args, Console.Out, Console.Error, errorIsTerminal: !Console.IsErrorRedirected);
 }

@@ -239,3 +239,41 @@ public partial class CliTests
         Assert.Equal($"{path}:1:4: error YAML002: anchors (&x) are not allowed in pack files; write the value out\nhrprep: error INPUT: 1 problem in the input; nothing was done\n", stderr);
     }
 }
+
+public class ProgressTests
+{
+    [Fact]
+    public void Progress_is_drawn_only_on_a_terminal_and_not_when_quiet()
+    {
+        var terminal = new StringWriter();
+        var ctx = new HrPrep.Tool.Infrastructure.ToolContext(TextWriter.Null, terminal) { ErrorIsTerminal = true };
+        using (var p = HrPrep.Tool.Infrastructure.ProgressReporter.Start(ctx, "lint"))
+        {
+            p.Report(5, 10);
+            p.Report(10, 10);
+        }
+
+        Assert.Contains("lint: 10/10 (100%)", terminal.ToString());
+        Assert.EndsWith("\r", terminal.ToString());
+
+        var redirected = new StringWriter();
+        using (var p = HrPrep.Tool.Infrastructure.ProgressReporter.Start(new HrPrep.Tool.Infrastructure.ToolContext(TextWriter.Null, redirected), "lint"))
+        {
+            Assert.False(p.Enabled);
+            p.Report(10, 10);
+        }
+
+        Assert.Empty(redirected.ToString());
+
+        var quiet = new HrPrep.Tool.Infrastructure.ToolContext(TextWriter.Null, new StringWriter()) { ErrorIsTerminal = true, Quiet = true };
+        Assert.False(HrPrep.Tool.Infrastructure.ProgressReporter.Start(quiet, "x").Enabled);
+    }
+
+    [Fact]
+    public void Quiet_is_accepted_by_every_command()
+    {
+        var (code, _, _) = Cli.Run("stats", HrPrep.Tests.Shared.Repo.MiniPack, "--quiet");
+        Assert.Equal(0, code);
+        Assert.Equal(0, Cli.Run("-q", "list", HrPrep.Tests.Shared.Repo.MiniPack).Code);
+    }
+}

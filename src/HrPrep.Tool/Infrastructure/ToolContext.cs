@@ -8,6 +8,15 @@ public sealed record ToolContext(TextWriter Out, TextWriter Error)
     /// <summary>Working directory used to resolve default paths.</summary>
     public string WorkingDirectory { get; init; } = Directory.GetCurrentDirectory();
 
+    /// <summary>True when <c>--quiet</c> was given: no progress output.</summary>
+    public bool Quiet { get; set; }
+
+    /// <summary>True when standard error is the process's interactive console (not redirected).</summary>
+    public bool ErrorIsTerminal { get; init; }
+
+    /// <summary>True when progress may be drawn: an interactive terminal and not quiet.</summary>
+    public bool ShowProgress => ErrorIsTerminal && !Quiet;
+
     /// <summary>Prints a one-line error <c>hrprep: error CODE: message</c> to standard error.</summary>
     public void Fail(string code, string message) => Error.WriteLine($"hrprep: error {code}: {message}");
 }
