@@ -35,6 +35,7 @@ public static class CliApp
         root.Subcommands.Add(SampleCommand.Create(context));
         root.Subcommands.Add(StatsCommand.Create(context));
         root.Subcommands.Add(NewCommand.Create(context));
+        root.Subcommands.Add(MergeCommand.Create(context));
         foreach (var option in root.Options)
         {
             if (option is VersionOption version)

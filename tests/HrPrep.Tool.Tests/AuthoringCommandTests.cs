@@ -45,3 +45,116 @@ public class NewCommandTests
         Assert.StartsWith("hrprep: error USAGE: 'Bad_Id' is not a valid pack id", bad.Err, StringComparison.Ordinal);
     }
 }
+
+public class MergeCommandTests
+{
+    private static string Edited(TempDir dir, string name, Func<string, string> edit)
+    {
+        string target = Path.Combine(dir.Path, name);
+        Directory.CreateDirectory(target);
+        foreach (var f in Directory.GetFiles(Repo.MiniPack))
+        {
+            File.WriteAllText(Path.Combine(target, Path.GetFileName(f)), edit(File.ReadAllText(f)));
+        }
+
+        return target;
+    }
+
+    [Fact]
+    public void Merge_writes_a_directory_pack_and_a_report()
+    {
+        using var dir = new TempDir();
+        string team = Edited(dir, "team", t => t.Replace("What is a performance appraisal?", "What is an appraisal, really?").Replace("version: 2.1.0", "version: 2.2.0"));
+        string output = Path.Combine(dir.Path, "out");
+        string report = Path.Combine(dir.Path, "report.txt");
+        var (code, o, e) = Cli.Run("merge", Repo.MiniPack, team, "-o", output, "--on-conflict", "newest", "--report", report);
+        Assert.True(code == 0, e);
+        Assert.Contains("merged 2 inputs (16 questions) into mini 2.2.0: 8 questions in 2 categories", o);
+        Assert.Contains("report: duplicate 7, conflict-resolved 1", o);
+        var pack = Assert.Single(PackReader.ReadPaths([output]).GetPacksOrThrow());
+        Assert.Equal("What is an appraisal, really?", pack.Questions.Single(q => q.Id == "mini-a-001").Prompt);
+        string text = File.ReadAllText(report);
+        Assert.Contains("conflict-resolved mini-a-001: question 'mini-a-001' differs between inputs; --on-conflict newest kept the copy from " + team, text);
+        Assert.Equal(["alpha.yaml", "beta.yaml", "pack.yaml"], Directory.GetFiles(output).Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Merge_conflict_under_fail_exits_1_and_writes_nothing()
+    {
+        using var dir = new TempDir();
+        string team = Edited(dir, "team", t => t.Replace("What is a performance appraisal?", "Changed?"));
+        string output = Path.Combine(dir.Path, "out.yaml");
+        var (code, o, e) = Cli.Run("merge", Repo.MiniPack, team, "-o", output, "--report", Path.Combine(dir.Path, "r.txt"));
+        Assert.Equal(1, code);
+        Assert.Empty(o);
+        var lines = e.TrimEnd('\n').Split('\n');
+        Assert.Equal(2, lines.Length);
+        Assert.Matches(@"^.+questions\.yaml:3:5: error MERGE010: question 'mini-a-001' has different content at .+team/questions\.yaml:3:5 \(fields: prompt\)", lines[0]);
+        Assert.Equal("hrprep: error MERGE: 1 problem; nothing was written", lines[1]);
+        Assert.Equal(["questions.yaml", "pack.yaml"], Directory.GetFiles(team).Select(f => Path.GetFileName(f)!).OrderDescending(StringComparer.Ordinal));
+        Assert.False(File.Exists(output));
+        Assert.False(File.Exists(Path.Combine(dir.Path, "r.txt")));
+    }
+
+    [Fact]
+    public void Merge_never_overwrites_an_input_without_in_place()
+    {
+        using var dir = new TempDir();
+        string a = Edited(dir, "a", t => t);
+        string before = File.ReadAllText(Path.Combine(a, "questions.yaml"));
+        var (code, _, e) = Cli.Run("merge", a, Repo.MiniPack, "-o", a);
+        Assert.Equal(2, code);
+        Assert.Contains("would overwrite the input", e);
+        Assert.Equal(before, File.ReadAllText(Path.Combine(a, "questions.yaml")));
+
+        var inPlace = Cli.Run("merge", a, Repo.MiniPack, "--in-place");
+        Assert.True(inPlace.Code == 0, inPlace.Err);
+        Assert.Equal(["alpha.yaml", "beta.yaml", "pack.yaml"], Directory.GetFiles(a).Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal));
+        Assert.Equal(8, PackReader.ReadPaths([a]).GetPacksOrThrow()[0].Questions.Length);
+    }
+
+    [Fact]
+    public void Merge_dry_run_prints_the_report_and_writes_nothing()
+    {
+        using var dir = new TempDir();
+        string output = Path.Combine(dir.Path, "out.yaml");
+        var (code, o, _) = Cli.Run("merge", Repo.MiniPack, Repo.MiniPack, "-o", output, "--dry-run");
+        Assert.Equal(0, code);
+        Assert.Contains("  duplicate mini-a-001: identical copies of 'mini-a-001' in 2 inputs were collapsed into one [", o);
+        Assert.Contains("dry run: would write " + output, o);
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
+    public void Merge_of_a_pack_with_itself_reproduces_it_byte_for_byte()
+    {
+        using var dir = new TempDir();
+        string once = Path.Combine(dir.Path, "once.yaml");
+        string twice = Path.Combine(dir.Path, "twice.yaml");
+        Assert.Equal(0, Cli.Run("merge", Repo.MiniPack, Repo.MiniPack, "-o", once).Code);
+        Assert.Equal(0, Cli.Run("merge", once, once, "-o", twice).Code);
+        Assert.Equal(File.ReadAllText(once), File.ReadAllText(twice));
+        var read = SafeYamlReader.ReadText(once, File.ReadAllText(once));
+        Assert.Empty(PackSchemaValidator.Default.Validate(read.Root!));
+    }
+
+    [Fact]
+    public void Merge_bad_inputs_are_clear_and_write_nothing()
+    {
+        using var dir = new TempDir();
+        string output = Path.Combine(dir.Path, "out.yaml");
+        var missing = Cli.Run("merge", Repo.MiniPack, Path.Combine(dir.Path, "nope"), "-o", output);
+        Assert.Equal(3, missing.Code);
+        Assert.Contains("nope:1:1: error IO001: no such file or directory", missing.Err);
+        string fr = Edited(dir, "fr", t => t.Replace("language: en", "language: fr"));
+        var languages = Cli.Run("merge", Repo.MiniPack, fr, "-o", output);
+        Assert.Equal(1, languages.Code);
+        Assert.Contains("error MERGE001: the inputs are in different languages", languages.Err);
+        string reused = Edited(dir, "reused", t => t.Replace("id: mini-a-004", "id: mini-old-001"));
+        var retired = Cli.Run("merge", Repo.MiniPack, reused, "-o", output);
+        Assert.Equal(1, retired.Code);
+        Assert.Contains("error PACK013: question id 'mini-old-001' is retired", retired.Err);
+        Assert.Equal(2, Cli.Run("merge", Repo.MiniPack, "-o", output).Code);
+        Assert.False(File.Exists(output));
+    }
+}

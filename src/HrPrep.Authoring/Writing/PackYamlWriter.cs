@@ -24,6 +24,15 @@ public sealed record PackYamlWriterOptions
 
     /// <summary>The schema path or URL written on the first line of every file.</summary>
     public string SchemaReference { get; init; } = "../../schema/question-pack.schema.json";
+
+    /// <summary>
+    /// The largest file <see cref="PackYamlWriter.Write"/> may produce (default: the reader's limit),
+    /// so that every written file can be read back; larger output fails with <see cref="InvalidDataException"/>.
+    /// </summary>
+    public long MaxFileBytes { get; init; } = HrPrep.Content.Yaml.YamlReaderOptions.Default.MaxFileBytes;
+
+    /// <summary>The most questions one written file may hold (default: the reader's limit).</summary>
+    public int MaxQuestionsPerFile { get; init; } = HrPrep.Content.Yaml.YamlReaderOptions.Default.MaxQuestionsPerFile;
 }
 
 /// <summary>
@@ -110,14 +119,39 @@ public static class PackYamlWriter
     {
         ArgumentNullException.ThrowIfNull(pack);
         ArgumentNullException.ThrowIfNull(path);
+        options ??= PackYamlWriterOptions.Default;
+        var limits = options;
+        void Check(Stream stream, string name)
+        {
+            if (stream.Length > limits.MaxFileBytes)
+            {
+                throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"{name} would be {stream.Length:N0} bytes, over the reader's limit of {limits.MaxFileBytes:N0} bytes; write a directory pack instead (one file per category)"));
+            }
+        }
+
         if (layout == PackLayout.SingleFile)
         {
+            if (pack.Questions.Length > options.MaxQuestionsPerFile)
+            {
+                throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"{path} would hold {pack.Questions.Length:N0} questions, over the reader's limit of {options.MaxQuestionsPerFile:N0} per file; write a directory pack instead"));
+            }
+
             AtomicFile.Write(path, stream =>
             {
-                using var w = NewWriter(stream);
-                WriteSingleFile(w, pack, options);
+                using (var w = NewWriter(stream))
+                {
+                    WriteSingleFile(w, pack, options);
+                }
+
+                Check(stream, path);
             });
             return;
+        }
+
+        var largest = pack.Questions.GroupBy(q => q.Category, StringComparer.Ordinal).MaxBy(g => g.Count());
+        if (largest is not null && largest.Count() > options.MaxQuestionsPerFile)
+        {
+            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"category '{largest.Key}' has {largest.Count():N0} questions, over the reader's limit of {options.MaxQuestionsPerFile:N0} per file"));
         }
 
         var files = DirectoryFiles(pack, options);
@@ -126,8 +160,12 @@ public static class PackYamlWriter
             foreach (var file in files)
             {
                 using var stream = new FileStream(Path.Combine(dir, file.Key), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
-                using var w = NewWriter(stream);
-                file.Value(w);
+                using (var w = NewWriter(stream))
+                {
+                    file.Value(w);
+                }
+
+                Check(stream, Path.Combine(path, file.Key));
             }
         });
     }
@@ -159,6 +197,14 @@ public static class PackYamlWriter
         ArgumentNullException.ThrowIfNull(question);
         var sw = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         WriteQuestion(sw, question);
+        return sw.ToString();
+    }
+
+    /// <summary>The YAML text of a pack's manifest, used to order and compare packs.</summary>
+    internal static string ManifestText(QuestionPack pack)
+    {
+        var sw = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        WriteManifest(sw, pack);
         return sw.ToString();
     }
 
