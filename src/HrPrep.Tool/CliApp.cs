@@ -36,6 +36,7 @@ public static class CliApp
         root.Subcommands.Add(StatsCommand.Create(context));
         root.Subcommands.Add(NewCommand.Create(context));
         root.Subcommands.Add(MergeCommand.Create(context));
+        root.Subcommands.Add(DiffCommand.Create(context));
         foreach (var option in root.Options)
         {
             if (option is VersionOption version)

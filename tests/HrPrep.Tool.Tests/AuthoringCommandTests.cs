@@ -158,3 +158,90 @@ public class MergeCommandTests
         Assert.False(File.Exists(output));
     }
 }
+
+public class DiffCommandTests
+{
+    private static readonly string Next = Repo.PathOf("tests", "fixtures", "packs", "mini-next");
+
+    [Fact]
+    public void Diff_text_lists_every_kind_of_change_and_fails_a_too_small_bump()
+    {
+        var (code, o, e) = Cli.Run("diff", Repo.MiniPack, Next);
+        Assert.Equal(1, code);
+        Assert.Empty(e);
+        Golden.Match("diff-mini-next.txt", o);
+    }
+
+    [Fact]
+    public void Diff_json()
+    {
+        var (code, o, _) = Cli.Run("diff", Repo.MiniPack, Next, "--format", "json");
+        Assert.Equal(1, code);
+        Golden.Match("diff-mini-next.json", o);
+    }
+
+    [Fact]
+    public void Diff_of_identical_packs_is_ok_and_a_sufficient_bump_passes()
+    {
+        var same = Cli.Run("diff", Repo.MiniPack, Repo.MiniPack);
+        Assert.Equal(0, same.Code);
+        Assert.Contains("required bump: none; declared: none\n  ok\n", same.Out);
+        using var dir = new TempDir();
+        string major = dir.File("mini.yaml", File.ReadAllText(Path.Combine(Next, "mini.yaml")).Replace("version: 2.2.0", "version: 3.0.0"));
+        var ok = Cli.Run("diff", Repo.MiniPack, major);
+        Assert.Equal(0, ok.Code);
+        Assert.Contains("declared: major\n  ok\n", ok.Out);
+    }
+
+    [Fact]
+    public void Diff_base_reads_old_from_git()
+    {
+        using var dir = new TempDir();
+        string packDir = Path.Combine(dir.Path, "packs", "mini");
+        Directory.CreateDirectory(packDir);
+        foreach (var f in Directory.GetFiles(Repo.MiniPack))
+        {
+            File.Copy(f, Path.Combine(packDir, Path.GetFileName(f)));
+        }
+
+        Git(dir.Path, "init", "-q");
+        Git(dir.Path, "add", "-A");
+        Git(dir.Path, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "v1");
+        File.WriteAllText(Path.Combine(packDir, "questions.yaml"), File.ReadAllText(Path.Combine(packDir, "questions.yaml")).Replace("What is a performance appraisal?", "What is an appraisal?"));
+        var (code, o, e) = Cli.Run("diff", packDir, "--base", "HEAD");
+        Assert.Equal(1, code);
+        Assert.Contains("changed    mini-a-001: prompt", o);
+        Assert.Contains("FAIL: version 2.1.0 is too low; the changes need at least 2.1.1", o);
+        Assert.Empty(e);
+
+        var missing = Cli.Run("diff", packDir, "--base", "no-such-branch");
+        Assert.Equal(3, missing.Code);
+        Assert.Equal("hrprep: error GIT: git revision 'no-such-branch' not found\n", missing.Err);
+    }
+
+    [Fact]
+    public void Diff_base_outside_a_repository_and_usage_errors()
+    {
+        using var dir = new TempDir();
+        string file = dir.File("p.yaml", File.ReadAllText(Path.Combine(Next, "mini.yaml")));
+        var outside = Cli.Run("diff", file, "--base", "HEAD");
+        Assert.Equal(3, outside.Code);
+        Assert.StartsWith("hrprep: error GIT: ", outside.Err, StringComparison.Ordinal);
+        Assert.Single(outside.Err.TrimEnd('\n').Split('\n'));
+        Assert.Equal(2, Cli.Run("diff", file).Code);
+        Assert.Equal(2, Cli.Run("diff", file, file, "--base", "HEAD").Code);
+    }
+
+    private static void Git(string dir, params string[] args)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo("git") { WorkingDirectory = dir, RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var a in args)
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        using var p = System.Diagnostics.Process.Start(info)!;
+        p.WaitForExit();
+        Assert.True(p.ExitCode == 0, p.StandardError.ReadToEnd());
+    }
+}
