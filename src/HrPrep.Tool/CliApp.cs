@@ -37,6 +37,7 @@ public static class CliApp
         root.Subcommands.Add(NewCommand.Create(context));
         root.Subcommands.Add(MergeCommand.Create(context));
         root.Subcommands.Add(DiffCommand.Create(context));
+        root.Subcommands.Add(ImportCommand.Create(context));
         foreach (var option in root.Options)
         {
             if (option is VersionOption version)

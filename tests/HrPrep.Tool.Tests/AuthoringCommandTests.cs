@@ -245,3 +245,80 @@ public class DiffCommandTests
         Assert.True(p.ExitCode == 0, p.StandardError.ReadToEnd());
     }
 }
+
+public class ImportCommandTests
+{
+    private static readonly string Brief = Repo.PathOf("tests", "fixtures", "seed", "HR Performance Management Specialist.md");
+
+    [Fact]
+    public void Import_markdown_to_stdout_and_to_a_file()
+    {
+        var (code, o, e) = Cli.Run("import", "markdown", Brief);
+        Assert.Equal(0, code);
+        Assert.StartsWith("# yaml-language-server: $schema=", o, StringComparison.Ordinal);
+        Assert.Contains("prompt: How do you ensure that performance goals align with the overall organizational objectives?", o);
+        Assert.Matches(@"5 questions for 'HR Performance Management Specialist'; skipped 9 promotional or link lines; repaired mojibake\n$", e);
+
+        using var dir = new TempDir();
+        string target = Path.Combine(dir.Path, "draft.yaml");
+        var written = Cli.Run("import", "markdown", Brief, "-o", target, "--id", "hr-draft");
+        Assert.Equal(0, written.Code);
+        var pack = Assert.Single(PackReader.ReadPaths([target]).GetPacksOrThrow());
+        Assert.Equal("hr-draft", pack.Id);
+        Assert.Equal(1, Cli.Run("import", "markdown", Brief, "-o", target).Code);
+        Assert.Equal(0, Cli.Run("import", "markdown", Brief, "-o", target, "--force").Code);
+    }
+
+    [Fact]
+    public void Import_markdown_bad_input()
+    {
+        using var dir = new TempDir();
+        var missing = Cli.Run("import", "markdown", Path.Combine(dir.Path, "nope.md"));
+        Assert.Equal(3, missing.Code);
+        Assert.Contains("error IO001:", missing.Err);
+        string empty = dir.File("empty.md", "# Title\n\nNo questions.\n");
+        var none = Cli.Run("import", "markdown", empty, "-o", Path.Combine(dir.Path, "x.yaml"));
+        Assert.Equal(1, none.Code);
+        Assert.Contains("has no numbered questions", none.Err);
+        Assert.False(File.Exists(Path.Combine(dir.Path, "x.yaml")));
+        string cp1252 = dir.Bytes("latin.md", System.Text.CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes("# Café Manager Interview Prep\n\n1. What makes a great café?\n"));
+        var latin = Cli.Run("import", "markdown", cp1252);
+        Assert.Equal(0, latin.Code);
+        Assert.Contains("prompt: What makes a great café?", latin.Out);
+        Assert.Contains("id: cafe-manager", latin.Out);
+    }
+
+    [Fact]
+    public void Import_several_pages_into_a_directory()
+    {
+        using var dir = new TempDir();
+        string other = dir.File("other.md", "# Data Analyst Interview Questions\n\nAnalysts turn data into decisions.\n\n1. Tell me about a time you found an error in a report.\n2. What would you do if two dashboards disagree?\n");
+        string outDir = Path.Combine(dir.Path, "drafts");
+        var (code, o, e) = Cli.Run("import", "markdown", Brief, other, "-o", outDir);
+        Assert.True(code == 0, e);
+        Assert.Equal(["data-analyst.yaml", "hr-performance-management-specialist.yaml"], Directory.GetFiles(outDir).Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal));
+        var analyst = PackReader.ReadPaths([Path.Combine(outDir, "data-analyst.yaml")]).GetPacksOrThrow()[0];
+        Assert.Equal([QuestionType.Behavioral, QuestionType.Situational], analyst.Questions.Select(q => q.Type));
+        Assert.Equal("da-imported-001", analyst.Questions[0].Id);
+        Assert.Contains("wrote", o);
+    }
+
+    [Fact]
+    public void Import_csv_with_located_errors_writes_nothing()
+    {
+        using var dir = new TempDir();
+        string csv = dir.File("q.csv", "id,pack,category,type,level,prompt,answer\nq-1,p,c,essay,mid,P?,A\n");
+        string target = Path.Combine(dir.Path, "out.yaml");
+        var (code, _, e) = Cli.Run("import", "csv", csv, "-o", target);
+        Assert.Equal(1, code);
+        Assert.Contains("q.csv:2:4: error CSV003: 'type' value 'essay'", e);
+        Assert.False(File.Exists(target));
+
+        string good = dir.File("g.csv", "id,pack,category,type,level,prompt,answer,tags\nq-1,p,c,technical,mid,\"'=SUM(A1)?\",A,\"x\ny\"\n");
+        var ok = Cli.Run("import", "csv", good, "-o", target);
+        Assert.True(ok.Code == 0, ok.Err);
+        var q = Assert.Single(PackReader.ReadPaths([target]).GetPacksOrThrow()[0].Questions);
+        Assert.Equal("=SUM(A1)?", q.Prompt);
+        Assert.Equal(["x", "y"], q.Tags);
+    }
+}
