@@ -157,15 +157,30 @@ public static class PackYamlWriter
         var files = DirectoryFiles(pack, options);
         AtomicFile.ReplaceDirectory(path, dir =>
         {
-            foreach (var file in files)
+            // Files are independent: write them in parallel; the first failure is rethrown as is.
+            Exception? failure = null;
+            Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, (i, state) =>
             {
-                using var stream = new FileStream(Path.Combine(dir, file.Key), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
-                using (var w = NewWriter(stream))
+                try
                 {
-                    file.Value(w);
-                }
+                    var file = files[i];
+                    using var stream = new FileStream(Path.Combine(dir, file.Key), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+                    using (var w = NewWriter(stream))
+                    {
+                        file.Value(w);
+                    }
 
-                Check(stream, Path.Combine(path, file.Key));
+                    Check(stream, Path.Combine(path, file.Key));
+                }
+                catch (Exception ex)
+                {
+                    Interlocked.CompareExchange(ref failure, ex, null);
+                    state.Stop();
+                }
+            });
+            if (failure is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
             }
         });
     }
