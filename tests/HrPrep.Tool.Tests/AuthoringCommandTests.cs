@@ -79,6 +79,22 @@ public class MergeCommandTests
     }
 
     [Fact]
+    public void Merge_report_as_json()
+    {
+        using var dir = new TempDir();
+        string report = Path.Combine(dir.Path, "r.json");
+        var (code, _, e) = Cli.Run("merge", Repo.MiniPack, Repo.MiniPack, "-o", Path.Combine(dir.Path, "o.yaml"), "--report", report);
+        Assert.True(code == 0, e);
+        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(report));
+        Assert.Equal(16, doc.RootElement.GetProperty("inputQuestions").GetInt32());
+        Assert.Equal(8, doc.RootElement.GetProperty("outputQuestions").GetInt32());
+        var entries = doc.RootElement.GetProperty("entries").EnumerateArray().ToList();
+        Assert.Equal(8, entries.Count);
+        Assert.All(entries, x => Assert.Equal("duplicate", x.GetProperty("reason").GetString()));
+        Assert.Equal(2, entries[0].GetProperty("locations").GetArrayLength());
+    }
+
+    [Fact]
     public void Merge_conflict_under_fail_exits_1_and_writes_nothing()
     {
         using var dir = new TempDir();
@@ -266,6 +282,8 @@ public class ImportCommandTests
         var pack = Assert.Single(PackReader.ReadPaths([target]).GetPacksOrThrow());
         Assert.Equal("hr-draft", pack.Id);
         Assert.Equal(1, Cli.Run("import", "markdown", Brief, "-o", target).Code);
+        Assert.Equal(2, Cli.Run("import", "markdown", Brief, "--id", "Not_An_Id").Code);
+        Assert.Equal(2, Cli.Run("import", "markdown", Brief, "--prefix", "X").Code);
         Assert.Equal(0, Cli.Run("import", "markdown", Brief, "-o", target, "--force").Code);
     }
 

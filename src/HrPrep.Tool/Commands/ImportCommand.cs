@@ -63,6 +63,16 @@ public static class ImportCommand
                 throw new ToolExitException(ExitCodes.Usage, "USAGE", "--id applies to one file only");
             }
 
+            if (parse.GetValue(id) is { } packId && !PackScaffold.IsValidId(packId))
+            {
+                throw new ToolExitException(ExitCodes.Usage, "USAGE", $"'{packId}' is not a valid pack id: use lower-case letters, digits and single hyphens, starting with a letter");
+            }
+
+            if (parse.GetValue(prefix) is { } p && !PackScaffold.IsValidId(p + "-imported-001"))
+            {
+                throw new ToolExitException(ExitCodes.Usage, "USAGE", $"'{p}' is not a valid id prefix: use lower-case letters, digits and single hyphens, starting with a letter");
+            }
+
             var packs = new List<QuestionPack>();
             foreach (var path in paths)
             {
