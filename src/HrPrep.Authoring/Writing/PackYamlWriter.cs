@@ -388,11 +388,7 @@ public static class PackYamlWriter
         w.Write("]\n");
     }
 
-    private static void Indent(TextWriter w, int count)
-    {
-        for (int i = 0; i < count; i++)
-        {
-            w.Write(' ');
-        }
-    }
+    private static readonly string[] Spaces = [.. Enumerable.Range(0, 16).Select(n => new string(' ', n))];
+
+    private static void Indent(TextWriter w, int count) => w.Write(count < Spaces.Length ? Spaces[count] : new string(' ', count));
 }

@@ -16,6 +16,8 @@ internal static class YamlScalarWriter
         "y", "n", "yes", "no", "on", "off", "true", "false", "null", "~",
     };
 
+    private static readonly string[] Pads = [.. Enumerable.Range(0, 16).Select(n => new string(' ', n))];
+
     /// <summary>Writes a scalar that follows <c>key:</c> or <c>-</c> (a space is written first); ends the line.</summary>
     /// <param name="w">The writer.</param>
     /// <param name="value">The text.</param>
@@ -54,7 +56,7 @@ internal static class YamlScalarWriter
             return false;
         }
 
-        if (Yaml11Words.Contains(value) || ScalarTyping.Classify(value) != ScalarKind.String)
+        if ((value.Length <= 5 && Yaml11Words.Contains(value)) || ScalarTyping.Classify(value) != ScalarKind.String)
         {
             return false;
         }
@@ -195,7 +197,7 @@ internal static class YamlScalarWriter
 
         w.Write(trailing == 0 ? " |-\n" : trailing == 1 ? " |\n" : " |+\n");
         string body = trailing == 0 ? value : value[..^1];
-        string pad = new(' ', indent);
+        string pad = indent < 16 ? Pads[indent] : new string(' ', indent);
         int lineStart = 0;
         while (true)
         {
