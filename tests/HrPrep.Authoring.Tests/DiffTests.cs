@@ -57,4 +57,31 @@ public class DiffTests
         Assert.Empty(renamed.Removed);
         Assert.Equal(ChangeLevel.Major, renamed.Required);
     }
+
+    [Fact]
+    public void Packs_on_one_side_only_are_removed_or_new()
+    {
+        var mini = Mini;
+        var other = mini with { Id = "other" };
+        var diffs = PackDiff.Compare([mini], [other]);
+        Assert.Equal(["mini", "other"], diffs.Select(d => d.PackId));
+        Assert.Equal(ChangeLevel.Major, diffs[0].Required);
+        Assert.Null(diffs[0].NewVersion);
+        Assert.False(diffs[0].BumpIsSufficient);
+        Assert.Equal(ChangeLevel.Minor, diffs[1].Required);
+        Assert.True(diffs[1].BumpIsSufficient);
+        Assert.Equal(8, diffs[1].Added.Length);
+    }
+
+    [Fact]
+    public void Taking_an_id_off_retired_is_major_and_a_lower_version_fails()
+    {
+        var mini = Mini;
+        var unretired = PackDiff.Compare(mini, mini with { Retired = [], Version = "2.1.1" });
+        Assert.Equal(["mini-old-001"], unretired.Unretired);
+        Assert.Equal(ChangeLevel.Major, unretired.Required);
+        var lower = PackDiff.Compare(mini, mini with { Version = "2.0.9" });
+        Assert.Null(lower.Declared);
+        Assert.False(lower.BumpIsSufficient);
+    }
 }

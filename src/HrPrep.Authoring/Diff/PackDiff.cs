@@ -68,8 +68,8 @@ public sealed record PackDiffResult
     /// <summary>The bump NEW declares over OLD; null when NEW's version is lower or a side is missing.</summary>
     public ChangeLevel? Declared { get; init; }
 
-    /// <summary>True when NEW's declared bump covers the required one.</summary>
-    public bool BumpIsSufficient => Required == ChangeLevel.None ? Declared is not null || OldVersion is null : Declared is { } d && d >= Required;
+    /// <summary>True when NEW's declared bump covers the required one (always for a new pack, never for a removed one).</summary>
+    public bool BumpIsSufficient => NewVersion is not null && (OldVersion is null || (Declared is { } d && d >= Required));
 
     /// <summary>The smallest acceptable NEW version, or null when there is no OLD version.</summary>
     public string? MinimumVersion => OldVersion is not null && SemanticVersion.TryParse(OldVersion) is { } v ? v.Bump(Required).ToString() : null;

@@ -137,7 +137,8 @@ public static class MergeCommand
     {
         var pack = result.Pack!;
         string S(int n) => n.ToString(CultureInfo.InvariantCulture);
-        o.WriteLine($"merged {S(inputCount)} inputs ({S(result.InputQuestions)} questions) into {pack.Id} {pack.Version}: {S(pack.Questions.Length)} questions in {S(pack.Categories.Length)} categories");
+        string N(int n, string one, string many) => $"{S(n)} {(n == 1 ? one : many)}";
+        o.WriteLine($"merged {N(inputCount, "input", "inputs")} ({N(result.InputQuestions, "question", "questions")}) into {pack.Id} {pack.Version}: {N(pack.Questions.Length, "question", "questions")} in {N(pack.Categories.Length, "category", "categories")}");
         var counts = Enum.GetValues<MergeReason>()
             .Select(r => (Reason: r, Count: result.Report.Count(e => e.Reason == r)))
             .Where(x => x.Count > 0)
