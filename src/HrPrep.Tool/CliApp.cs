@@ -42,6 +42,10 @@ public static class CliApp
         root.Subcommands.Add(ShowCommand.Create(context));
         root.Subcommands.Add(SampleCommand.Create(context));
         root.Subcommands.Add(StatsCommand.Create(context));
+        root.Subcommands.Add(NewCommand.Create(context));
+        root.Subcommands.Add(MergeCommand.Create(context));
+        root.Subcommands.Add(DiffCommand.Create(context));
+        root.Subcommands.Add(ImportCommand.Create(context));
         foreach (var option in root.Options)
         {
             if (option is VersionOption version)

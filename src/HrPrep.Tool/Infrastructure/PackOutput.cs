@@ -1,0 +1,45 @@
+using HrPrep.Authoring.Writing;
+
+namespace HrPrep.Tool.Infrastructure;
+
+/// <summary>Where and how a command writes a pack: layout from the path, schema line, input protection.</summary>
+public static class PackOutput
+{
+    /// <summary>The layout for an output path: a file for <c>*.yaml</c>/<c>*.yml</c> (or an existing file), else a directory.</summary>
+    public static PackLayout LayoutOf(string path, string? layout)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return layout switch
+        {
+            "file" => PackLayout.SingleFile,
+            "directory" => PackLayout.Directory,
+            _ => File.Exists(path) || path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)
+                ? PackLayout.SingleFile
+                : PackLayout.Directory,
+        };
+    }
+
+    /// <summary>Writer options whose schema line points at the nearest schema folder above the output.</summary>
+    public static PackYamlWriterOptions OptionsFor(string path, PackLayout layout) =>
+        new() { SchemaReference = PackYamlWriter.SchemaReferenceFor(path, layout == PackLayout.Directory) };
+
+    /// <summary>The first input the output would overwrite (same path, inside it, or containing it), or null.</summary>
+    public static string? OverlappingInput(string output, IEnumerable<string> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(inputs);
+        string o = Normal(output);
+        foreach (var input in inputs)
+        {
+            string i = Normal(input);
+            if (i == o || i.StartsWith(o + "/", StringComparison.Ordinal) || o.StartsWith(i + "/", StringComparison.Ordinal))
+            {
+                return input;
+            }
+        }
+
+        return null;
+    }
+
+    private static string Normal(string path) => Path.GetFullPath(path).Replace('\\', '/').TrimEnd('/');
+}
