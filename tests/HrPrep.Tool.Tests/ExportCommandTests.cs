@@ -68,6 +68,20 @@ public class ExportCommandTests
     }
 
     [Fact]
+    public void Anki_export_of_the_embedded_packs_is_byte_identical_across_runs()
+    {
+        using var dir = new TempDir();
+        string a = Path.Combine(dir.Path, "a.apkg");
+        string b = Path.Combine(dir.Path, "b.apkg");
+        Assert.Equal(0, Cli.Run("export", "anki", "-o", a).Code);
+        Assert.Equal(0, Cli.Run("export", "anki", "--reverse", "-o", b).Code);
+        Assert.NotEqual(File.ReadAllBytes(a), File.ReadAllBytes(b));
+        Assert.Equal(0, Cli.Run("export", "anki", "-o", b).Code);
+        Assert.Equal(File.ReadAllBytes(a), File.ReadAllBytes(b));
+        Assert.Equal(["a.apkg", "b.apkg"], Directory.GetFiles(dir.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void An_existing_output_is_replaced_as_a_whole()
     {
         using var dir = new TempDir();

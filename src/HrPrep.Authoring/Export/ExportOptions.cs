@@ -49,6 +49,7 @@ public static class QuestionExporters
 {
     private static readonly IQuestionExporter[] All =
     [
+        new AnkiPackageExporter(),
         new CsvExporter(),
         new MarkdownExporter(),
         new JsonExporter(),

@@ -65,11 +65,11 @@ public static class SafeHtml
             }
         }
 
-        foreach (var autolink in document.Descendants<AutolinkInline>())
+        foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
         {
             if (!autolink.IsEmail && !IsSafeUrl(autolink.Url))
             {
-                autolink.Url = "#";
+                autolink.ReplaceBy(new LiteralInline("<" + autolink.Url + ">"));
             }
         }
 
