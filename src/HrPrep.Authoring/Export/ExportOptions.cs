@@ -50,6 +50,7 @@ public static class QuestionExporters
     private static readonly IQuestionExporter[] All =
     [
         new AnkiPackageExporter(),
+        new AnkiTextExporter(),
         new CsvExporter(),
         new MarkdownExporter(),
         new JsonExporter(),
