@@ -54,6 +54,7 @@ public static class QuestionExporters
         new CsvExporter(),
         new MarkdownExporter(),
         new JsonExporter(),
+        new HtmlExporter(),
     ];
 
     /// <summary>Format names in display order.</summary>
