@@ -159,9 +159,8 @@ public sealed class AnkiPackageExporter : IQuestionExporter
                 card.Prepare();
 
                 long index = 0;
-                foreach (var q in source.Questions)
+                foreach (var n in Notes(source, options.Reverse))
                 {
-                    var n = AnkiNoteType.NoteFor(q, source.PackOf(q), source.Bank.CategoryOf(q), options.Reverse);
                     long noteId = NoteIdBase + index;
                     string sortText = SafeHtml.StripTags(n.Fields[0]);
                     nId.Value = noteId;
@@ -203,6 +202,42 @@ public sealed class AnkiPackageExporter : IQuestionExporter
             }
 
             Execute(db, "VACUUM;");
+        }
+    }
+
+    /// <summary>The notes in question order, built in parallel in batches (bounded memory).</summary>
+    private static IEnumerable<AnkiNote> Notes(ExportSource source, bool reverse)
+    {
+        const int BatchSize = 1024;
+        var batch = new List<Question>(BatchSize);
+        var notes = new AnkiNote[BatchSize];
+        foreach (var q in source.Questions)
+        {
+            batch.Add(q);
+            if (batch.Count == BatchSize)
+            {
+                foreach (var n in Build(batch))
+                {
+                    yield return n;
+                }
+
+                batch.Clear();
+            }
+        }
+
+        foreach (var n in Build(batch))
+        {
+            yield return n;
+        }
+
+        ArraySegment<AnkiNote> Build(List<Question> questions)
+        {
+            Parallel.For(0, questions.Count, i =>
+            {
+                var q = questions[i];
+                notes[i] = AnkiNoteType.NoteFor(q, source.PackOf(q), source.Bank.CategoryOf(q), reverse);
+            });
+            return new ArraySegment<AnkiNote>(notes, 0, questions.Count);
         }
     }
 

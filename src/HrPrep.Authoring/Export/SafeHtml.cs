@@ -55,6 +55,11 @@ public static class SafeHtml
             return string.Empty;
         }
 
+        if (IsPlainLine(markdown))
+        {
+            return "<p>" + markdown + "</p>";
+        }
+
         MarkdownDocument document = Markdig.Markdown.Parse(markdown, Pipeline);
         foreach (var link in document.Descendants<LinkInline>())
         {
@@ -230,6 +235,23 @@ public static class SafeHtml
 
         return WebUtility.HtmlDecode(sb.ToString()).Trim();
     }
+
+    /// <summary>
+    /// True for one line that Markdown renders as a plain paragraph of the same text: no line break or
+    /// tab, no Markdown or HTML punctuation, and no start that opens a block (list, heading, quote, code).
+    /// Such text skips the Markdown parser; the output is identical.
+    /// </summary>
+    internal static bool IsPlainLine(string text)
+    {
+        if (text.Length == 0 || text[0] is ' ' or '-' or '+' or '=' or '#' or '>' or (>= '0' and <= '9') || text[^1] == ' ')
+        {
+            return false;
+        }
+
+        return text.AsSpan().IndexOfAny(PlainStoppers) < 0;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> PlainStoppers = System.Buffers.SearchValues.Create("\n\r\t\\`*_[]<>!&\"~|");
 
     /// <summary>True for absolute <c>http</c>, <c>https</c> and <c>mailto</c> URLs, and fragment links.</summary>
     public static bool IsSafeUrl(string? url)

@@ -60,4 +60,32 @@ public class MarkdownAndJsonExporterTests
         Assert.DoesNotContain("<img", html);
         Assert.Contains("href=\"https://example.org\"", html);
     }
+
+    [Fact]
+    public void The_plain_text_fast_path_renders_exactly_like_markdig()
+    {
+        var pipeline = Markdig.MarkdownExtensions.DisableHtml(new Markdig.MarkdownPipelineBuilder()).Build();
+        const string alphabet = "abcXYZ 0123456789-+=#>.,;:'()/?%$@^{}éü\n\t\\`*_[]<>!&\"~|";
+        var random = new Random(12345);
+        int plain = 0;
+        for (int i = 0; i < 20_000; i++)
+        {
+            var chars = new char[random.Next(1, 24)];
+            for (int c = 0; c < chars.Length; c++)
+            {
+                chars[c] = alphabet[random.Next(random.Next(2) == 0 ? 40 : alphabet.Length)];
+            }
+
+            string text = new(chars);
+            if (!SafeHtml.IsPlainLine(text))
+            {
+                continue;
+            }
+
+            plain++;
+            Assert.Equal(Markdig.Markdown.ToHtml(text, pipeline).TrimEnd('\n'), SafeHtml.Markdown(text));
+        }
+
+        Assert.True(plain > 1000, $"only {plain} plain lines were generated");
+    }
 }
