@@ -1,13 +1,15 @@
 // Export benchmark harness.
 //
-//   dotnet run -c Release --project bench/ExportBench -- [--counts 10000,50000,100000] [--tool PATH] [--keep]
+//   dotnet run -c Release --project bench/ExportBench -- [--counts 10000,50000,100000] [--tool PATH] [--keep] [--in-process] [--generate]
 //
 // 1. Generates deterministic directory packs of N questions under bench/corpus/export-N (a small
 //    generator of its own: the same N always gives the same bytes).
 // 2. Runs the Release build of the tool (`dotnet <HrPrep.Tool.dll> export FORMAT PACK -o FILE`) under
 //    /usr/bin/time -v for `anki` and `csv`, and prints wall time, peak memory (maximum resident set
 //    size) and output size per format and count. Targets: anki on 100k questions < 10 s and < 1 GiB;
-//    csv streams (its memory over `list --format json`-free loading does not grow with N beyond the packs).
+//    csv streams: its peak memory stays close to loading alone (the `stats` row), whatever N is.
+// With --in-process, the packs are loaded once in this process and each exporter is timed alone.
+// With --generate, the packs are only written (put --counts first).
 // Build the tool first: dotnet build -c Release src/HrPrep.Tool
 using System.Diagnostics;
 using System.Globalization;
@@ -18,6 +20,7 @@ string root = FindRoot();
 int[] counts = [10_000, 50_000, 100_000];
 string tool = Path.Combine(root, "src", "HrPrep.Tool", "bin", "Release", "net10.0", "HrPrep.Tool.dll");
 bool keep = false;
+bool inProcess = false;
 for (int i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -25,8 +28,65 @@ for (int i = 0; i < args.Length; i++)
         case "--counts": counts = args[++i].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray(); break;
         case "--tool": tool = Path.GetFullPath(args[++i]); break;
         case "--keep": keep = true; break;
+        case "--in-process": inProcess = true; break;
+        case "--generate":
+            foreach (int n in counts)
+            {
+                string dir = Path.Combine(root, "bench", "corpus", $"export-{n}");
+                Console.WriteLine($"{dir}: {Generator.Write(dir, n) / 1048576.0:F1} MiB");
+            }
+
+            return 0;
         default: Console.Error.WriteLine($"unknown argument {args[i]}"); return 2;
     }
+}
+
+if (inProcess)
+{
+    // Loads each generated pack once in this process, then times each exporter alone (writing to a
+    // file), with the managed memory it allocates and the process's peak working set.
+    Directory.CreateDirectory(Path.Combine(root, "bench", "corpus"));
+    Console.WriteLine($"{"phase",-10} {"questions",10} {"wall s",8} {"cpu s",7} {"alloc MiB",10} {"heap MiB",9} {"peak WS MiB",12}");
+    foreach (int n in counts)
+    {
+        string pack = Path.Combine(root, "bench", "corpus", $"export-{n}");
+        Generator.Write(pack, n);
+        var sw = Stopwatch.StartNew();
+        long alloc0 = GC.GetTotalAllocatedBytes(precise: true);
+        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+        var bank = HrPrep.Content.QuestionBank.FromDirectory(pack);
+        Report("load", n, sw, alloc0, cpu0);
+        foreach (var name in new[] { "anki", "csv", "json", "anki-text", "markdown", "html" })
+        {
+            var exporter = HrPrep.Authoring.Export.QuestionExporters.Find(name)!;
+            string output = Path.Combine(root, "bench", "corpus", $"inproc-{n}{exporter.Extension}");
+            GC.Collect();
+            sw.Restart();
+            alloc0 = GC.GetTotalAllocatedBytes(precise: true);
+            cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+            HrPrep.Authoring.IO.AtomicFile.Write(output, s => exporter.Write(s, new HrPrep.Authoring.Export.ExportSource(bank, bank.Query()), new HrPrep.Authoring.Export.ExportOptions()));
+            Report(name, n, sw, alloc0, cpu0);
+            File.Delete(output);
+        }
+
+        GC.KeepAlive(bank);
+        if (!keep)
+        {
+            Directory.Delete(pack, recursive: true);
+        }
+    }
+
+    return 0;
+}
+
+static void Report(string phase, int n, Stopwatch sw, long alloc0, TimeSpan cpu0)
+{
+    double seconds = sw.Elapsed.TotalSeconds;
+    double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
+    double alloc = (GC.GetTotalAllocatedBytes(precise: true) - alloc0) / 1048576.0;
+    double heap = GC.GetTotalMemory(forceFullCollection: false) / 1048576.0;
+    double peak = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{phase,-10} {n,10} {seconds,8:F2} {cpu,7:F2} {alloc,10:F0} {heap,9:F0} {peak,12:F0}"));
 }
 
 if (!File.Exists(tool))
@@ -44,7 +104,7 @@ if (!File.Exists("/usr/bin/time"))
 string corpus = Path.Combine(root, "bench", "corpus");
 Directory.CreateDirectory(corpus);
 Console.WriteLine($"tool: {tool}");
-Console.WriteLine($"{"format",-10} {"questions",10} {"pack MiB",9} {"wall s",8} {"peak MiB",9} {"out MiB",8}  exit");
+Console.WriteLine($"{"format",-10} {"questions",10} {"pack MiB",9} {"wall s",8} {"cpu s",7} {"peak MiB",9} {"out MiB",8}  exit");
 foreach (int n in counts)
 {
     string pack = Path.Combine(corpus, $"export-{n}");
@@ -52,10 +112,10 @@ foreach (int n in counts)
     foreach (var (format, ext) in new[] { ("anki", "apkg"), ("csv", "csv"), ("json", "json") })
     {
         string output = Path.Combine(corpus, $"export-{n}.{ext}");
-        var (exit, wall, peakKb, err) = Measure(tool, ["export", format, pack, "-o", output]);
+        var (exit, wall, cpu, peakKb, err) = Measure(tool, ["export", format, pack, "-o", output]);
         long size = File.Exists(output) ? new FileInfo(output).Length : 0;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{format,-10} {n,10} {packBytes / 1048576.0,9:F1} {wall,8:F2} {peakKb / 1024.0,9:F0} {size / 1048576.0,8:F1}  {exit}{(exit == 0 ? "" : " " + err.Trim())}"));
+            $"{format,-10} {n,10} {packBytes / 1048576.0,9:F1} {wall,8:F2} {cpu,7:F2} {peakKb / 1024.0,9:F0} {size / 1048576.0,8:F1}  {exit}{(exit == 0 ? "" : " " + err.Trim())}"));
         if (!keep)
         {
             File.Delete(output);
@@ -63,8 +123,8 @@ foreach (int n in counts)
     }
 
     // Loading alone (no export): `stats` reads the same packs, for the baseline of the streaming check.
-    var (e2, w2, p2, _) = Measure(tool, ["stats", pack]);
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"(load)",-10} {n,10} {packBytes / 1048576.0,9:F1} {w2,8:F2} {p2 / 1024.0,9:F0} {"-",8}  {e2}"));
+    var (e2, w2, c2, p2, _) = Measure(tool, ["stats", pack]);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"(load)",-10} {n,10} {packBytes / 1048576.0,9:F1} {w2,8:F2} {c2,7:F2} {p2 / 1024.0,9:F0} {"-",8}  {e2}"));
     if (!keep)
     {
         Directory.Delete(pack, recursive: true);
@@ -73,7 +133,7 @@ foreach (int n in counts)
 
 return 0;
 
-static (int Exit, double Wall, long PeakKb, string Err) Measure(string tool, string[] args)
+static (int Exit, double Wall, double Cpu, long PeakKb, string Err) Measure(string tool, string[] args)
 {
     var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
     foreach (var a in new[] { "-v", "dotnet", tool }.Concat(args))
@@ -90,9 +150,11 @@ static (int Exit, double Wall, long PeakKb, string Err) Measure(string tool, str
     var wall = Regex.Match(err, @"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):(\d+(?:\.\d+)?)");
     double seconds = (wall.Groups[1].Success ? double.Parse(wall.Groups[1].Value, CultureInfo.InvariantCulture) * 3600 : 0)
         + (double.Parse(wall.Groups[2].Value, CultureInfo.InvariantCulture) * 60) + double.Parse(wall.Groups[3].Value, CultureInfo.InvariantCulture);
+    double cpu = double.Parse(Regex.Match(err, @"User time \(seconds\): ([\d.]+)").Groups[1].Value, CultureInfo.InvariantCulture)
+        + double.Parse(Regex.Match(err, @"System time \(seconds\): ([\d.]+)").Groups[1].Value, CultureInfo.InvariantCulture);
     int exit = p.ExitCode;
     string firstError = err.Split('\n').FirstOrDefault(l => l.StartsWith("hrprep: error", StringComparison.Ordinal)) ?? string.Empty;
-    return (exit, seconds, peak, firstError);
+    return (exit, seconds, cpu, peak, firstError);
 }
 
 static string FindRoot()
