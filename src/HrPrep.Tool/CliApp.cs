@@ -46,6 +46,7 @@ public static class CliApp
         root.Subcommands.Add(MergeCommand.Create(context));
         root.Subcommands.Add(DiffCommand.Create(context));
         root.Subcommands.Add(ImportCommand.Create(context));
+        root.Subcommands.Add(ExportCommand.Create(context));
         foreach (var option in root.Options)
         {
             if (option is VersionOption version)

@@ -28,6 +28,10 @@ public static class QuestionJsonWriter
             foreach (var q in questions)
             {
                 Write(writer, q);
+                if (writer.BytesPending > 1 << 16)
+                {
+                    writer.Flush();
+                }
             }
 
             writer.WriteEndArray();

@@ -1,0 +1,114 @@
+using System.CommandLine;
+using HrPrep.Authoring.Export;
+using HrPrep.Authoring.IO;
+using HrPrep.Content;
+using HrPrep.Tool.Infrastructure;
+
+namespace HrPrep.Tool.Commands;
+
+/// <summary><c>dotnet hrprep export FORMAT [PATH...] -o FILE</c>: Anki decks, CSV and study formats.</summary>
+public static class ExportCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create(ToolContext context)
+    {
+        var common = new CommonOptions();
+        var format = new Argument<string>("format")
+        {
+            Description = $"The export format: {string.Join(", ", QuestionExporters.Names)}.",
+        };
+        format.AcceptOnlyFromAmong([.. QuestionExporters.Names]);
+        var output = new Option<string>("--output", "-o") { Description = "The file to write (replaced atomically as a whole).", Required = true };
+        var reverse = new Option<bool>("--reverse") { Description = "anki: also add a reverse card (model answer → question) to every note." };
+        var bom = new Option<bool>("--bom") { Description = "csv: start with a UTF-8 byte-order mark so Excel detects UTF-8." };
+        var raw = new Option<bool>("--raw") { Description = "csv: keep cells starting with = + - @ tab or CR as they are (by default an apostrophe is put in front so spreadsheets do not run them as formulas)." };
+        var command = new Command("export", $"""
+            Export questions, filtered like 'list', to a file: {string.Join(", ", QuestionExporters.Names)}.
+            The output is written to a temporary file and renamed over FILE, so FILE is replaced only as a whole;
+            invalid packs are reported and nothing is written.
+
+            Examples:
+              dotnet hrprep export anki -o hr-prep.apkg
+              dotnet hrprep export anki --category rater-bias --reverse -o rater-bias.apkg
+              dotnet hrprep export csv --level senior --bom -o senior.csv
+              dotnet hrprep export html questions/my-pack -o study.html
+            """);
+        command.Arguments.Add(format);
+        common.AddTo(command);
+        foreach (var option in new Option[] { output, reverse, bom, raw })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parse => CliApp.Guard(context, () =>
+        {
+            var exporter = QuestionExporters.Find(parse.GetValue(format)!)!;
+            string target = Path.GetFullPath(parse.GetValue(output)!, context.WorkingDirectory);
+            var paths = parse.GetValue(common.Paths) ?? [];
+            CheckTarget(context, target, paths);
+            var bank = BankLoader.Load(context, paths);
+            var counted = new Counter(common.Query(bank, parse));
+            var options = new ExportOptions
+            {
+                Reverse = parse.GetValue(reverse),
+                Bom = parse.GetValue(bom),
+                Raw = parse.GetValue(raw),
+            };
+            try
+            {
+                AtomicFile.Write(target, stream => exporter.Write(stream, new ExportSource(bank, counted), options));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new ToolExitException(ExitCodes.Unreadable, "IO", $"cannot write '{parse.GetValue(output)}': {CliApp.OneLine(ex.Message)}");
+            }
+
+            context.Error.WriteLine($"hrprep: wrote {counted.Count} question{(counted.Count == 1 ? "" : "s")} as {exporter.Name} to {parse.GetValue(output)}");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static void CheckTarget(ToolContext context, string target, IReadOnlyList<string> inputs)
+    {
+        if (Directory.Exists(target))
+        {
+            throw new ToolExitException(ExitCodes.Usage, "USAGE", $"the output '{target}' is a directory");
+        }
+
+        string? directory = Path.GetDirectoryName(target);
+        if (directory is null || !Directory.Exists(directory))
+        {
+            throw new ToolExitException(ExitCodes.Usage, "USAGE", $"the output directory '{directory}' does not exist");
+        }
+
+        bool yaml = target.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || target.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
+        foreach (var input in inputs)
+        {
+            string full = Path.GetFullPath(input, context.WorkingDirectory).TrimEnd(Path.DirectorySeparatorChar);
+            bool same = string.Equals(full, target, StringComparison.Ordinal);
+            bool inside = yaml && Directory.Exists(full) && target.StartsWith(full + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+            if (same || inside)
+            {
+                throw new ToolExitException(ExitCodes.Usage, "USAGE", $"the output '{input}' is one of the inputs; choose another file");
+            }
+        }
+    }
+
+    /// <summary>Counts the questions as the exporter enumerates them (exporters may stream).</summary>
+    private sealed class Counter(IEnumerable<Question> inner) : IEnumerable<Question>
+    {
+        public int Count { get; private set; }
+
+        public IEnumerator<Question> GetEnumerator()
+        {
+            foreach (var q in inner)
+            {
+                Count++;
+                yield return q;
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+}

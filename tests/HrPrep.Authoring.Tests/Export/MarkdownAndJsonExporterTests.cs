@@ -1,0 +1,91 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using HrPrep.Authoring.Export;
+using HrPrep.Tests.Shared;
+using Xunit;
+
+namespace HrPrep.Authoring.Tests.Export;
+
+public class MarkdownAndJsonExporterTests
+{
+    [Fact]
+    public void Markdown_study_guide_of_the_mini_pack()
+    {
+        Golden.Match("export-mini.md", ExportFixtures.Text(new MarkdownExporter(), ExportFixtures.Mini));
+    }
+
+    [Fact]
+    public void Markdown_groups_by_category_in_pack_order_with_a_linked_table_of_contents()
+    {
+        var bank = ExportFixtures.Mini;
+        var reversed = bank.Questions.Reverse().ToList();
+        using var ms = new MemoryStream();
+        new MarkdownExporter().Write(ms, new ExportSource(bank, reversed), new ExportOptions());
+        string md = System.Text.Encoding.UTF8.GetString(ms.ToArray());
+        Assert.Contains("- [Alpha things](#mini--alpha) (4)\n- [Beta things](#mini--beta) (4)\n", md);
+        Assert.True(md.IndexOf("<a id=\"mini--alpha\"></a>Alpha things", StringComparison.Ordinal) < md.IndexOf("<a id=\"mini--beta\"></a>Beta things", StringComparison.Ordinal));
+        Assert.Contains("### 1. " + bank.Questions.Single(q => q.Id == "mini-a-004").Prompt, md);
+        Assert.Contains("### 6. A manager rates everyone", md);
+    }
+
+    [Fact]
+    public void Markdown_shows_markup_in_content_as_text()
+    {
+        string md = ExportFixtures.Text(new MarkdownExporter(), ExportFixtures.Hostile);
+        Assert.DoesNotMatch(@"(?<!\\)<(script|img|iframe|b>|u>|em>|td>|th>)", md);
+        Assert.Contains("\\<script\\>alert('prompt')\\</script\\>", md);
+        Assert.Contains("&lt;img src=x onerror=\"alert('img')\">", md);
+        Assert.Contains("**Bold** and *emphasis* render.", md);
+    }
+
+    [Fact]
+    public void Json_export_is_the_list_json_in_stable_order()
+    {
+        var bank = ExportFixtures.Mini;
+        string json = ExportFixtures.Text(new JsonExporter(), bank);
+        Assert.Equal(QuestionJsonWriter.ToJson(bank.Questions), json);
+        using var doc = JsonDocument.Parse(json);
+        Assert.Equal(bank.Questions.Select(q => q.Id), doc.RootElement.EnumerateArray().Select(e => e.GetProperty("id").GetString()));
+    }
+
+    [Fact]
+    public void Safe_html_escapes_text_and_renders_markdown_without_raw_html_or_unsafe_links()
+    {
+        Assert.Equal("&lt;b&gt;x&lt;/b&gt; &amp; &quot;y&quot; &#39;z&#39;", SafeHtml.Escape("<b>x</b> & \"y\" 'z'"));
+        string html = SafeHtml.Markdown("**a** <script>alert(1)</script> [x](javascript:alert(1)) [y](https://example.org) ![i](https://example.org/i.png) <javascript:alert(2)>");
+        Assert.Contains("<strong>a</strong>", html);
+        Assert.Contains("&lt;script&gt;", html);
+        Assert.DoesNotContain("<script", html);
+        Assert.DoesNotContain("javascript:", html.Replace("&lt;javascript:", "", StringComparison.Ordinal).Replace(">javascript:alert(2)<", "", StringComparison.Ordinal));
+        Assert.DoesNotContain("<img", html);
+        Assert.Contains("href=\"https://example.org\"", html);
+    }
+
+    [Fact]
+    public void The_plain_text_fast_path_renders_exactly_like_markdig()
+    {
+        var pipeline = Markdig.MarkdownExtensions.DisableHtml(new Markdig.MarkdownPipelineBuilder()).Build();
+        const string alphabet = "abcXYZ 0123456789-+=#>.,;:'()/?%$@^{}éü\n\t\\`*_[]<>!&\"~|";
+        var random = new Random(12345);
+        int plain = 0;
+        for (int i = 0; i < 20_000; i++)
+        {
+            var chars = new char[random.Next(1, 24)];
+            for (int c = 0; c < chars.Length; c++)
+            {
+                chars[c] = alphabet[random.Next(random.Next(2) == 0 ? 40 : alphabet.Length)];
+            }
+
+            string text = new(chars);
+            if (!SafeHtml.IsPlainLine(text))
+            {
+                continue;
+            }
+
+            plain++;
+            Assert.Equal(Markdig.Markdown.ToHtml(text, pipeline).TrimEnd('\n'), SafeHtml.Markdown(text));
+        }
+
+        Assert.True(plain > 1000, $"only {plain} plain lines were generated");
+    }
+}
