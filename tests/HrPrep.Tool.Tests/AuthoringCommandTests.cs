@@ -105,7 +105,9 @@ public class MergeCommandTests
         Assert.Empty(o);
         var lines = e.TrimEnd('\n').Split('\n');
         Assert.Equal(2, lines.Length);
-        Assert.Matches(@"^.+questions\.yaml:3:5: error MERGE010: question 'mini-a-001' has different content at .+team/questions\.yaml:3:5 \(fields: prompt\)", lines[0]);
+        Assert.Matches(@"^.+questions\.yaml:3:5: error MERGE010: question 'mini-a-001' has different content at .+questions\.yaml:3:5 \(fields: prompt\)", lines[0]);
+        Assert.Contains(Path.Combine(team, "questions.yaml"), lines[0]);
+        Assert.Contains(Path.Combine(Repo.MiniPack, "questions.yaml"), lines[0]);
         Assert.Equal("hrprep: error MERGE: 1 problem; nothing was written", lines[1]);
         Assert.Equal(["questions.yaml", "pack.yaml"], Directory.GetFiles(team).Select(f => Path.GetFileName(f)!).OrderDescending(StringComparer.Ordinal));
         Assert.False(File.Exists(output));
