@@ -15,14 +15,14 @@ public class MergeTests
 {
     private static readonly ConflictPolicy[] Policies = [ConflictPolicy.Fail, ConflictPolicy.Ours, ConflictPolicy.Theirs, ConflictPolicy.Newest];
 
-    /// <summary>A pack and two variants of it (questions dropped, edited, added, retired; version or title changed).</summary>
+    /// <summary>A pack and two variants of it (questions kept, edited, dropped or retired, re-tagged, added; version or title changed).</summary>
     private static readonly Gen<QuestionPack[]> Family =
         PackGen.Pack("p", "q").SelectMany(a =>
             Gen.Select(Variant(a, "r"), Variant(a, "s"), Gen.Int[2, 3], (b, c, n) => n == 2 ? new[] { a, b } : [a, b, c]));
 
     private static Gen<QuestionPack> Variant(QuestionPack a, string prefix) =>
         Gen.Select(
-            Gen.Int[0, 3].Array[a.Questions.Length],
+            Gen.Int[0, 4].Array[a.Questions.Length],
             PackGen.Pack("p", prefix),
             Gen.OneOf("1.0.0", "1.1.0", "2.0.0", a.Version),
             Gen.Frequency((4, Gen.Const(a.Title)), (1, Gen.Const(a.Title + " (team)"))),
@@ -37,7 +37,7 @@ public class MergeTests
                     var q = a.Questions[i];
                     switch (actions[i])
                     {
-                        case 0: kept.Add(q); break;
+                        case 0 or 3: kept.Add(q); break;
                         case 1: kept.Add(q with { Prompt = q.Prompt + " (edited)", LastVerified = q.LastVerified?.AddDays(1) }); break;
                         case 2:
                             if (retireOne && !retired.Contains(q.Id))
@@ -46,7 +46,7 @@ public class MergeTests
                             }
 
                             break;
-                        default: kept.Add(q); break;
+                        default: kept.Add(q with { Tags = [.. q.Tags.Where(t => t != "okr"), "okr"] }); break;
                     }
                 }
 
