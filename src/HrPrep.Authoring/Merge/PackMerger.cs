@@ -463,21 +463,23 @@ public static class PackMerger
         return flat.Length <= 40 ? flat : string.Concat(flat.AsSpan(0, 37), "...");
     }
 
+    /// <summary>The name of a reason as printed in reports, e.g. <c>conflict-resolved</c>.</summary>
+    public static string ReasonName(MergeReason reason) => reason switch
+    {
+        MergeReason.DuplicateCollapsed => "duplicate",
+        MergeReason.ConflictResolved => "conflict-resolved",
+        MergeReason.Conflict => "conflict",
+        MergeReason.Retired => "retired",
+        MergeReason.NearDuplicate => "near-duplicate",
+        MergeReason.MetadataResolved => "metadata",
+        MergeReason.TagsMerged => "tags-merged",
+        _ => "related-missing",
+    };
+
     /// <summary>Formats a report entry as one line: <c>REASON subject: message [locations]</c>.</summary>
     public static string Format(MergeReportEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        string reason = entry.Reason switch
-        {
-            MergeReason.DuplicateCollapsed => "duplicate",
-            MergeReason.ConflictResolved => "conflict-resolved",
-            MergeReason.Conflict => "conflict",
-            MergeReason.Retired => "retired",
-            MergeReason.NearDuplicate => "near-duplicate",
-            MergeReason.MetadataResolved => "metadata",
-            MergeReason.TagsMerged => "tags-merged",
-            _ => "related-missing",
-        };
-        return string.Create(CultureInfo.InvariantCulture, $"{reason} {entry.Subject}: {entry.Message} [{string.Join(", ", entry.Locations)}]");
+        return string.Create(CultureInfo.InvariantCulture, $"{ReasonName(entry.Reason)} {entry.Subject}: {entry.Message} [{string.Join(", ", entry.Locations)}]");
     }
 }

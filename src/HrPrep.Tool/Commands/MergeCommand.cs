@@ -142,7 +142,7 @@ public static class MergeCommand
         var counts = Enum.GetValues<MergeReason>()
             .Select(r => (Reason: r, Count: result.Report.Count(e => e.Reason == r)))
             .Where(x => x.Count > 0)
-            .Select(x => $"{ReasonName(x.Reason)} {S(x.Count)}");
+            .Select(x => $"{PackMerger.ReasonName(x.Reason)} {S(x.Count)}");
         o.WriteLine($"  report: {string.Join(", ", counts.DefaultIfEmpty("nothing to report"))}");
         if (result.Change is { } change && result.Base is { } b)
         {
@@ -150,7 +150,6 @@ public static class MergeCommand
         }
     }
 
-    private static string ReasonName(MergeReason reason) => PackMerger.Format(new MergeReportEntry(reason, "x", "y", [])).Split(' ')[0];
 
     private static void WriteReport(Stream stream, string path, MergeResult result, int inputCount)
     {
@@ -167,7 +166,7 @@ public static class MergeCommand
                 foreach (var e in result.Report)
                 {
                     w.WriteStartObject();
-                    w.WriteString("reason", ReasonName(e.Reason));
+                    w.WriteString("reason", PackMerger.ReasonName(e.Reason));
                     w.WriteString("subject", e.Subject);
                     w.WriteString("message", e.Message);
                     w.WriteStartArray("locations");
