@@ -132,6 +132,25 @@ public class MergeCommandTests
     }
 
     [Fact]
+    public void Merge_refuses_to_replace_a_directory_with_other_files_and_paths_with_several_packs()
+    {
+        using var dir = new TempDir();
+        string notes = dir.File("out/notes.txt", "keep me");
+        var (code, _, e) = Cli.Run("merge", Repo.MiniPack, Repo.MiniPack, "-o", Path.Combine(dir.Path, "out"));
+        Assert.Equal(1, code);
+        Assert.Contains("holds notes.txt, which is not a pack file", e);
+        Assert.Equal("keep me", File.ReadAllText(notes));
+
+        string both = Path.Combine(dir.Path, "both");
+        Directory.CreateDirectory(both);
+        File.Copy(Path.Combine(Repo.PathOf("tests", "fixtures", "packs", "mini-next"), "mini.yaml"), Path.Combine(both, "one.yaml"));
+        File.WriteAllText(Path.Combine(both, "two.yaml"), File.ReadAllText(Path.Combine(both, "one.yaml")).Replace("id: mini\n", "id: other\n").Replace("id: mini-", "id: other-"));
+        var several = Cli.Run("merge", both, Repo.MiniPack, "-o", Path.Combine(dir.Path, "x.yaml"));
+        Assert.Equal(1, several.Code);
+        Assert.Contains("error MERGE004: this path holds 2 packs (mini, other); give each pack's own path", several.Err);
+    }
+
+    [Fact]
     public void Merge_dry_run_prints_the_report_and_writes_nothing()
     {
         using var dir = new TempDir();

@@ -110,6 +110,7 @@ public static class MergeCommand
             }
 
             var packLayout = PackOutput.LayoutOf(target!, parse.GetValue(layout));
+            PackOutput.CheckReplaceable(target!, packLayout);
             try
             {
                 PackYamlWriter.Write(pack, target!, packLayout, PackOutput.OptionsFor(target!, packLayout));
