@@ -15,14 +15,14 @@ public class MergeTests
 {
     private static readonly ConflictPolicy[] Policies = [ConflictPolicy.Fail, ConflictPolicy.Ours, ConflictPolicy.Theirs, ConflictPolicy.Newest];
 
-    /// <summary>A pack and two variants of it (questions dropped, edited, added, retired; version or title changed).</summary>
+    /// <summary>A pack and two variants of it (questions kept, edited, dropped or retired, re-tagged, added; version or title changed).</summary>
     private static readonly Gen<QuestionPack[]> Family =
         PackGen.Pack("p", "q").SelectMany(a =>
             Gen.Select(Variant(a, "r"), Variant(a, "s"), Gen.Int[2, 3], (b, c, n) => n == 2 ? new[] { a, b } : [a, b, c]));
 
     private static Gen<QuestionPack> Variant(QuestionPack a, string prefix) =>
         Gen.Select(
-            Gen.Int[0, 3].Array[a.Questions.Length],
+            Gen.Int[0, 4].Array[a.Questions.Length],
             PackGen.Pack("p", prefix),
             Gen.OneOf("1.0.0", "1.1.0", "2.0.0", a.Version),
             Gen.Frequency((4, Gen.Const(a.Title)), (1, Gen.Const(a.Title + " (team)"))),
@@ -37,7 +37,7 @@ public class MergeTests
                     var q = a.Questions[i];
                     switch (actions[i])
                     {
-                        case 0: kept.Add(q); break;
+                        case 0 or 3: kept.Add(q); break;
                         case 1: kept.Add(q with { Prompt = q.Prompt + " (edited)", LastVerified = q.LastVerified?.AddDays(1) }); break;
                         case 2:
                             if (retireOne && !retired.Contains(q.Id))
@@ -46,7 +46,7 @@ public class MergeTests
                             }
 
                             break;
-                        default: kept.Add(q); break;
+                        default: kept.Add(q with { Tags = [.. q.Tags.Where(t => t != "okr"), "okr"] }); break;
                     }
                 }
 
@@ -171,7 +171,9 @@ public class MergeTests
         Assert.False(result.Success);
         var error = Assert.Single(result.Errors);
         Assert.Equal("MERGE010", error.Code);
-        Assert.Matches(@"^in0\.yaml:\d+:\d+: error MERGE010: question 'mini-a-002' has different content at in1\.yaml:\d+:\d+ \(fields: prompt\); fix one side", error.ToString());
+        Assert.Matches(@"^in[01]\.yaml:\d+:\d+: error MERGE010: question 'mini-a-002' has different content at in[01]\.yaml:\d+:\d+ \(fields: prompt\); fix one side", error.ToString());
+        Assert.Contains("in0.yaml", error.ToString());
+        Assert.Contains("in1.yaml", error.ToString());
     }
 
     [Fact]
@@ -218,6 +220,26 @@ public class MergeTests
         Assert.True(result.Success, string.Join("\n", result.Errors));
         Assert.Equal("2.2.0", result.Pack!.Version);
         Assert.Equal(ChangeLevel.Minor, result.Change!.Required);
+    }
+
+    [Fact]
+    public void Copies_that_differ_only_in_tags_get_the_union_of_the_tags()
+    {
+        var mini = Mini;
+        var retagged = mini with { Questions = [.. mini.Questions.Select(q => q.Id == "mini-a-001" ? q with { Tags = ["basics", "new-tag"] } : q)] };
+        var result = PackMerger.Merge(AsInputs([mini, retagged]));
+        Assert.True(result.Success, string.Join("\n", result.Errors));
+        Assert.Equal(["appraisal", "basics", "new-tag"], result.Pack!.Questions.Single(q => q.Id == "mini-a-001").Tags);
+        var entry = Assert.Single(result.Report, e => e.Reason == MergeReason.TagsMerged);
+        Assert.Equal(2, entry.Locations.Length);
+        Assert.Equal("2.1.1", result.Pack.Version);
+        var reversed = PackMerger.Merge(AsInputs([retagged, mini]));
+        Assert.Equal(PackYamlWriter.ToSingleFileText(result.Pack), PackYamlWriter.ToSingleFileText(reversed.Pack!));
+
+        var superset = mini with { Questions = [.. mini.Questions.Select(q => q.Id == "mini-a-001" ? q with { Tags = ["appraisal", "basics", "extra"] } : q)] };
+        var one = PackMerger.Merge(AsInputs([mini, superset]));
+        var two = PackMerger.Merge(AsInputs([superset, mini]));
+        Assert.Equal(PackYamlWriter.ToSingleFileText(one.Pack!), PackYamlWriter.ToSingleFileText(two.Pack!));
     }
 
     [Fact]

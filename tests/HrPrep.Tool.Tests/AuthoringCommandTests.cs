@@ -105,7 +105,9 @@ public class MergeCommandTests
         Assert.Empty(o);
         var lines = e.TrimEnd('\n').Split('\n');
         Assert.Equal(2, lines.Length);
-        Assert.Matches(@"^.+questions\.yaml:3:5: error MERGE010: question 'mini-a-001' has different content at .+team/questions\.yaml:3:5 \(fields: prompt\)", lines[0]);
+        Assert.Matches(@"^.+questions\.yaml:3:5: error MERGE010: question 'mini-a-001' has different content at .+questions\.yaml:3:5 \(fields: prompt\)", lines[0]);
+        Assert.Contains(Path.Combine(team, "questions.yaml"), lines[0]);
+        Assert.Contains(Path.Combine(Repo.MiniPack, "questions.yaml"), lines[0]);
         Assert.Equal("hrprep: error MERGE: 1 problem; nothing was written", lines[1]);
         Assert.Equal(["questions.yaml", "pack.yaml"], Directory.GetFiles(team).Select(f => Path.GetFileName(f)!).OrderDescending(StringComparer.Ordinal));
         Assert.False(File.Exists(output));
@@ -127,6 +129,25 @@ public class MergeCommandTests
         Assert.True(inPlace.Code == 0, inPlace.Err);
         Assert.Equal(["alpha.yaml", "beta.yaml", "pack.yaml"], Directory.GetFiles(a).Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal));
         Assert.Equal(8, PackReader.ReadPaths([a]).GetPacksOrThrow()[0].Questions.Length);
+    }
+
+    [Fact]
+    public void Merge_refuses_to_replace_a_directory_with_other_files_and_paths_with_several_packs()
+    {
+        using var dir = new TempDir();
+        string notes = dir.File("out/notes.txt", "keep me");
+        var (code, _, e) = Cli.Run("merge", Repo.MiniPack, Repo.MiniPack, "-o", Path.Combine(dir.Path, "out"));
+        Assert.Equal(1, code);
+        Assert.Contains("holds notes.txt, which is not a pack file", e);
+        Assert.Equal("keep me", File.ReadAllText(notes));
+
+        string both = Path.Combine(dir.Path, "both");
+        Directory.CreateDirectory(both);
+        File.Copy(Path.Combine(Repo.PathOf("tests", "fixtures", "packs", "mini-next"), "mini.yaml"), Path.Combine(both, "one.yaml"));
+        File.WriteAllText(Path.Combine(both, "two.yaml"), File.ReadAllText(Path.Combine(both, "one.yaml")).Replace("id: mini\n", "id: other\n").Replace("id: mini-", "id: other-"));
+        var several = Cli.Run("merge", both, Repo.MiniPack, "-o", Path.Combine(dir.Path, "x.yaml"));
+        Assert.Equal(1, several.Code);
+        Assert.Contains("error MERGE004: this path holds 2 packs (mini, other); give each pack's own path", several.Err);
     }
 
     [Fact]

@@ -62,6 +62,9 @@ public enum MergeReason
 
     /// <summary>A <c>related</c> id that is not in the merged pack (kept as written).</summary>
     RelatedMissing,
+
+    /// <summary>Copies of one question differed only in their tags; the output has the union of the tags.</summary>
+    TagsMerged,
 }
 
 /// <summary>One line of the merge report.</summary>

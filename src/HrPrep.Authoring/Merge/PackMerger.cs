@@ -14,11 +14,13 @@ namespace HrPrep.Authoring.Merge;
 /// in the output or in the report with its reason. See the README section "Merging packs" for the
 /// rules; in short:
 /// <list type="bullet">
-/// <item>Inputs are processed in a canonical order (pack id, version, manifest, question ids), so
+/// <item>Inputs are processed in a canonical order (pack id, version, manifest, question ids, then
+/// question content), so
 /// the command-line order changes nothing except which input is "ours" or "theirs".</item>
 /// <item>Same id and identical content: collapsed. Same id and different content: a conflict,
 /// resolved by <see cref="ConflictPolicy"/> or failing the merge.</item>
-/// <item>Categories, tags, authors and <c>retired</c> are unions; a retired id never comes back.</item>
+/// <item>Categories, authors and <c>retired</c> are unions; copies of a question that differ only in
+/// their tags are merged with the union of the tags; a retired id never comes back.</item>
 /// <item>The output version is the highest input version bumped by what the merge changed
 /// relative to that input (major / minor / patch as <see cref="PackDiff"/> classifies it).</item>
 /// </list>
@@ -78,6 +80,7 @@ public static class PackMerger
             .ThenBy(r => r.Version)
             .ThenBy(r => r.ManifestText, StringComparer.Ordinal)
             .ThenBy(r => r.IdsHash, StringComparer.Ordinal)
+            .ThenBy(r => r, QuestionContentOrder.Instance)
             .ToList();
 
         // Manifest fields.
@@ -186,6 +189,27 @@ public static class PackMerger
             Change = change,
             InputQuestions = inputQuestions,
         };
+    }
+
+    /// <summary>Last tie-break of the canonical order: the first question whose content differs decides (by its YAML text).</summary>
+    private sealed class QuestionContentOrder : IComparer<Ranked>
+    {
+        public static readonly QuestionContentOrder Instance = new();
+
+        public int Compare(Ranked? x, Ranked? y)
+        {
+            var a = x!.Input.Pack.Questions;
+            var b = y!.Input.Pack.Questions;
+            for (int i = 0; i < Math.Min(a.Length, b.Length); i++)
+            {
+                if (!ContentEquality.SameQuestion(a[i], b[i]))
+                {
+                    return string.CompareOrdinal(PackYamlWriter.QuestionText(a[i]), PackYamlWriter.QuestionText(b[i]));
+                }
+            }
+
+            return a.Length.CompareTo(b.Length);
+        }
     }
 
     private static string IdsHash(QuestionPack pack)
@@ -370,6 +394,13 @@ public static class PackMerger
             return occurrences[0].Question;
         }
 
+        if (variants.All(v => ContentEquality.ChangedFields(variants[0][0].Question, v[0].Question).All(f => f == "tags")))
+        {
+            var tags = Union(occurrences.Select(o => o.Question.Tags));
+            report.Add(new MergeReportEntry(MergeReason.TagsMerged, id, $"copies of '{id}' differ only in their tags; the merged question has all of them: {string.Join(", ", tags)}", [.. occurrences.Select(o => o.Question.Location)]));
+            return occurrences[0].Question with { Tags = tags };
+        }
+
         int pick = Choose(policy, [.. occurrences.Select(o => (o.CliIndex, o.Version, o.Question.LastVerified))], (a, b) => ContentEquality.SameQuestion(occurrences[a].Question, occurrences[b].Question));
         if (pick < 0)
         {
@@ -432,20 +463,23 @@ public static class PackMerger
         return flat.Length <= 40 ? flat : string.Concat(flat.AsSpan(0, 37), "...");
     }
 
+    /// <summary>The name of a reason as printed in reports, e.g. <c>conflict-resolved</c>.</summary>
+    public static string ReasonName(MergeReason reason) => reason switch
+    {
+        MergeReason.DuplicateCollapsed => "duplicate",
+        MergeReason.ConflictResolved => "conflict-resolved",
+        MergeReason.Conflict => "conflict",
+        MergeReason.Retired => "retired",
+        MergeReason.NearDuplicate => "near-duplicate",
+        MergeReason.MetadataResolved => "metadata",
+        MergeReason.TagsMerged => "tags-merged",
+        _ => "related-missing",
+    };
+
     /// <summary>Formats a report entry as one line: <c>REASON subject: message [locations]</c>.</summary>
     public static string Format(MergeReportEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        string reason = entry.Reason switch
-        {
-            MergeReason.DuplicateCollapsed => "duplicate",
-            MergeReason.ConflictResolved => "conflict-resolved",
-            MergeReason.Conflict => "conflict",
-            MergeReason.Retired => "retired",
-            MergeReason.NearDuplicate => "near-duplicate",
-            MergeReason.MetadataResolved => "metadata",
-            _ => "related-missing",
-        };
-        return string.Create(CultureInfo.InvariantCulture, $"{reason} {entry.Subject}: {entry.Message} [{string.Join(", ", entry.Locations)}]");
+        return string.Create(CultureInfo.InvariantCulture, $"{ReasonName(entry.Reason)} {entry.Subject}: {entry.Message} [{string.Join(", ", entry.Locations)}]");
     }
 }

@@ -197,8 +197,9 @@ public static class ImportCommand
         var targets = packs.Count == 1
             ? [(packs[0], output, PackOutput.LayoutOf(output, null))]
             : packs.Select(p => (p, Path.Combine(output, p.Id + ".yaml"), PackLayout.SingleFile)).ToList();
-        foreach (var (_, target, _) in targets)
+        foreach (var (_, target, layout) in targets)
         {
+            PackOutput.CheckReplaceable(target, layout);
             if (!force && (File.Exists(target) || (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any())))
             {
                 throw new ToolExitException(ExitCodes.Findings, "EXISTS", $"{target} already exists; pass --force to replace it; nothing was written");

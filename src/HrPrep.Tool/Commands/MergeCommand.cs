@@ -110,6 +110,7 @@ public static class MergeCommand
             }
 
             var packLayout = PackOutput.LayoutOf(target!, parse.GetValue(layout));
+            PackOutput.CheckReplaceable(target!, packLayout);
             try
             {
                 PackYamlWriter.Write(pack, target!, packLayout, PackOutput.OptionsFor(target!, packLayout));
@@ -142,7 +143,7 @@ public static class MergeCommand
         var counts = Enum.GetValues<MergeReason>()
             .Select(r => (Reason: r, Count: result.Report.Count(e => e.Reason == r)))
             .Where(x => x.Count > 0)
-            .Select(x => $"{ReasonName(x.Reason)} {S(x.Count)}");
+            .Select(x => $"{PackMerger.ReasonName(x.Reason)} {S(x.Count)}");
         o.WriteLine($"  report: {string.Join(", ", counts.DefaultIfEmpty("nothing to report"))}");
         if (result.Change is { } change && result.Base is { } b)
         {
@@ -150,7 +151,6 @@ public static class MergeCommand
         }
     }
 
-    private static string ReasonName(MergeReason reason) => PackMerger.Format(new MergeReportEntry(reason, "x", "y", [])).Split(' ')[0];
 
     private static void WriteReport(Stream stream, string path, MergeResult result, int inputCount)
     {
@@ -167,7 +167,7 @@ public static class MergeCommand
                 foreach (var e in result.Report)
                 {
                     w.WriteStartObject();
-                    w.WriteString("reason", ReasonName(e.Reason));
+                    w.WriteString("reason", PackMerger.ReasonName(e.Reason));
                     w.WriteString("subject", e.Subject);
                     w.WriteString("message", e.Message);
                     w.WriteStartArray("locations");

@@ -41,5 +41,30 @@ public static class PackOutput
         return null;
     }
 
+    /// <summary>
+    /// Refuses a directory output that holds anything but YAML files (writing a directory pack
+    /// replaces the whole directory, so other files would be lost).
+    /// </summary>
+    public static void CheckReplaceable(string path, PackLayout layout)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (layout == PackLayout.Directory && File.Exists(path))
+        {
+            throw new ToolExitException(ExitCodes.Usage, "USAGE", $"{path} is a file; a directory pack needs a directory (or use --layout file)");
+        }
+
+        if (layout != PackLayout.Directory || !Directory.Exists(path))
+        {
+            return;
+        }
+
+        var other = Directory.EnumerateFileSystemEntries(path)
+            .FirstOrDefault(e => Directory.Exists(e) || !(e.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || e.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)));
+        if (other is not null)
+        {
+            throw new ToolExitException(ExitCodes.Findings, "EXISTS", $"{path} holds {Path.GetFileName(other)}, which is not a pack file; writing the pack would replace the whole directory; choose a new or empty directory; nothing was written");
+        }
+    }
+
     private static string Normal(string path) => Path.GetFullPath(path).Replace('\\', '/').TrimEnd('/');
 }
