@@ -5,7 +5,7 @@ namespace HrPrep.Authoring.Export;
 /// <c>import csv</c> take them from. List fields (keyPoints, followUps, lookFor, redFlags, tags,
 /// related, sources) hold one item per line; a source is <c>title &lt;url&gt;</c> (or just the title).
 /// <c>answer</c> is the model answer summary. A cell the exporter guarded against formula injection
-/// starts with an apostrophe before <c>= + - @</c>, tab or carriage return; the importer removes it.
+/// starts with an apostrophe before <c>= + - @</c>, tab, carriage return or apostrophe; the importer removes it.
 /// </summary>
 public static class CsvColumns
 {
@@ -17,6 +17,15 @@ public static class CsvColumns
 
     /// <summary>Category id.</summary>
     public const string Category = "category";
+
+    /// <summary>Category title (informative on export; used as the title of categories an import creates).</summary>
+    public const string CategoryTitle = "category_title";
+
+    /// <summary>Case-study scenario text (Markdown), empty for other questions.</summary>
+    public const string Scenario = "scenario";
+
+    /// <summary>Case-study data table: an optional first line <c>Caption: …</c>, then the header and the rows, cells joined by <c> | </c>.</summary>
+    public const string ScenarioTable = "scenario_table";
 
     /// <summary>Question type (schema name).</summary>
     public const string Type = "type";
@@ -34,16 +43,16 @@ public static class CsvColumns
     public const string Answer = "answer";
 
     /// <summary>Key points, one per line.</summary>
-    public const string KeyPoints = "keyPoints";
+    public const string KeyPoints = "key_points";
 
     /// <summary>Follow-ups, one per line.</summary>
-    public const string FollowUps = "followUps";
+    public const string FollowUps = "follow_ups";
 
     /// <summary>What interviewers listen for, one per line.</summary>
-    public const string LookFor = "lookFor";
+    public const string LookFor = "look_for";
 
     /// <summary>Red flags, one per line.</summary>
-    public const string RedFlags = "redFlags";
+    public const string RedFlags = "red_flags";
 
     /// <summary>Tags, one per line.</summary>
     public const string Tags = "tags";
@@ -58,17 +67,24 @@ public static class CsvColumns
     public const string Related = "related";
 
     /// <summary>Date last verified (YYYY-MM-DD).</summary>
-    public const string LastVerified = "lastVerified";
+    public const string LastVerified = "last_verified";
 
     /// <summary>Every column in export order.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Id, Pack, Category, Type, Level, Origin, Prompt, Answer, KeyPoints, FollowUps, LookFor, RedFlags, Tags, Jurisdiction, Sources, Related, LastVerified];
+        [Id, Pack, Category, CategoryTitle, Type, Level, Origin, Tags, Prompt, Scenario, ScenarioTable, Answer, KeyPoints, FollowUps, LookFor, RedFlags, Jurisdiction, Sources, Related, LastVerified];
+
+    /// <summary>The separator of cells in <see cref="ScenarioTable"/> lines.</summary>
+    public const string TableCellSeparator = " | ";
+
+    /// <summary>The prefix of the caption line in <see cref="ScenarioTable"/>.</summary>
+    public const string TableCaptionPrefix = "Caption: ";
 
     /// <summary>The columns an import needs.</summary>
     public static IReadOnlyList<string> Required { get; } = [Id, Pack, Category, Type, Level, Prompt, Answer];
 
     /// <summary>The characters a spreadsheet treats as the start of a formula; the exporter prefixes such cells with an apostrophe.</summary>
-    public static IReadOnlyList<char> FormulaStarts { get; } = ['=', '+', '-', '@', '\t', '\r'];
+    /// <remarks>An apostrophe itself is guarded too, so that guarding is lossless.</remarks>
+    public static IReadOnlyList<char> FormulaStarts { get; } = ['=', '+', '-', '@', '\t', '\r', '\''];
 
     /// <summary>The separator of items in list cells.</summary>
     public const char ListSeparator = '\n';

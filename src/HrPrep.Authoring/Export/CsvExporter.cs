@@ -17,12 +17,7 @@ namespace HrPrep.Authoring.Export;
 public sealed class CsvExporter : IQuestionExporter
 {
     /// <summary>The columns in order.</summary>
-    public static IReadOnlyList<string> Columns { get; } =
-    [
-        "id", "pack", "category", "category_title", "type", "level", "origin", "tags", "prompt",
-        "scenario", "scenario_table", "answer", "key_points", "follow_ups", "look_for", "red_flags",
-        "jurisdiction", "sources", "related", "last_verified",
-    ];
+    public static IReadOnlyList<string> Columns => CsvColumns.All;
 
     /// <inheritdoc/>
     public string Name => "csv";
@@ -94,20 +89,10 @@ public sealed class CsvExporter : IQuestionExporter
     }
 
     /// <summary>Prefixes an apostrophe to a cell a spreadsheet would treat as a formula (or that starts with an apostrophe).</summary>
-    public static string Neutralise(string cell)
-    {
-        ArgumentNullException.ThrowIfNull(cell);
-        return cell.Length > 0 && IsTrigger(cell[0]) ? "'" + cell : cell;
-    }
+    public static string Neutralise(string cell) => CsvColumns.Guard(cell);
 
     /// <summary>Undoes <see cref="Neutralise"/> on a cell read back.</summary>
-    public static string Restore(string cell)
-    {
-        ArgumentNullException.ThrowIfNull(cell);
-        return cell.Length > 1 && cell[0] == '\'' && IsTrigger(cell[1]) ? cell[1..] : cell;
-    }
-
-    private static bool IsTrigger(char c) => c is '=' or '+' or '-' or '@' or '\t' or '\r' or '\'';
+    public static string Restore(string cell) => CsvColumns.Unguard(cell);
 
     private static string Lines(IEnumerable<string> items) => string.Join('\n', items);
 
@@ -121,11 +106,11 @@ public sealed class CsvExporter : IQuestionExporter
         var lines = new List<string>();
         if (table.Caption is not null)
         {
-            lines.Add(table.Caption);
+            lines.Add(CsvColumns.TableCaptionPrefix + table.Caption);
         }
 
-        lines.Add(string.Join(" | ", table.Columns));
-        lines.AddRange(table.Rows.Select(r => string.Join(" | ", r)));
+        lines.Add(string.Join(CsvColumns.TableCellSeparator, table.Columns));
+        lines.AddRange(table.Rows.Select(r => string.Join(CsvColumns.TableCellSeparator, r)));
         return string.Join('\n', lines);
     }
 }

@@ -77,6 +77,7 @@ public static class CsvImporter
         var questionsByPack = new Dictionary<string, List<Question>>(StringComparer.Ordinal);
         var packOrder = new List<string>();
         var seenIds = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        var categoryTitles = new Dictionary<string, string>(StringComparer.Ordinal);
         while (true)
         {
             List<string>? row;
@@ -195,8 +196,20 @@ public static class CsvImporter
                 sources.Add(new SourceReference(title, url));
             }
 
+            Scenario? scenario = null;
+            if (Text(CsvColumns.Scenario, false) is { } scenarioText)
+            {
+                scenario = new Scenario(scenarioText, ParseTable(Cell(CsvColumns.ScenarioTable)));
+            }
+
+            if (category is not null && Text(CsvColumns.CategoryTitle, false) is { } categoryTitle)
+            {
+                categoryTitles.TryAdd(category, categoryTitle);
+            }
+
             var question = new Question
             {
+                Scenario = scenario,
                 Id = id ?? string.Empty,
                 PackId = pack ?? string.Empty,
                 Prompt = prompt ?? string.Empty,
@@ -242,7 +255,7 @@ public static class CsvImporter
             var manifest = manifests?.FirstOrDefault(m => m.Id == packId);
             var categories = manifest?.Categories ?? [];
             var known = categories.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-            var extra = questions.Select(q => q.Category).Where(c => known.Add(c)).Select(c => new Category(c, c, null));
+            var extra = questions.Select(q => q.Category).Where(c => known.Add(c)).Select(c => new Category(c, categoryTitles.GetValueOrDefault(c, c), null));
             packs.Add(new QuestionPack
             {
                 Id = packId,
@@ -262,5 +275,30 @@ public static class CsvImporter
         }
 
         return new CsvImportResult(packs.ToImmutable(), [.. diagnostics]);
+    }
+
+    /// <summary>Parses the <c>scenario_table</c> cell written by the exporter, or null when empty.</summary>
+    internal static ScenarioTable? ParseTable(string? cell)
+    {
+        if (string.IsNullOrWhiteSpace(cell))
+        {
+            return null;
+        }
+
+        var lines = cell.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Where(l => l.Length > 0).ToList();
+        string? caption = null;
+        if (lines.Count > 0 && lines[0].StartsWith(CsvColumns.TableCaptionPrefix, StringComparison.Ordinal))
+        {
+            caption = lines[0][CsvColumns.TableCaptionPrefix.Length..];
+            lines.RemoveAt(0);
+        }
+
+        if (lines.Count == 0)
+        {
+            return null;
+        }
+
+        ImmutableArray<string> Cells(string line) => [.. line.Split(CsvColumns.TableCellSeparator)];
+        return new ScenarioTable(caption, Cells(lines[0]), [.. lines.Skip(1).Select(Cells)]);
     }
 }

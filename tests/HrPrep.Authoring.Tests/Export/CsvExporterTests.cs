@@ -56,7 +56,7 @@ public class CsvExporterTests
         Assert.Equal("case-study", Col("type"));
         Assert.Equal("analytics\ndata", Col("tags"));
         Assert.Equal("First point\nSecond point", Col("key_points"));
-        Assert.Equal("Illustrative data\nTeam | Headcount | Top rated\nNorth | 40 | 12\nSouth | 55 | 6", Col("scenario_table"));
+        Assert.Equal("Caption: Illustrative data\nTeam | Headcount | Top rated\nNorth | 40 | 12\nSouth | 55 | 6", Col("scenario_table"));
         Assert.Equal("A source <https://example.org/source>", Col("sources"));
         Assert.Equal("2026-11-26", Col("last_verified"));
     }
