@@ -107,6 +107,7 @@ public static class AnkiNoteType
         .hp-note { font-size: .85em; color: #9a6700; }
         .hp-sources { font-size: .85em; margin-top: 1em; color: #57606a; }
         .hp-id { font-size: .7em; color: #8c959f; margin-top: 1.2em; text-align: right; }
+        .table-scroll { overflow-x: auto; max-width: 100%; }
         .hp-card table { border-collapse: collapse; margin: .6em 0; font-size: .9em; }
         .hp-card caption { text-align: left; font-style: italic; padding-bottom: .2em; }
         .hp-card th, .hp-card td { border: 1px solid #d0d7de; padding: .25em .6em; }
@@ -117,7 +118,7 @@ public static class AnkiNoteType
         .nightMode .hp-scenario, .night_mode .hp-scenario { background: #161b22; border-left-color: #3d444d; }
         .nightMode .hp-card h3, .night_mode .hp-card h3 { color: #4493f8; }
         .nightMode .hp-card th, .nightMode .hp-card td, .night_mode .hp-card th, .night_mode .hp-card td { border-color: #3d444d; }
-        @media (max-width: 600px) { .card { font-size: 17px; } .hp-card { padding: .7em .8em; } .hp-prompt { font-size: 1.15em; } }
+        @media (max-width: 600px) { .card { font-size: 17px; } .hp-card { padding: .7em .8em; } .hp-prompt { font-size: 1.15em; } .hp-card table { font-size: .78em; } .hp-card th, .hp-card td { padding: .2em .4em; } }
         """;
 
     private const string Base91 = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~";

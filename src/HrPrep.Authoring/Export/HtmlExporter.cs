@@ -53,6 +53,7 @@ public sealed class HtmlExporter : IQuestionExporter
         .answer .red h4 { color: var(--red); }
         .answer ul { margin: .2rem 0; padding-left: 1.3rem; }
         .note { font-size: .85rem; color: var(--muted); font-style: italic; }
+        .table-scroll { overflow-x: auto; max-width: 100%; }
         table { border-collapse: collapse; margin: .5rem 0; font-size: .9rem; }
         caption { text-align: left; font-style: italic; }
         th, td { border: 1px solid var(--line); padding: .25rem .6rem; }
@@ -60,7 +61,7 @@ public sealed class HtmlExporter : IQuestionExporter
         #empty { text-align: center; color: var(--muted); }
         .disclaimer { font-size: .85rem; color: var(--muted); }
         [hidden] { display: none !important; }
-        @media (max-width: 600px) { header.top { position: static; } .controls select { flex: 1 1 40%; max-width: 100%; min-width: 0; } #count { margin-left: 0; } main { padding: .6rem; } }
+        @media (max-width: 600px) { table { font-size: .78rem; } th, td { padding: .2rem .4rem; } header.top { position: static; } .controls select { flex: 1 1 40%; max-width: 100%; min-width: 0; } #count { margin-left: 0; } main { padding: .6rem; } }
         @media print {
           body { background: #fff; color: #000; font-size: 11pt; }
           header.top { position: static; border: 0; }

@@ -159,7 +159,7 @@ public static class SafeHtml
         var sb = new StringBuilder(Markdown(scenario.Text));
         if (scenario.Table is { } table)
         {
-            sb.Append("<table>");
+            sb.Append("<div class=\"table-scroll\"><table>");
             if (table.Caption is not null)
             {
                 sb.Append("<caption>").Append(Escape(table.Caption)).Append("</caption>");
@@ -183,7 +183,7 @@ public static class SafeHtml
                 sb.Append("</tr>");
             }
 
-            sb.Append("</tbody></table>");
+            sb.Append("</tbody></table></div>");
         }
 
         return sb.ToString();
