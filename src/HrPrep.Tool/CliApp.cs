@@ -34,6 +34,7 @@ public static class CliApp
         root.Subcommands.Add(ShowCommand.Create(context));
         root.Subcommands.Add(SampleCommand.Create(context));
         root.Subcommands.Add(StatsCommand.Create(context));
+        root.Subcommands.Add(LintCommand.Create(context));
         foreach (var option in root.Options)
         {
             if (option is VersionOption version)

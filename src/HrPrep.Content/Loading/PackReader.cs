@@ -32,7 +32,10 @@ public static class PackReader
         ReadPathsDetailed(paths, options).Result;
 
     /// <summary>Reads the given named streams; names are paths used for grouping and in diagnostics.</summary>
-    public static PackReadResult ReadStreams(IEnumerable<KeyValuePair<string, Stream>> files, YamlReaderOptions? options = null)
+    public static PackReadResult ReadStreams(IEnumerable<KeyValuePair<string, Stream>> files, YamlReaderOptions? options = null) =>
+        ReadStreamsDetailed(files, options).Result;
+
+    internal static ReadDetails ReadStreamsDetailed(IEnumerable<KeyValuePair<string, Stream>> files, YamlReaderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(files);
         options ??= YamlReaderOptions.Default;
@@ -47,7 +50,7 @@ public static class PackReader
             parsed[i] = PackFileBinder.Bind(read, options, perFile[i]);
         }
 
-        return Assemble(parsed, perFile, []).Result;
+        return Assemble(parsed, perFile, []);
     }
 
     internal static ReadDetails ReadPathsDetailed(IEnumerable<string> paths, YamlReaderOptions? options = null)

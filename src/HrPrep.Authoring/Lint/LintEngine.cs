@@ -1,0 +1,340 @@
+using System.Collections.Immutable;
+using HrPrep.Authoring.Lint.Schema;
+using HrPrep.Content;
+using HrPrep.Content.Loading;
+
+namespace HrPrep.Authoring.Lint;
+
+/// <summary>What a lint run uses: configuration, schema, rules and baseline.</summary>
+public sealed record LintOptions
+{
+    /// <summary>The configuration (default: every rule at its default severity).</summary>
+    public LintConfig Config { get; init; } = LintConfig.Empty;
+
+    /// <summary>The schema to validate against (default: the shipped pack schema).</summary>
+    public CompiledSchemaValidator? Schema { get; init; }
+
+    /// <summary>The rules to run (default: <see cref="RuleCatalogue.Rules"/>).</summary>
+    public IReadOnlyList<LintRule>? Rules { get; init; }
+
+    /// <summary>Findings accepted as known, or null.</summary>
+    public Baseline? Baseline { get; init; }
+}
+
+/// <summary>The outcome of a lint run.</summary>
+/// <param name="Findings">Every finding, in path, line, column and code order.</param>
+/// <param name="FileCount">How many files were read.</param>
+/// <param name="QuestionCount">How many question mappings were checked.</param>
+/// <param name="SuppressedInline">Findings silenced by inline suppressions.</param>
+/// <param name="SuppressedByBaseline">Findings accepted by the baseline.</param>
+public sealed record LintResult(ImmutableArray<LintFinding> Findings, int FileCount, int QuestionCount, int SuppressedInline, int SuppressedByBaseline)
+{
+    /// <summary>Reader codes meaning the input could not be read at all (exit 3).</summary>
+    public static readonly ImmutableHashSet<string> UnreadableCodes = ImmutableHashSet.Create(StringComparer.Ordinal, "IO001", "YAML005", "YAML006");
+
+    /// <summary>True when some input could not be read at all.</summary>
+    public bool HasUnreadableInput => Findings.Any(f => UnreadableCodes.Contains(f.Code));
+
+    /// <summary>How many findings are at or above a severity.</summary>
+    public int CountAtLeast(LintSeverity severity) => Findings.Count(f => f.Severity >= severity);
+
+    /// <summary>How many findings have exactly a severity.</summary>
+    public int Count(LintSeverity severity) => Findings.Count(f => f.Severity == severity);
+}
+
+/// <summary>
+/// Runs the linter: reads packs with the library's safe reader (in parallel per file), validates each
+/// document against the JSON Schema with <see cref="CompiledSchemaValidator"/>, runs every rule,
+/// applies configuration, inline suppressions and the baseline, and returns one ordered list.
+/// </summary>
+public sealed class LintEngine
+{
+    private readonly LintOptions options;
+    private readonly IReadOnlyList<LintRule> rules;
+    private readonly Dictionary<string, LintRule> byCode;
+
+    /// <summary>Creates an engine.</summary>
+    public LintEngine(LintOptions? options = null)
+    {
+        this.options = options ?? new LintOptions();
+        rules = this.options.Rules ?? RuleCatalogue.Rules;
+        byCode = new Dictionary<string, LintRule>(StringComparer.Ordinal);
+        foreach (var rule in rules)
+        {
+            byCode[rule.Code] = rule;
+            byCode[rule.Name] = rule;
+        }
+    }
+
+    /// <summary>Lints files and directories (searched recursively for <c>*.yaml</c>/<c>*.yml</c>).</summary>
+    public LintResult LintPaths(IEnumerable<string> paths)
+    {
+        var details = PackReader.ReadPathsDetailed(paths);
+        return Run(details, path =>
+        {
+            try
+            {
+                return File.ReadAllBytes(path);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return [];
+            }
+        });
+    }
+
+    /// <summary>Lints the packs embedded in HrPrep.Content.</summary>
+    public LintResult LintEmbedded()
+    {
+        var assembly = typeof(QuestionBank).Assembly;
+        var names = assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(QuestionBank.ResourcePrefix, StringComparison.Ordinal) && (n.EndsWith(".yaml", StringComparison.Ordinal) || n.EndsWith(".yml", StringComparison.Ordinal)))
+            .Order(StringComparer.Ordinal);
+        var files = new List<KeyValuePair<string, byte[]>>();
+        foreach (var name in names)
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var ms = new MemoryStream();
+            stream.CopyTo(ms);
+            files.Add(new(name, ms.ToArray()));
+        }
+
+        return LintBytes(files);
+    }
+
+    /// <summary>Lints named in-memory files (UTF-8 bytes); names are used as paths.</summary>
+    public LintResult LintBytes(IEnumerable<KeyValuePair<string, byte[]>> files)
+    {
+        var list = files.ToList();
+        var raw = list.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        var details = PackReader.ReadStreamsDetailed(list.Select(f => new KeyValuePair<string, Stream>(f.Key, new MemoryStream(f.Value, writable: false))));
+        return Run(details, path => raw.TryGetValue(path, out var b) ? b : []);
+    }
+
+    private LintResult Run(PackReader.ReadDetails details, Func<string, byte[]> readRaw)
+    {
+        var config = options.Config;
+        var schema = options.Schema ?? CompiledSchemaValidator.Default;
+        var active = rules.Where(config.MaybeOn).ToList();
+
+        var packOfFile = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pack in details.Result.Packs)
+        {
+            packOfFile.TryAdd(pack.Location.Path, pack.Id);
+            foreach (var q in pack.Questions)
+            {
+                packOfFile.TryAdd(q.Location.Path, pack.Id);
+            }
+        }
+
+        var readerLines = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+        foreach (var d in details.Result.Diagnostics)
+        {
+            if (!readerLines.TryGetValue(d.Path, out var set))
+            {
+                readerLines[d.Path] = set = [];
+            }
+
+            set.Add(d.Line);
+        }
+
+        var packFiles = details.Files;
+        var lintFiles = new LintFile[packFiles.Length];
+        var perFile = new List<LintFinding>[packFiles.Length];
+        var suppressions = new List<Suppression>[packFiles.Length];
+        Parallel.For(0, packFiles.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            var pf = packFiles[i];
+            byte[] raw = readRaw(pf.Path);
+            packOfFile.TryGetValue(pf.Path, out string? packId);
+            var file = new LintFile(pf.Path, pf.Root, raw, packId);
+            lintFiles[i] = file;
+            var found = new List<LintFinding>();
+            if (pf.Root is not null)
+            {
+                readerLines.TryGetValue(pf.Path, out var taken);
+                foreach (var d in schema.Validate(pf.Root))
+                {
+                    if (taken is null || !taken.Contains(d.Line))
+                    {
+                        found.Add(new LintFinding(d.Path, d.Line, d.Column, LintSeverity.Error, d.Code, d.Message));
+                    }
+                }
+            }
+
+            foreach (var rule in active)
+            {
+                var context = new RuleContext(rule, config.OptionsFor(rule, pf.Path), found);
+                rule.CheckFile(file, context);
+                foreach (var q in file.Questions)
+                {
+                    if (!(rule.IsWordingRule && q.IsBrief))
+                    {
+                        rule.CheckQuestion(q, context);
+                    }
+                }
+            }
+
+            perFile[i] = found;
+            suppressions[i] = Suppressions.Find(pf.Path, raw);
+        });
+
+        var workspace = new LintWorkspace([.. lintFiles], details.Result.Packs);
+        var all = new List<LintFinding>();
+        foreach (var rule in active)
+        {
+            rule.CheckWorkspace(workspace, new RuleContext(rule, config.OptionsFor(rule, null), all));
+        }
+
+        foreach (var list in perFile)
+        {
+            all.AddRange(list);
+        }
+
+        // Effective severities; rules that are off for a path drop their findings.
+        var effective = new List<LintFinding>(all.Count);
+        foreach (var f in all)
+        {
+            if (f.Code == CompiledSchemaValidator.Code)
+            {
+                effective.Add(f);
+                continue;
+            }
+
+            var severity = byCode.TryGetValue(f.Code, out var rule) ? config.SeverityFor(rule, f.Path) : f.Severity;
+            if (severity != LintSeverity.Off)
+            {
+                effective.Add(severity == f.Severity ? f : f with { Severity = severity });
+            }
+        }
+
+        var (kept, suppressedCount, meta) = ApplySuppressions(effective, suppressions, config);
+        foreach (var d in details.Result.Diagnostics)
+        {
+            var severity = d.Severity switch
+            {
+                DiagnosticSeverity.Error => LintSeverity.Error,
+                DiagnosticSeverity.Warning => LintSeverity.Warning,
+                _ => LintSeverity.Info,
+            };
+            kept.Add(new LintFinding(d.Path, d.Line, d.Column, severity, d.Code, d.Message));
+        }
+
+        kept.AddRange(meta);
+        kept.Sort(LintFinding.Compare);
+        int baselined = 0;
+        var final = kept.ToImmutableArray();
+        if (options.Baseline is { } baseline)
+        {
+            (final, baselined) = baseline.Filter(final);
+        }
+
+        return new LintResult(final, packFiles.Length, lintFiles.Sum(f => f.Questions.Length), suppressedCount, baselined);
+    }
+
+    private (List<LintFinding> Kept, int Suppressed, List<LintFinding> Meta) ApplySuppressions(List<LintFinding> findings, List<Suppression>[] perFile, LintConfig config)
+    {
+        var byPath = new Dictionary<string, List<(Suppression S, bool[] Used)>>(StringComparer.Ordinal);
+        var meta = new List<LintFinding>();
+        byCode.TryGetValue("HP901", out var invalidRule);
+        byCode.TryGetValue("HP902", out var unusedRule);
+        void Meta(LintRule? rule, SourceLocation at, string message)
+        {
+            if (rule is not null && config.SeverityFor(rule, at.Path) is var sev && sev != LintSeverity.Off)
+            {
+                meta.Add(new LintFinding(at.Path, at.Line, at.Column, sev, rule.Code, message));
+            }
+        }
+
+        foreach (var list in perFile)
+        {
+            foreach (var s in list)
+            {
+                bool valid = true;
+                if (s.Codes.Length == 0)
+                {
+                    Meta(invalidRule, s.Location, $"'{Suppressions.Marker}' names no rule code; write '# {Suppressions.Marker} CODE -- reason'");
+                    continue;
+                }
+
+                foreach (var code in s.Codes)
+                {
+                    if (!byCode.ContainsKey(code) && code != CompiledSchemaValidator.Code)
+                    {
+                        bool reader = code.StartsWith("YAML", StringComparison.Ordinal) || code.StartsWith("PACK", StringComparison.Ordinal) || code.StartsWith("IO", StringComparison.Ordinal);
+                        Meta(invalidRule, s.Location, reader ? $"reader error {code} cannot be suppressed; fix the file" : $"unknown rule '{code}' in suppression");
+                        valid = false;
+                    }
+                }
+
+                if (s.Reason is null)
+                {
+                    Meta(invalidRule, s.Location, $"suppression of {string.Join(", ", s.Codes)} gives no reason; add ' -- why this is acceptable'");
+                    valid = false;
+                }
+
+                if (valid)
+                {
+                    if (!byPath.TryGetValue(s.Location.Path, out var entries))
+                    {
+                        byPath[s.Location.Path] = entries = [];
+                    }
+
+                    entries.Add((s, new bool[s.Codes.Length]));
+                }
+            }
+        }
+
+        var kept = new List<LintFinding>(findings.Count);
+        int suppressed = 0;
+        foreach (var f in findings)
+        {
+            bool hit = false;
+            if (byPath.TryGetValue(f.Path, out var entries))
+            {
+                foreach (var (s, used) in entries)
+                {
+                    if (s.TargetLine != f.Line)
+                    {
+                        continue;
+                    }
+
+                    for (int i = 0; i < s.Codes.Length; i++)
+                    {
+                        string code = s.Codes[i];
+                        if (code == f.Code || (byCode.TryGetValue(code, out var r) && r.Code == f.Code))
+                        {
+                            used[i] = true;
+                            hit = true;
+                        }
+                    }
+                }
+            }
+
+            if (hit)
+            {
+                suppressed++;
+            }
+            else
+            {
+                kept.Add(f);
+            }
+        }
+
+        foreach (var entries in byPath.Values)
+        {
+            foreach (var (s, used) in entries)
+            {
+                for (int i = 0; i < used.Length; i++)
+                {
+                    if (!used[i])
+                    {
+                        Meta(unusedRule, s.Location, $"unused suppression: nothing on the next line reports {s.Codes[i]}; remove it");
+                    }
+                }
+            }
+        }
+
+        return (kept, suppressed, meta);
+    }
+}

@@ -1,0 +1,97 @@
+using System.Text.RegularExpressions;
+using HrPrep.Content.Yaml;
+
+namespace HrPrep.Authoring.Lint.Rules;
+
+/// <summary>
+/// HP401: a prompt or follow-up that asks the candidate about a protected characteristic (age,
+/// family plans, pregnancy, marital status, religion, nationality, race, disability, health,
+/// sexual orientation...). Only second-person questions about the candidate are reported: a
+/// question about handling an employee's disability or pregnancy as an HR case is legitimate.
+/// </summary>
+public sealed partial class ProtectedCharacteristicRule : LintRule
+{
+    private static readonly (string Characteristic, Regex Pattern)[] Patterns =
+    [
+        ("age", Make(@"\bhow old are you\b|\byour (age|date of birth|birth ?date|year of birth)\b|\b(what year|when) were you born\b|\bwhen did you (graduate|finish) (from )?(high |secondary )?school\b|\bare you (too )?(young|old)\b")),
+        ("family plans", Make(@"\b(do|did|will) you (have|want|plan to have|intend to have|plan on having) (any )?(children|kids|a family|a baby|dependants|dependents)\b|\byou\b[^.?!]*\b(plan|planning|intend|intending|want|hoping|hope) to (have|start) (a family|children|kids|a baby)\b|\byour (children|kids|childcare|family plans|plans for (a )?family)\b|\bwho (will )?looks? after your\b")),
+        ("pregnancy", Make(@"\bare you (pregnant|expecting)\b|\byou\b[^.?!]*\b(get|become|getting|becoming) pregnant\b|\byour pregnancy\b")),
+        ("marital status", Make(@"\bare you (married|single|divorced|engaged|widowed|in a relationship)\b|\byour (marital|spouse|husband|wife|boyfriend|girlfriend|maiden name|partner's)\b|\bdo you have a (partner|spouse|husband|wife)\b")),
+        ("religion", Make(@"\byour (religion|religious|faith|church|mosque|synagogue|temple)\b|\bare you (religious|christian|catholic|muslim|jewish|hindu|sikh|buddhist|atheist)\b|\bwhat (religious )?holidays do you (observe|celebrate)\b|\bdo you (go to church|pray|attend (church|mosque|synagogue|temple|religious services))\b")),
+        ("nationality or national origin", Make(@"\byour (nationality|national origin|citizenship|country of origin|native (language|tongue|country)|mother tongue|first language|accent|immigration)\b|\bwhere (are|were) you (born|from originally|really from)\b|\bwhere are you from\b|\bwhere is your family from\b|\bare you an? (\w+ )?(citizen|immigrant|native)\b")),
+        ("race or ethnicity", Make(@"\byour (race|racial|ethnicity|ethnic|skin colou?r|heritage)\b")),
+        ("disability or health", Make(@"\byour (disabilit\w*|health|medical|medication|illness|sick (days|leave|record)|mental health|genetic)\b|\bare you disabled\b|\bdo you (have|suffer from) (any )?(disabilit\w*|health (problems|issues|conditions)|medical conditions|(a )?(chronic|mental) (illness|condition))\b|\bhave you (ever )?(been|had) (sick|ill|hospitali[sz]ed|treated for|a (disability|medical|mental health))\b|\bdo you take (any )?(medication|drugs)\b")),
+        ("sexual orientation or gender identity", Make(@"\byour (sexual|sexuality|orientation|gender identity)\b|\bare you (gay|straight|lesbian|bisexual|transgender|trans|queer)\b")),
+        ("political or union membership", Make(@"\byour (political|politics|union membership)\b|\bhow do you vote\b|\bare you (in )?a (union member|member of a union)\b")),
+    ];
+
+    /// <inheritdoc />
+    public override string Code => "HP401";
+
+    /// <inheritdoc />
+    public override string Name => "protected-characteristic";
+
+    /// <inheritdoc />
+    public override RuleGroup Group => RuleGroup.Fairness;
+
+    /// <inheritdoc />
+    public override LintSeverity DefaultSeverity => LintSeverity.Error;
+
+    /// <inheritdoc />
+    public override string Summary => "A prompt or follow-up asks the candidate (second person: 'your age', 'are you married', 'do you plan to have children') about a protected characteristic.";
+
+    /// <inheritdoc />
+    public override string Rationale => "Asking a candidate about age, family plans, pregnancy, marital status, religion, nationality, race, disability, health or sexual orientation is unlawful or evidence of discrimination in many jurisdictions (US Title VII, ADA, ADEA; UK Equality Act 2010) and unwise everywhere. Questions about how HR handles an employee's disability or pregnancy are legitimate and not reported.";
+
+    /// <inheritdoc />
+    public override string BadExample => "prompt: Do you plan to have children in the next few years?";
+
+    /// <inheritdoc />
+    public override string GoodExample => "prompt: How would you support a manager whose employee has told them she is pregnant?";
+
+    /// <inheritdoc />
+    public override void CheckQuestion(QuestionNode question, RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(context);
+        if (question.Prompt is { } prompt)
+        {
+            Check(prompt, "prompt", context);
+        }
+
+        foreach (var f in QuestionNode.TextItems(question.Node.Get("followUps")))
+        {
+            Check(f, "follow-up", context);
+        }
+    }
+
+    /// <summary>The characteristic a text asks the candidate about, with the words that ask, or null.</summary>
+    public static (string Characteristic, string Words)? Find(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.IndexOf("you", StringComparison.OrdinalIgnoreCase) < 0)
+        {
+            return null;
+        }
+
+        foreach (var (characteristic, pattern) in Patterns)
+        {
+            if (pattern.Match(text) is { Success: true } m)
+            {
+                return (characteristic, m.Value);
+            }
+        }
+
+        return null;
+    }
+
+    private static void Check(YamlScalar text, string what, RuleContext context)
+    {
+        if (Find(text.Value) is { } hit)
+        {
+            context.Report(text, $"the {what} asks the candidate about {hit.Characteristic} ('{hit.Words}'); do not ask about protected characteristics");
+        }
+    }
+
+    private static Regex Make(string pattern) => new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+}
