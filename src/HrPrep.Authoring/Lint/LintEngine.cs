@@ -69,18 +69,9 @@ public sealed class LintEngine
     /// <summary>Lints files and directories (searched recursively for <c>*.yaml</c>/<c>*.yml</c>).</summary>
     public LintResult LintPaths(IEnumerable<string> paths)
     {
-        var details = PackReader.ReadPathsDetailed(paths);
-        return Run(details, path =>
-        {
-            try
-            {
-                return File.ReadAllBytes(path);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                return [];
-            }
-        });
+        var run = new Run(this);
+        var details = PackReader.ReadPathsDetailed(paths, null, run.Visit);
+        return run.Finish(details);
     }
 
     /// <summary>Lints the packs embedded in HrPrep.Content.</summary>
@@ -108,51 +99,51 @@ public sealed class LintEngine
         var list = files.ToList();
         var raw = list.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
         var details = PackReader.ReadStreamsDetailed(list.Select(f => new KeyValuePair<string, Stream>(f.Key, new MemoryStream(f.Value, writable: false))));
-        return Run(details, path => raw.TryGetValue(path, out var b) ? b : []);
+        var run = new Run(this);
+        foreach (var file in details.Files)
+        {
+            var own = details.Result.Diagnostics.Where(d => d.Path == file.Path).ToList();
+            run.Visit(file, raw.TryGetValue(file.Path, out var b) ? b : ReadOnlyMemory<byte>.Empty, own);
+        }
+
+        return run.Finish(details);
     }
 
-    private LintResult Run(PackReader.ReadDetails details, Func<string, byte[]> readRaw)
+    private static void Timing(string phase, System.Diagnostics.Stopwatch clock)
     {
-        var config = options.Config;
-        var schema = options.Schema ?? CompiledSchemaValidator.Default;
-        var active = rules.Where(config.MaybeOn).ToList();
-
-        var packOfFile = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pack in details.Result.Packs)
+        if (Environment.GetEnvironmentVariable("HRPREP_LINT_TIMING") == "1")
         {
-            packOfFile.TryAdd(pack.Location.Path, pack.Id);
-            foreach (var q in pack.Questions)
-            {
-                packOfFile.TryAdd(q.Location.Path, pack.Id);
-            }
+            Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"lint timing: {phase} {clock.Elapsed.TotalSeconds:0.000} s"));
         }
 
-        var readerLines = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
-        foreach (var d in details.Result.Diagnostics)
-        {
-            if (!readerLines.TryGetValue(d.Path, out var set))
-            {
-                readerLines[d.Path] = set = [];
-            }
+        clock.Restart();
+    }
 
-            set.Add(d.Line);
+    /// <summary>One lint run: per-file work (called in parallel from the reader), then the workspace phase.</summary>
+    private sealed class Run
+    {
+        private readonly LintEngine engine;
+        private readonly LintConfig config;
+        private readonly CompiledSchemaValidator schema;
+        private readonly List<LintRule> active;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (LintFile File, List<LintFinding> Findings, List<Suppression> Suppressions)> done = new(StringComparer.Ordinal);
+        private readonly System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
+
+        public Run(LintEngine engine)
+        {
+            this.engine = engine;
+            config = engine.options.Config;
+            schema = engine.options.Schema ?? CompiledSchemaValidator.Default;
+            active = engine.rules.Where(config.MaybeOn).ToList();
         }
 
-        var packFiles = details.Files;
-        var lintFiles = new LintFile[packFiles.Length];
-        var perFile = new List<LintFinding>[packFiles.Length];
-        var suppressions = new List<Suppression>[packFiles.Length];
-        Parallel.For(0, packFiles.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        public void Visit(PackFile pf, ReadOnlyMemory<byte> raw, IReadOnlyList<Diagnostic> readerDiagnostics)
         {
-            var pf = packFiles[i];
-            byte[] raw = readRaw(pf.Path);
-            packOfFile.TryGetValue(pf.Path, out string? packId);
-            var file = new LintFile(pf.Path, pf.Root, raw, packId);
-            lintFiles[i] = file;
+            var file = new LintFile(pf.Path, pf.Root, raw);
             var found = new List<LintFinding>();
             if (pf.Root is not null)
             {
-                readerLines.TryGetValue(pf.Path, out var taken);
+                HashSet<int>? taken = readerDiagnostics.Count > 0 ? [.. readerDiagnostics.Select(d => d.Line)] : null;
                 foreach (var d in schema.Validate(pf.Root))
                 {
                     if (taken is null || !taken.Contains(d.Line))
@@ -175,64 +166,92 @@ public sealed class LintEngine
                 }
             }
 
-            perFile[i] = found;
-            suppressions[i] = Suppressions.Find(pf.Path, raw);
-        });
-
-        var workspace = new LintWorkspace([.. lintFiles], details.Result.Packs);
-        var all = new List<LintFinding>();
-        foreach (var rule in active)
-        {
-            rule.CheckWorkspace(workspace, new RuleContext(rule, config.OptionsFor(rule, null), all));
+            var suppressions = Suppressions.Find(pf.Path, raw.Span);
+            file.Release();
+            done[pf.Path] = (file, found, suppressions);
         }
 
-        foreach (var list in perFile)
+        public LintResult Finish(PackReader.ReadDetails details)
         {
-            all.AddRange(list);
-        }
-
-        // Effective severities; rules that are off for a path drop their findings.
-        var effective = new List<LintFinding>(all.Count);
-        foreach (var f in all)
-        {
-            if (f.Code == CompiledSchemaValidator.Code)
+            Timing("read and per-file rules", clock);
+            var packOfFile = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var pack in details.Result.Packs)
             {
-                effective.Add(f);
-                continue;
+                packOfFile.TryAdd(pack.Location.Path, pack.Id);
+                foreach (var q in pack.Questions)
+                {
+                    packOfFile.TryAdd(q.Location.Path, pack.Id);
+                }
             }
 
-            var severity = byCode.TryGetValue(f.Code, out var rule) ? config.SeverityFor(rule, f.Path) : f.Severity;
-            if (severity != LintSeverity.Off)
+            var files = new List<LintFile>(details.Files.Length);
+            var all = new List<LintFinding>();
+            var suppressions = new List<List<Suppression>>();
+            foreach (var pf in details.Files)
             {
-                effective.Add(severity == f.Severity ? f : f with { Severity = severity });
+                if (!done.TryGetValue(pf.Path, out var entry))
+                {
+                    continue;
+                }
+
+                entry.File.PackId = packOfFile.GetValueOrDefault(pf.Path);
+                files.Add(entry.File);
+                all.AddRange(entry.Findings);
+                suppressions.Add(entry.Suppressions);
             }
-        }
 
-        var (kept, suppressedCount, meta) = ApplySuppressions(effective, suppressions, config);
-        foreach (var d in details.Result.Diagnostics)
-        {
-            var severity = d.Severity switch
+            var workspace = new LintWorkspace([.. files], details.Result.Packs);
+            foreach (var rule in active)
             {
-                DiagnosticSeverity.Error => LintSeverity.Error,
-                DiagnosticSeverity.Warning => LintSeverity.Warning,
-                _ => LintSeverity.Info,
-            };
-            kept.Add(new LintFinding(d.Path, d.Line, d.Column, severity, d.Code, d.Message));
-        }
+                rule.CheckWorkspace(workspace, new RuleContext(rule, config.OptionsFor(rule, null), all));
+            }
 
-        kept.AddRange(meta);
-        kept.Sort(LintFinding.Compare);
-        int baselined = 0;
-        var final = kept.ToImmutableArray();
-        if (options.Baseline is { } baseline)
-        {
-            (final, baselined) = baseline.Filter(final);
-        }
+            Timing("workspace rules", clock);
 
-        return new LintResult(final, packFiles.Length, lintFiles.Sum(f => f.Questions.Length), suppressedCount, baselined);
+            // Effective severities; rules that are off for a path drop their findings.
+            var effective = new List<LintFinding>(all.Count);
+            foreach (var f in all)
+            {
+                if (f.Code == CompiledSchemaValidator.Code)
+                {
+                    effective.Add(f);
+                    continue;
+                }
+
+                var severity = engine.byCode.TryGetValue(f.Code, out var rule) ? config.SeverityFor(rule, f.Path) : f.Severity;
+                if (severity != LintSeverity.Off)
+                {
+                    effective.Add(severity == f.Severity ? f : f with { Severity = severity });
+                }
+            }
+
+            var (kept, suppressedCount, meta) = engine.ApplySuppressions(effective, suppressions, config);
+            foreach (var d in details.Result.Diagnostics)
+            {
+                var severity = d.Severity switch
+                {
+                    DiagnosticSeverity.Error => LintSeverity.Error,
+                    DiagnosticSeverity.Warning => LintSeverity.Warning,
+                    _ => LintSeverity.Info,
+                };
+                kept.Add(new LintFinding(d.Path, d.Line, d.Column, severity, d.Code, d.Message));
+            }
+
+            kept.AddRange(meta);
+            kept.Sort(LintFinding.Compare);
+            int baselined = 0;
+            var final = kept.ToImmutableArray();
+            if (engine.options.Baseline is { } baseline)
+            {
+                (final, baselined) = baseline.Filter(final);
+            }
+
+            Timing("finish", clock);
+            return new LintResult(final, details.Files.Length, files.Sum(f => f.Summaries.Length), suppressedCount, baselined);
+        }
     }
 
-    private (List<LintFinding> Kept, int Suppressed, List<LintFinding> Meta) ApplySuppressions(List<LintFinding> findings, List<Suppression>[] perFile, LintConfig config)
+    private (List<LintFinding> Kept, int Suppressed, List<LintFinding> Meta) ApplySuppressions(List<LintFinding> findings, List<List<Suppression>> perFile, LintConfig config)
     {
         var byPath = new Dictionary<string, List<(Suppression S, bool[] Used)>>(StringComparer.Ordinal);
         var meta = new List<LintFinding>();

@@ -4,15 +4,18 @@ using HrPrep.Content.Yaml;
 
 namespace HrPrep.Authoring.Lint;
 
-/// <summary>One linted file: its raw UTF-8 bytes, its parsed tree (null when unparseable) and its questions.</summary>
+/// <summary>
+/// One linted file. During the per-file phase it carries its raw UTF-8 bytes, its parsed tree and
+/// its question mappings; afterwards only the manifest and compact <see cref="Summaries"/> are kept,
+/// so that whole-workspace rules run on very large libraries within bounded memory.
+/// </summary>
 public sealed class LintFile
 {
-    internal LintFile(string path, YamlNode? root, ReadOnlyMemory<byte> raw, string? packId)
+    internal LintFile(string path, YamlNode? root, ReadOnlyMemory<byte> raw)
     {
         Path = path;
         Root = root;
         Raw = raw;
-        PackId = packId;
         var questions = ImmutableArray.CreateBuilder<QuestionNode>();
         if (root is YamlMapping map)
         {
@@ -30,25 +33,73 @@ public sealed class LintFile
         }
 
         Questions = questions.ToImmutable();
+        Summaries = [.. Questions.Select(q => new QuestionSummary(q))];
     }
 
     /// <summary>The path as given (or the embedded resource name).</summary>
     public string Path { get; }
 
-    /// <summary>The document's root node, or null when it could not be parsed.</summary>
-    public YamlNode? Root { get; }
+    /// <summary>The document's root node (null when it could not be parsed, and after the per-file phase).</summary>
+    public YamlNode? Root { get; private set; }
 
-    /// <summary>The file's bytes as read (UTF-8, possibly with a byte-order mark).</summary>
-    public ReadOnlyMemory<byte> Raw { get; }
+    /// <summary>The file's bytes as read (UTF-8, possibly with a byte-order mark); empty after the per-file phase.</summary>
+    public ReadOnlyMemory<byte> Raw { get; private set; }
 
-    /// <summary>The id of the pack the file belongs to, or null.</summary>
-    public string? PackId { get; }
+    /// <summary>The id of the pack the file belongs to, or null (known in the workspace phase).</summary>
+    public string? PackId { get; internal set; }
 
     /// <summary>The <c>pack</c> manifest mapping, if the file has one.</summary>
     public YamlMapping? Manifest { get; }
 
-    /// <summary>The question mappings of the file, in order.</summary>
-    public ImmutableArray<QuestionNode> Questions { get; }
+    /// <summary>The question mappings of the file, in order (empty after the per-file phase).</summary>
+    public ImmutableArray<QuestionNode> Questions { get; private set; }
+
+    /// <summary>What workspace rules need of each question, in order.</summary>
+    public ImmutableArray<QuestionSummary> Summaries { get; }
+
+    /// <summary>Drops the tree and bytes once per-file rules have run.</summary>
+    internal void Release()
+    {
+        Root = null;
+        Raw = ReadOnlyMemory<byte>.Empty;
+        Questions = [];
+    }
+}
+
+/// <summary>The parts of a question whole-workspace rules use: id, prompt, category and related ids, with positions.</summary>
+public sealed class QuestionSummary
+{
+    internal QuestionSummary(QuestionNode q)
+    {
+        File = q.File;
+        Id = q.Id;
+        Location = q.Location;
+        IsBrief = q.IsBrief;
+        Prompt = q.Prompt;
+        Category = q.Text("category");
+        Related = [.. QuestionNode.TextItems(q.Node.Get("related"))];
+    }
+
+    /// <summary>The file the question is in.</summary>
+    public LintFile File { get; }
+
+    /// <summary>The id, or null.</summary>
+    public string? Id { get; }
+
+    /// <summary>Where the question starts.</summary>
+    public SourceLocation Location { get; }
+
+    /// <summary>True for <c>origin: brief</c>.</summary>
+    public bool IsBrief { get; }
+
+    /// <summary>The prompt scalar, or null.</summary>
+    public YamlScalar? Prompt { get; }
+
+    /// <summary>The category scalar, or null.</summary>
+    public YamlScalar? Category { get; }
+
+    /// <summary>The ids listed in <c>related</c>.</summary>
+    public ImmutableArray<YamlScalar> Related { get; }
 }
 
 /// <summary>A question as a YAML mapping, with typed accessors that keep positions.</summary>
@@ -150,6 +201,6 @@ public sealed class LintWorkspace
     /// <summary>The packs the reader could assemble, in id order.</summary>
     public ImmutableArray<QuestionPack> Packs { get; }
 
-    /// <summary>Every question mapping, in file and document order.</summary>
-    public IEnumerable<QuestionNode> Questions => Files.SelectMany(f => f.Questions);
+    /// <summary>Every question, in file and document order.</summary>
+    public IEnumerable<QuestionSummary> Questions => Files.SelectMany(f => f.Summaries);
 }

@@ -35,8 +35,8 @@ public sealed class CategoryUnusedRule : LintRule
         ArgumentNullException.ThrowIfNull(workspace);
         ArgumentNullException.ThrowIfNull(context);
         var used = workspace.Questions
-            .Where(q => q.File.PackId is not null && q.Text("category") is not null)
-            .Select(q => (q.File.PackId!, q.Text("category")!.Value))
+            .Where(q => q.File.PackId is not null && q.Category is not null)
+            .Select(q => (q.File.PackId!, q.Category!.Value))
             .ToHashSet();
         foreach (var file in workspace.Files)
         {

@@ -7,6 +7,9 @@ namespace HrPrep.Authoring.Lint.Rules;
 /// <summary>HP502: stray control or invisible formatting characters.</summary>
 public sealed class ControlCharacterRule : LintRule
 {
+    private static readonly System.Buffers.SearchValues<byte> Suspects = System.Buffers.SearchValues.Create(
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 11, 12, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 0x7F, 0xC2, 0xE2, 0xEF]);
+
     /// <inheritdoc />
     public override string Code => "HP502";
 
@@ -40,6 +43,13 @@ public sealed class ControlCharacterRule : LintRule
         int start = raw.StartsWith("\uFEFF"u8) ? 3 : 0;
         for (int i = start; i < raw.Length; i++)
         {
+            int skip = raw[i..].IndexOfAny(Suspects);
+            if (skip < 0)
+            {
+                break;
+            }
+
+            i += skip;
             byte b = raw[i];
             string? name = null;
             int length = 1;

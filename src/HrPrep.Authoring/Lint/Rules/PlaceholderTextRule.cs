@@ -36,11 +36,26 @@ public sealed partial class PlaceholderTextRule : LintRule
         ArgumentNullException.ThrowIfNull(context);
         foreach (var text in question.AllText())
         {
-            if (Placeholder().Match(text.Value) is { Success: true } m)
+            if (Find(text.Value) is { } found)
             {
-                context.Report(text, $"placeholder text '{m.Value}' left in the question");
+                context.Report(text, $"placeholder text '{found}' left in the question");
             }
         }
+    }
+
+    /// <summary>The placeholder in a text, or null. A cheap ordinal pre-check keeps the regex off almost every text.</summary>
+    public static string? Find(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var span = text.AsSpan();
+        if (span.IndexOf("TODO", StringComparison.Ordinal) < 0 && span.IndexOf("TBD", StringComparison.Ordinal) < 0
+            && span.IndexOf("FIXME", StringComparison.Ordinal) < 0 && span.IndexOf("XXX", StringComparison.Ordinal) < 0
+            && span.IndexOf("???", StringComparison.Ordinal) < 0 && span.IndexOf("orem ipsum", StringComparison.OrdinalIgnoreCase) < 0)
+        {
+            return null;
+        }
+
+        return Placeholder().Match(text) is { Success: true } m ? m.Value : null;
     }
 
     [GeneratedRegex(@"\b(TODO|TBD|FIXME|XXX)\b|(?i:\blorem ipsum\b)|\?\?\?", RegexOptions.CultureInvariant)]

@@ -74,6 +74,11 @@ public sealed partial class ProtectedCharacteristicRule : LintRule
             return null;
         }
 
+        if (!Trigger().IsMatch(text))
+        {
+            return null;
+        }
+
         foreach (var (characteristic, pattern) in Patterns)
         {
             if (pattern.Match(text) is { Success: true } m)
@@ -92,6 +97,10 @@ public sealed partial class ProtectedCharacteristicRule : LintRule
             context.Report(text, $"the {what} asks the candidate about {hit.Characteristic} ('{hit.Words}'); do not ask about protected characteristics");
         }
     }
+
+    /// <summary>One cheap pass: the second-person words every pattern needs.</summary>
+    [GeneratedRegex(@"\b(your|are you|do you|did you|will you|have you|were you|old are|you\b[^.?!]*\b(plan|planning|intend|intending|want|hoping|hope|get|become|getting|becoming)\b|look after|vote|where is your)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Trigger();
 
     private static Regex Make(string pattern) => new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 }

@@ -1,5 +1,3 @@
-using HrPrep.Content.Yaml;
-
 namespace HrPrep.Authoring.Lint.Rules;
 
 /// <summary>HP101: <c>related</c> names a question that does not exist in the pack, or the question itself.</summary>
@@ -56,7 +54,7 @@ public sealed class RelatedUnknownRule : LintRule
         foreach (var q in workspace.Questions)
         {
             var ids = q.File.PackId is { } p ? idsByPack[p] : allIds;
-            foreach (var r in QuestionNode.TextItems(q.Node.Get("related")))
+            foreach (var r in q.Related)
             {
                 if (r.Value == q.Id)
                 {
