@@ -33,7 +33,7 @@ public sealed class NearDuplicateRule : LintRule
 
     /// <inheritdoc />
     public override ImmutableSortedDictionary<string, double> DefaultOptions { get; } =
-        ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [new KeyValuePair<string, double>("threshold", 0.8), new("shingleSize", 2)]);
+        ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [new KeyValuePair<string, double>("threshold", 0.7), new("shingleSize", 2)]);
 
     /// <inheritdoc />
     public override void CheckWorkspace(LintWorkspace workspace, RuleContext context)

@@ -275,7 +275,9 @@ public sealed class CompiledSchemaValidator
             {
                 if (!seen.Add(Canonical(item)))
                 {
-                    Error(errors, item.Start, $"{Name(property)} lists this value twice; items must be unique");
+                    string shown = item is YamlScalar sc ? $" ('{Show(sc.Value)}')" : string.Empty;
+                    Error(errors, at, $"{Name(property)} lists a value twice{shown}; items must be unique");
+                    break;
                 }
             }
         }

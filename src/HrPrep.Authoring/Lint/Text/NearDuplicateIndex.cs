@@ -28,7 +28,8 @@ public sealed class NearDuplicateIndex
         (bands, rows) = threshold switch
         {
             >= 0.75 => (16, 8),
-            >= 0.55 => (32, 4),
+            >= 0.6 => (21, 6),
+            >= 0.45 => (32, 4),
             _ => (64, 2),
         };
     }
