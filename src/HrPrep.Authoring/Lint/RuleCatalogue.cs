@@ -50,7 +50,7 @@ public static class RuleCatalogue
         new("YAML007", "An explicit tag other than !!str, !!seq or !!map."),
         new("YAML008", "More than one YAML document in a file."),
         new("YAML009", "A key that is a list or mapping."),
-        new("PACK001", "Unknown key, with a 'did you mean' suggestion (also: identity, a misspelt field is silently lost elsewhere)."),
+        new("PACK001", "Unknown key (a misspelt field would otherwise be silently lost), with a 'did you mean' suggestion."),
         new("PACK002", "A required key is missing, e.g. the manifest's 'license' or 'version', or a question's 'answer'."),
         new("PACK003", "Wrong kind of value, e.g. a number where text is expected (quote it), or a file that is a list or scalar instead of a mapping."),
         new("PACK004", "A value not among the allowed ones (type, level, origin)."),
