@@ -11,18 +11,18 @@ namespace HrPrep.Authoring.Lint.Rules;
 /// </summary>
 public sealed partial class ProtectedCharacteristicRule : LintRule
 {
-    private static readonly (string Characteristic, Regex Pattern)[] Patterns =
+    private static readonly (string Group, string Characteristic)[] Characteristics =
     [
-        ("age", Make(@"\bhow old are you\b|\byour (age|date of birth|birth ?date|year of birth)\b|\b(what year|when) were you born\b|\bwhen did you (graduate|finish) (from )?(high |secondary )?school\b|\bare you (too )?(young|old)\b")),
-        ("family plans", Make(@"\b(do|did|will) you (have|want|plan to have|intend to have|plan on having) (any )?(children|kids|a family|a baby|dependants|dependents)\b|\byou\b[^.?!]*\b(plan|planning|intend|intending|want|hoping|hope) to (have|start) (a family|children|kids|a baby)\b|\byour (children|kids|childcare|family plans|plans for (a )?family)\b|\bwho (will )?looks? after your\b")),
-        ("pregnancy", Make(@"\bare you (pregnant|expecting)\b|\byou\b[^.?!]*\b(get|become|getting|becoming) pregnant\b|\byour pregnancy\b")),
-        ("marital status", Make(@"\bare you (married|single|divorced|engaged|widowed|in a relationship)\b|\byour (marital|spouse|husband|wife|boyfriend|girlfriend|maiden name|partner's)\b|\bdo you have a (partner|spouse|husband|wife)\b")),
-        ("religion", Make(@"\byour (religion|religious|faith|church|mosque|synagogue|temple)\b|\bare you (religious|christian|catholic|muslim|jewish|hindu|sikh|buddhist|atheist)\b|\b(what|which) (religious )?holidays do you (observe|celebrate)\b|\bdo you (go to church|pray|attend (church|mosque|synagogue|temple|religious services))\b")),
-        ("nationality or national origin", Make(@"\byour (nationality|national origin|citizenship|country of origin|native (language|tongue|country)|mother tongue|first language|accent|immigration)\b|\bwhere (are|were) you (born|from originally|really from)\b|\bwhere are you from\b|\bwhere is your family from\b|\bare you an? (\w+ )?(citizen|immigrant|native)\b")),
-        ("race or ethnicity", Make(@"\byour (race|racial|ethnicity|ethnic|skin colou?r|heritage)\b")),
-        ("disability or health", Make(@"\byour (disabilit\w*|health|medical|medication|illness|sick (days|leave|record)|mental health|genetic)\b|\bare you disabled\b|\bdo you (have|suffer from) (any )?(disabilit\w*|health (problems|issues|conditions)|medical conditions|(a )?(chronic|mental) (illness|condition))\b|\bhave you (ever )?(been|had) (sick|ill|hospitali[sz]ed|treated for|a (disability|medical|mental health))\b|\bdo you take (any )?(medication|drugs)\b")),
-        ("sexual orientation or gender identity", Make(@"\byour (sexual|sexuality|orientation|gender identity)\b|\bare you (gay|straight|lesbian|bisexual|transgender|trans|queer)\b")),
-        ("political or union membership", Make(@"\byour (political|politics|union membership)\b|\bhow do you vote\b|\bare you (in )?a (union member|member of a union)\b")),
+        ("age", "age"),
+        ("family", "family plans"),
+        ("pregnancy", "pregnancy"),
+        ("marital", "marital status"),
+        ("religion", "religion"),
+        ("nationality", "nationality or national origin"),
+        ("race", "race or ethnicity"),
+        ("health", "disability or health"),
+        ("orientation", "sexual orientation or gender identity"),
+        ("politics", "political or union membership"),
     ];
 
     /// <inheritdoc />
@@ -79,9 +79,15 @@ public sealed partial class ProtectedCharacteristicRule : LintRule
             return null;
         }
 
-        foreach (var (characteristic, pattern) in Patterns)
+        var m = Asks().Match(text);
+        if (!m.Success)
         {
-            if (pattern.Match(text) is { Success: true } m)
+            return null;
+        }
+
+        foreach (var (group, characteristic) in Characteristics)
+        {
+            if (m.Groups[group].Success)
             {
                 return (characteristic, m.Value);
             }
@@ -102,5 +108,6 @@ public sealed partial class ProtectedCharacteristicRule : LintRule
     [GeneratedRegex(@"\b(your|are you|do you|did you|will you|have you|were you|old are|you\b[^.?!]*\b(plan|planning|intend|intending|want|hoping|hope|get|become|getting|becoming)\b|look after|vote|where is your)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Trigger();
 
-    private static Regex Make(string pattern) => new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    [GeneratedRegex(@"(?<age>\bhow old are you\b|\byour (age|date of birth|birth ?date|year of birth)\b|\b(what year|when) were you born\b|\bwhen did you (graduate|finish) (from )?(high |secondary )?school\b|\bare you (too )?(young|old)\b)|(?<family>\b(do|did|will) you (have|want|plan to have|intend to have|plan on having) (any )?(children|kids|a family|a baby|dependants|dependents)\b|\byou\b[^.?!]*\b(plan|planning|intend|intending|want|hoping|hope) to (have|start) (a family|children|kids|a baby)\b|\byour (children|kids|childcare|family plans|plans for (a )?family)\b|\bwho (will )?looks? after your\b)|(?<pregnancy>\bare you (pregnant|expecting)\b|\byou\b[^.?!]*\b(get|become|getting|becoming) pregnant\b|\byour pregnancy\b)|(?<marital>\bare you (married|single|divorced|engaged|widowed|in a relationship)\b|\byour (marital|spouse|husband|wife|boyfriend|girlfriend|maiden name|partner's)\b|\bdo you have a (partner|spouse|husband|wife)\b)|(?<religion>\byour (religion|religious|faith|church|mosque|synagogue|temple)\b|\bare you (religious|christian|catholic|muslim|jewish|hindu|sikh|buddhist|atheist)\b|\b(what|which) (religious )?holidays do you (observe|celebrate)\b|\bdo you (go to church|pray|attend (church|mosque|synagogue|temple|religious services))\b)|(?<nationality>\byour (nationality|national origin|citizenship|country of origin|native (language|tongue|country)|mother tongue|first language|accent|immigration)\b|\bwhere (are|were) you (born|from originally|really from)\b|\bwhere are you from\b|\bwhere is your family from\b|\bare you an? (\w+ )?(citizen|immigrant|native)\b)|(?<race>\byour (race|racial|ethnicity|ethnic|skin colou?r|heritage)\b)|(?<health>\byour (disabilit\w*|health|medical|medication|illness|sick (days|leave|record)|mental health|genetic)\b|\bare you disabled\b|\bdo you (have|suffer from) (any )?(disabilit\w*|health (problems|issues|conditions)|medical conditions|(a )?(chronic|mental) (illness|condition))\b|\bhave you (ever )?(been|had) (sick|ill|hospitali[sz]ed|treated for|a (disability|medical|mental health))\b|\bdo you take (any )?(medication|drugs)\b)|(?<orientation>\byour (sexual|sexuality|orientation|gender identity)\b|\bare you (gay|straight|lesbian|bisexual|transgender|trans|queer)\b)|(?<politics>\byour (political|politics|union membership)\b|\bhow do you vote\b|\bare you (in )?a (union member|member of a union)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex Asks();
 }

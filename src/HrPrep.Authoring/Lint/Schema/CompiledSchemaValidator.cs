@@ -452,7 +452,7 @@ public sealed class CompiledSchemaValidator
             if (!string.IsNullOrEmpty(actual.Pattern))
             {
                 node.PatternText = actual.Pattern;
-                node.Pattern = new Regex(actual.Pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(2));
+                node.Pattern = new Regex(actual.Pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
             }
 
             node.MinLength = actual.MinLength is > 0 ? actual.MinLength : null;
