@@ -26,7 +26,7 @@ public static class LintCommand
         var config = new Option<string?>("--config", "-c") { Description = $"Configuration file (default: {LintConfig.FileName} in the working directory, if present)." };
         var schema = new Option<string?>("--schema") { Description = "Validate against this JSON Schema file instead of the shipped question-pack schema." };
         var baseline = new Option<string?>("--baseline") { Description = "Accept the findings listed in this baseline file; only new findings are reported and fail." };
-        var writeBaseline = new Option<string?>("--write-baseline") { Description = "Write every current finding to this baseline file (atomically) and exit 0 unless input is unreadable." };
+        var writeBaseline = new Option<string?>("--write-baseline") { Description = "Write every current finding to this baseline file (atomically; any --baseline is ignored) and exit 0 unless input is unreadable." };
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file (atomically) instead of standard output." };
         var listRules = new Option<bool>("--list-rules") { Description = "List every rule and reader code with its default severity, then exit." };
         var explain = new Option<string?>("--explain") { Description = "Explain one rule or code (what, why, a bad and a good example), then exit." };
@@ -73,7 +73,7 @@ public static class LintCommand
             var lintConfig = LoadConfig(context, parse.GetValue(config), rules);
             var validator = parse.GetValue(schema) is { } schemaPath ? LoadSchema(schemaPath) : CompiledSchemaValidator.Default;
             Baseline? accepted = null;
-            if (parse.GetValue(baseline) is { } baselinePath)
+            if (parse.GetValue(baseline) is { } baselinePath && parse.GetValue(writeBaseline) is null)
             {
                 try
                 {
@@ -230,7 +230,7 @@ public static class LintCommand
 
         try
         {
-            return CompiledSchemaValidator.FromJson(text);
+            return CompiledSchemaValidator.FromJson(text, Path.GetFullPath(path));
         }
         catch (ArgumentException ex)
         {

@@ -31,16 +31,20 @@ public sealed class CompiledSchemaValidator
     public static CompiledSchemaValidator Default => Shipped.Value;
 
     /// <summary>Loads schema JSON text with NJsonSchema and compiles it.</summary>
+    /// <param name="schemaJson">The schema text.</param>
+    /// <param name="documentPath">The schema file's path, used to resolve relative <c>$ref</c>s; null for none.</param>
     /// <exception cref="ArgumentException">The text is not a readable JSON Schema.</exception>
-    public static CompiledSchemaValidator FromJson(string schemaJson)
+    public static CompiledSchemaValidator FromJson(string schemaJson, string? documentPath = null)
     {
         ArgumentNullException.ThrowIfNull(schemaJson);
         JsonSchema schema;
         try
         {
-            schema = JsonSchema.FromJsonAsync(schemaJson).GetAwaiter().GetResult();
+            schema = documentPath is null
+                ? JsonSchema.FromJsonAsync(schemaJson).GetAwaiter().GetResult()
+                : JsonSchema.FromJsonAsync(schemaJson, documentPath).GetAwaiter().GetResult();
         }
-        catch (Exception ex) when (ex is Newtonsoft.Json.JsonException or InvalidOperationException or NotSupportedException or ArgumentException or InvalidCastException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             throw new ArgumentException($"the schema cannot be read: {OneLine(ex.Message)}", nameof(schemaJson), ex);
         }
@@ -49,7 +53,7 @@ public sealed class CompiledSchemaValidator
         {
             return new CompiledSchemaValidator(schema);
         }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or RegexParseException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             throw new ArgumentException($"the schema cannot be compiled: {OneLine(ex.Message)}", nameof(schemaJson), ex);
         }
