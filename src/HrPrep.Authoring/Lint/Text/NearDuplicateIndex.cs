@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace HrPrep.Authoring.Lint.Text;
 
 /// <summary>
@@ -11,8 +9,9 @@ namespace HrPrep.Authoring.Lint.Text;
 public sealed class NearDuplicateIndex
 {
     private const int Hashes = 128;
-    private const int MaxComparisonsPerBucket = 48;
-    private static readonly ulong[] Seeds = MakeSeeds();
+    private const int MaxComparisonsPerBucket = 8;
+    private static readonly ulong[] Seeds = MakeSeeds(0x2545F4914F6CDD1DUL, odd: true);
+    private static readonly ulong[] Offsets = MakeSeeds(0x9E3779B97F4A7C15UL, odd: false);
 
     private readonly int shingleSize;
     private readonly int bands;
@@ -85,18 +84,23 @@ public sealed class NearDuplicateIndex
     {
         ArgumentNullException.ThrowIfNull(shingleSets);
         int n = shingleSets.Count;
-        var result = new (int, double)[n];
+        int hashes = bands * rows;
+
+        // 1. MinHash signatures, cut into band keys (parallel). Each hash function is a*x + b over the
+        //    already well-mixed 64-bit shingle hashes (a odd: a bijection), one multiply-add per value.
         var bandKeys = new ulong[n * bands];
         Parallel.For(0, n, i =>
         {
             var set = shingleSets[i];
             Span<ulong> sig = stackalloc ulong[Hashes];
             sig.Fill(ulong.MaxValue);
+            var a = Seeds.AsSpan(0, hashes);
+            var c = Offsets.AsSpan(0, hashes);
             foreach (ulong s in set)
             {
-                for (int h = 0; h < Hashes; h++)
+                for (int h = 0; h < a.Length; h++)
                 {
-                    ulong v = Mix(s ^ Seeds[h]);
+                    ulong v = (s * a[h]) + c[h];
                     if (v < sig[h])
                     {
                         sig[h] = v;
@@ -106,45 +110,74 @@ public sealed class NearDuplicateIndex
 
             for (int b = 0; b < bands; b++)
             {
-                ulong key = (ulong)b * 0xD6E8FEB86659FD93UL;
+                ulong key = (ulong)(b + 1) * 0xD6E8FEB86659FD93UL;
                 for (int r = 0; r < rows; r++)
                 {
                     key = Mix(key ^ sig[(b * rows) + r]);
                 }
 
-                bandKeys[(i * bands) + b] = set.Length == 0 ? 0 : key | 1;
+                bandKeys[(i * bands) + b] = key;
             }
         });
 
-        var buckets = new Dictionary<ulong, List<int>>();
+        // 2. Group items by band key with one sort of packed values (key's high bits, item index in the
+        //    low bits): no per-bucket objects. A rare false grouping from the truncated key is harmless,
+        //    since every candidate is verified exactly.
+        int indexBits = Math.Max(1, 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)n));
+        ulong indexMask = (1UL << indexBits) - 1;
+        var packed = new ulong[n * bands];
+        int count = 0;
         for (int i = 0; i < n; i++)
         {
-            result[i] = (-1, 0);
-            if (shingleSets[i].Length == 0)
+            if (shingleSets[i].Length > 0)
             {
-                continue;
+                for (int b = 0; b < bands; b++)
+                {
+                    packed[count++] = (bandKeys[(i * bands) + b] & ~indexMask) | (uint)i;
+                }
+            }
+        }
+
+        Array.Sort(packed, 0, count);
+        var sorted = new int[count];
+        var groups = new List<(int Start, int Length)>();
+        for (int start = 0; start < count;)
+        {
+            ulong key = packed[start] & ~indexMask;
+            int end = start + 1;
+            while (end < count && (packed[end] & ~indexMask) == key)
+            {
+                end++;
             }
 
-            int best = -1;
-            double bestSim = 0;
-            for (int b = 0; b < bands; b++)
+            if (end - start > 1)
             {
-                ulong key = bandKeys[(i * bands) + b] ^ ((ulong)b << 56);
-                ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(buckets, key, out bool exists);
-                if (!exists)
+                for (int k = start; k < end; k++)
                 {
-                    list = [];
+                    sorted[k] = (int)(packed[k] & indexMask);
                 }
 
-                int compared = 0;
-                foreach (int j in list!)
-                {
-                    if (compared++ >= MaxComparisonsPerBucket)
-                    {
-                        break;
-                    }
+                groups.Add((start, end - start));
+            }
 
-                    if (best >= 0 && j >= best)
+            start = end;
+        }
+
+        // 3. Verify candidates (parallel over groups): each member is compared with the group's first
+        //    members (capped, so a huge group of look-alikes stays linear); keep the earliest match.
+        var best = new int[n];
+        Array.Fill(best, int.MaxValue);
+        var similarity = new double[n];
+        Parallel.ForEach(groups, group =>
+        {
+            int heads = Math.Min(group.Length, MaxComparisonsPerBucket);
+            for (int k = 1; k < group.Length; k++)
+            {
+                int i = sorted[group.Start + k];
+                for (int h = 0; h < Math.Min(k, heads); h++)
+                {
+                    int j = sorted[group.Start + h];
+                    if (j == i || j >= Volatile.Read(ref best[i]))
                     {
                         break;
                     }
@@ -152,19 +185,25 @@ public sealed class NearDuplicateIndex
                     double sim = Jaccard(shingleSets[i], shingleSets[j]);
                     if (sim >= Threshold)
                     {
-                        best = j;
-                        bestSim = sim;
+                        lock (similarity)
+                        {
+                            if (j < best[i])
+                            {
+                                best[i] = j;
+                                similarity[i] = sim;
+                            }
+                        }
+
                         break;
                     }
                 }
-
-                if (list.Count < MaxComparisonsPerBucket)
-                {
-                    list.Add(i);
-                }
             }
+        });
 
-            result[i] = (best, bestSim);
+        var result = new (int, double)[n];
+        for (int i = 0; i < n; i++)
+        {
+            result[i] = best[i] == int.MaxValue ? (-1, 0) : (best[i], similarity[i]);
         }
 
         return result;
@@ -218,14 +257,14 @@ public sealed class NearDuplicateIndex
         return x ^ (x >> 31);
     }
 
-    private static ulong[] MakeSeeds()
+    private static ulong[] MakeSeeds(ulong start, bool odd)
     {
         var seeds = new ulong[Hashes];
-        ulong s = 0x2545F4914F6CDD1DUL;
+        ulong s = start;
         for (int i = 0; i < Hashes; i++)
         {
             s += 0x9E3779B97F4A7C15UL;
-            seeds[i] = Mix(s) | 1;
+            seeds[i] = odd ? Mix(s) | 1 : Mix(s);
         }
 
         return seeds;
