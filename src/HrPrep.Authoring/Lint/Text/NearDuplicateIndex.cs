@@ -2,7 +2,7 @@ namespace HrPrep.Authoring.Lint.Text;
 
 /// <summary>
 /// Finds near-duplicate texts in linear time: each text becomes a set of hashed word shingles,
-/// a 128-value MinHash signature is cut into bands (locality-sensitive hashing), and only texts
+/// a MinHash signature (up to 128 values) is cut into bands (locality-sensitive hashing), and only texts
 /// sharing a band bucket are compared by exact Jaccard similarity of their shingle sets. Bucket
 /// comparisons are capped, so a pathological corpus cannot make the pass quadratic.
 /// </summary>
