@@ -47,6 +47,7 @@ public static class CliApp
         root.Subcommands.Add(DiffCommand.Create(context));
         root.Subcommands.Add(ImportCommand.Create(context));
         root.Subcommands.Add(ExportCommand.Create(context));
+        root.Subcommands.Add(LintCommand.Create(context));
         foreach (var option in root.Options)
         {
             if (option is VersionOption version)

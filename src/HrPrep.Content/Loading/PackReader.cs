@@ -32,7 +32,10 @@ public static class PackReader
         ReadPathsDetailed(paths, options).Result;
 
     /// <summary>Reads the given named streams; names are paths used for grouping and in diagnostics.</summary>
-    public static PackReadResult ReadStreams(IEnumerable<KeyValuePair<string, Stream>> files, YamlReaderOptions? options = null)
+    public static PackReadResult ReadStreams(IEnumerable<KeyValuePair<string, Stream>> files, YamlReaderOptions? options = null) =>
+        ReadStreamsDetailed(files, options).Result;
+
+    internal static ReadDetails ReadStreamsDetailed(IEnumerable<KeyValuePair<string, Stream>> files, YamlReaderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(files);
         options ??= YamlReaderOptions.Default;
@@ -47,10 +50,19 @@ public static class PackReader
             parsed[i] = PackFileBinder.Bind(read, options, perFile[i]);
         }
 
-        return Assemble(parsed, perFile, []).Result;
+        return Assemble(parsed, perFile, []);
     }
 
-    internal static ReadDetails ReadPathsDetailed(IEnumerable<string> paths, YamlReaderOptions? options = null)
+    internal static ReadDetails ReadPathsDetailed(IEnumerable<string> paths, YamlReaderOptions? options = null) =>
+        ReadPathsDetailed(paths, options, null);
+
+    /// <summary>
+    /// Reads files in parallel. With <paramref name="visit"/>, each file's raw bytes, parsed file and
+    /// diagnostics are handed to the callback (on the reading thread) and the file's tree is then
+    /// released, keeping only its manifest, and its questions keep only their identity (id, category,
+    /// type, level, origin, location; texts are emptied), so that very large sets of files fit in memory.
+    /// </summary>
+    internal static ReadDetails ReadPathsDetailed(IEnumerable<string> paths, YamlReaderOptions? options, Action<PackFile, ReadOnlyMemory<byte>, IReadOnlyList<Diagnostic>>? visit)
     {
         ArgumentNullException.ThrowIfNull(paths);
         options ??= YamlReaderOptions.Default;
@@ -58,17 +70,70 @@ public static class PackReader
         var files = ExpandPaths(paths, early);
         var parsed = new PackFile[files.Count];
         var perFile = new List<Diagnostic>[files.Count];
-        var texts = new YamlReadResult[files.Count];
         Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             perFile[i] = [];
-            var read = SafeYamlReader.ReadFile(files[i], options);
-            texts[i] = read;
+            byte[]? raw = null;
+            YamlReadResult read;
+            if (visit is not null && TryReadAll(files[i], options, out raw))
+            {
+                read = SafeYamlReader.Read(files[i], raw, options);
+            }
+            else
+            {
+                read = SafeYamlReader.ReadFile(files[i], options);
+            }
+
             perFile[i].AddRange(read.Diagnostics);
             parsed[i] = PackFileBinder.Bind(read, options, perFile[i]);
+            if (visit is not null)
+            {
+                visit(parsed[i], raw ?? ReadOnlyMemory<byte>.Empty, perFile[i]);
+                parsed[i] = parsed[i] with { Root = ManifestOnly(parsed[i].Root), Questions = [.. parsed[i].Questions.Select(Slim)] };
+            }
         });
         return Assemble(parsed, perFile, early);
     }
+
+    private static bool TryReadAll(string path, YamlReaderOptions options, out byte[] bytes)
+    {
+        bytes = [];
+        try
+        {
+            if (new FileInfo(path).Length > options.MaxFileBytes)
+            {
+                return false;
+            }
+
+            bytes = File.ReadAllBytes(path);
+            return bytes.Length <= options.MaxFileBytes;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static readonly ModelAnswer EmptyAnswer = new(string.Empty, []);
+
+    /// <summary>Keeps a question's identity (id, category, type, level, origin, location) and drops its texts.</summary>
+    private static Question Slim(Question q) => new()
+    {
+        Id = q.Id,
+        PackId = q.PackId,
+        Prompt = string.Empty,
+        Category = q.Category,
+        Type = q.Type,
+        Level = q.Level,
+        Origin = q.Origin,
+        Answer = EmptyAnswer,
+        Location = q.Location,
+    };
+
+    /// <summary>Keeps only what assembling packs needs of a tree: the root mapping with its 'pack' entry.</summary>
+    private static YamlNode? ManifestOnly(YamlNode? root) => root is YamlMapping map
+        ? new YamlMapping(map.Start, map.Entries.Where(e => e.Key.Value == "pack").ToList())
+        : root;
 
     internal sealed record ReadDetails(PackReadResult Result, ImmutableArray<PackFile> Files);
 

@@ -1,0 +1,206 @@
+using System.Collections.Immutable;
+using HrPrep.Content;
+using HrPrep.Content.Yaml;
+
+namespace HrPrep.Authoring.Lint;
+
+/// <summary>
+/// One linted file. During the per-file phase it carries its raw UTF-8 bytes, its parsed tree and
+/// its question mappings; afterwards only the manifest and compact <see cref="Summaries"/> are kept,
+/// so that whole-workspace rules run on very large libraries within bounded memory.
+/// </summary>
+public sealed class LintFile
+{
+    internal LintFile(string path, YamlNode? root, ReadOnlyMemory<byte> raw)
+    {
+        Path = path;
+        Root = root;
+        Raw = raw;
+        var questions = ImmutableArray.CreateBuilder<QuestionNode>();
+        if (root is YamlMapping map)
+        {
+            Manifest = map.Get("pack") as YamlMapping;
+            if (map.Get("questions") is YamlSequence seq)
+            {
+                foreach (var item in seq.Items)
+                {
+                    if (item is YamlMapping q)
+                    {
+                        questions.Add(new QuestionNode(this, q));
+                    }
+                }
+            }
+        }
+
+        Questions = questions.ToImmutable();
+        Summaries = [.. Questions.Select(q => new QuestionSummary(q))];
+    }
+
+    /// <summary>The path as given (or the embedded resource name).</summary>
+    public string Path { get; }
+
+    /// <summary>The document's root node (null when it could not be parsed, and after the per-file phase).</summary>
+    public YamlNode? Root { get; private set; }
+
+    /// <summary>The file's bytes as read (UTF-8, possibly with a byte-order mark); empty after the per-file phase.</summary>
+    public ReadOnlyMemory<byte> Raw { get; private set; }
+
+    /// <summary>The id of the pack the file belongs to, or null (known in the workspace phase).</summary>
+    public string? PackId { get; internal set; }
+
+    /// <summary>The <c>pack</c> manifest mapping, if the file has one.</summary>
+    public YamlMapping? Manifest { get; }
+
+    /// <summary>The question mappings of the file, in order (empty after the per-file phase).</summary>
+    public ImmutableArray<QuestionNode> Questions { get; private set; }
+
+    /// <summary>What workspace rules need of each question, in order.</summary>
+    public ImmutableArray<QuestionSummary> Summaries { get; }
+
+    /// <summary>Drops the tree and bytes once per-file rules have run.</summary>
+    internal void Release()
+    {
+        Root = null;
+        Raw = ReadOnlyMemory<byte>.Empty;
+        Questions = [];
+    }
+}
+
+/// <summary>The parts of a question whole-workspace rules use: id, prompt, category and related ids, with positions.</summary>
+public sealed class QuestionSummary
+{
+    internal QuestionSummary(QuestionNode q)
+    {
+        File = q.File;
+        Id = q.Id;
+        Location = q.Location;
+        IsBrief = q.IsBrief;
+        Prompt = q.Prompt;
+        Category = q.Text("category");
+        Related = [.. QuestionNode.TextItems(q.Node.Get("related"))];
+    }
+
+    /// <summary>The file the question is in.</summary>
+    public LintFile File { get; }
+
+    /// <summary>The id, or null.</summary>
+    public string? Id { get; }
+
+    /// <summary>Where the question starts.</summary>
+    public SourceLocation Location { get; }
+
+    /// <summary>True for <c>origin: brief</c>.</summary>
+    public bool IsBrief { get; }
+
+    /// <summary>The prompt scalar, or null.</summary>
+    public YamlScalar? Prompt { get; }
+
+    /// <summary>The category scalar, or null.</summary>
+    public YamlScalar? Category { get; }
+
+    /// <summary>The ids listed in <c>related</c>.</summary>
+    public ImmutableArray<YamlScalar> Related { get; }
+}
+
+/// <summary>A question as a YAML mapping, with typed accessors that keep positions.</summary>
+public sealed class QuestionNode
+{
+    internal QuestionNode(LintFile file, YamlMapping node)
+    {
+        File = file;
+        Node = node;
+        Id = (node.Get("id") as YamlScalar)?.Value;
+        IsBrief = node.Get("origin") is YamlScalar { Value: "brief" };
+    }
+
+    /// <summary>The file the question is in.</summary>
+    public LintFile File { get; }
+
+    /// <summary>The question's mapping.</summary>
+    public YamlMapping Node { get; }
+
+    /// <summary>The id, or null when missing.</summary>
+    public string? Id { get; }
+
+    /// <summary>True for <c>origin: brief</c> (the user's verbatim question).</summary>
+    public bool IsBrief { get; }
+
+    /// <summary>Where the question starts.</summary>
+    public SourceLocation Location => Node.Start;
+
+    /// <summary>The string scalar at a key, or null when absent or not a string.</summary>
+    public YamlScalar? Text(string key) => Node.Get(key) is YamlScalar { Kind: ScalarKind.String } s ? s : null;
+
+    /// <summary>The prompt scalar, or null.</summary>
+    public YamlScalar? Prompt => Text("prompt");
+
+    /// <summary>The answer mapping, or null.</summary>
+    public YamlMapping? Answer => Node.Get("answer") as YamlMapping;
+
+    /// <summary>The string items of a list at a key (of this mapping or another).</summary>
+    public static IEnumerable<YamlScalar> TextItems(YamlNode? list)
+    {
+        if (list is YamlSequence seq)
+        {
+            foreach (var item in seq.Items)
+            {
+                if (item is YamlScalar { Kind: ScalarKind.String } s)
+                {
+                    yield return s;
+                }
+            }
+        }
+    }
+
+    /// <summary>Every string scalar inside the question (depth first, document order).</summary>
+    public IEnumerable<YamlScalar> AllText() => Strings(Node);
+
+    private static IEnumerable<YamlScalar> Strings(YamlNode node)
+    {
+        switch (node)
+        {
+            case YamlScalar { Kind: ScalarKind.String } s:
+                yield return s;
+                break;
+            case YamlSequence seq:
+                foreach (var item in seq.Items)
+                {
+                    foreach (var s in Strings(item))
+                    {
+                        yield return s;
+                    }
+                }
+
+                break;
+            case YamlMapping map:
+                foreach (var entry in map.Entries)
+                {
+                    foreach (var s in Strings(entry.Value))
+                    {
+                        yield return s;
+                    }
+                }
+
+                break;
+        }
+    }
+}
+
+/// <summary>Everything linted in one run: files and the packs the reader assembled from them.</summary>
+public sealed class LintWorkspace
+{
+    internal LintWorkspace(ImmutableArray<LintFile> files, ImmutableArray<QuestionPack> packs)
+    {
+        Files = files;
+        Packs = packs;
+    }
+
+    /// <summary>The files in path order.</summary>
+    public ImmutableArray<LintFile> Files { get; }
+
+    /// <summary>The packs the reader could assemble, in id order.</summary>
+    public ImmutableArray<QuestionPack> Packs { get; }
+
+    /// <summary>Every question, in file and document order.</summary>
+    public IEnumerable<QuestionSummary> Questions => Files.SelectMany(f => f.Summaries);
+}

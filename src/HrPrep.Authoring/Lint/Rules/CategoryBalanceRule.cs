@@ -1,0 +1,73 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using HrPrep.Content.Yaml;
+
+namespace HrPrep.Authoring.Lint.Rules;
+
+/// <summary>HP601: a category with far fewer or far more questions than the pack's average.</summary>
+public sealed class CategoryBalanceRule : LintRule
+{
+    /// <inheritdoc />
+    public override string Code => "HP601";
+
+    /// <inheritdoc />
+    public override string Name => "category-balance";
+
+    /// <inheritdoc />
+    public override RuleGroup Group => RuleGroup.Pack;
+
+    /// <inheritdoc />
+    public override LintSeverity DefaultSeverity => LintSeverity.Info;
+
+    /// <inheritdoc />
+    public override string Summary => "A category holds fewer than average/'ratio' or more than average*'ratio' of the pack's questions (default ratio 3).";
+
+    /// <inheritdoc />
+    public override string Rationale => "Random mock interviews draw in proportion to category size; a lopsided pack over-trains one topic and barely touches another.";
+
+    /// <inheritdoc />
+    public override string BadExample => "# goals: 60 questions, legal-uk: 2 questions, 10 other categories: about 12 each";
+
+    /// <inheritdoc />
+    public override string GoodExample => "# every category between 8 and 16 questions";
+
+    /// <inheritdoc />
+    public override ImmutableSortedDictionary<string, double> DefaultOptions { get; } =
+        ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [new KeyValuePair<string, double>("ratio", 3)]);
+
+    /// <inheritdoc />
+    public override void CheckWorkspace(LintWorkspace workspace, RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        ArgumentNullException.ThrowIfNull(context);
+        double ratio = Math.Max(1, context.Option("ratio"));
+        foreach (var pack in workspace.Packs)
+        {
+            if (pack.Categories.Length < 2 || pack.Questions.Length == 0)
+            {
+                continue;
+            }
+
+            var counts = pack.Questions.GroupBy(q => q.Category, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            double mean = (double)pack.Questions.Length / pack.Categories.Length;
+            var manifest = workspace.Files.FirstOrDefault(f => f.Path == pack.Location.Path)?.Manifest;
+            var nodes = ((manifest?.Get("categories") as YamlSequence)?.Items ?? [])
+                .OfType<YamlMapping>()
+                .Where(m => m.Get("id") is YamlScalar)
+                .GroupBy(m => ((YamlScalar)m.Get("id")!).Value, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            foreach (var category in pack.Categories)
+            {
+                int n = counts.GetValueOrDefault(category.Id);
+                if (n == 0 || (n >= mean / ratio && n <= mean * ratio))
+                {
+                    continue;
+                }
+
+                var at = nodes.TryGetValue(category.Id, out var node) ? node.Start : pack.Location;
+                string side = n < mean / ratio ? "few" : "many";
+                context.Report(at, string.Create(CultureInfo.InvariantCulture, $"category '{category.Id}' has {n} question{(n == 1 ? "" : "s")}, too {side} against the pack's average of {mean:0.#}"));
+            }
+        }
+    }
+}

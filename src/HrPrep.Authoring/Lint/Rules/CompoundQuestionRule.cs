@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+
+namespace HrPrep.Authoring.Lint.Rules;
+
+/// <summary>HP303: a prompt that asks two questions at once.</summary>
+public sealed partial class CompoundQuestionRule : LintRule
+{
+    /// <inheritdoc />
+    public override string Code => "HP303";
+
+    /// <inheritdoc />
+    public override string Name => "compound-question";
+
+    /// <inheritdoc />
+    public override RuleGroup Group => RuleGroup.Quality;
+
+    /// <inheritdoc />
+    public override LintSeverity DefaultSeverity => LintSeverity.Warning;
+
+    /// <inheritdoc />
+    public override bool IsWordingRule => true;
+
+    /// <inheritdoc />
+    public override string Summary => "The prompt has more than one question mark, or joins a second question with 'and how/what/why... do you'.";
+
+    /// <inheritdoc />
+    public override string Rationale => "Candidates answer one half of a double question and interviewers score inconsistently; move the second question to 'followUps'. Skipped for 'origin: brief' prompts.";
+
+    /// <inheritdoc />
+    public override string BadExample => "prompt: What is a PIP? And how would you run one?";
+
+    /// <inheritdoc />
+    public override string GoodExample => "prompt: How would you run a performance improvement plan?\nfollowUps: [What makes a PIP fair?]";
+
+    /// <inheritdoc />
+    public override void CheckQuestion(QuestionNode question, RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(context);
+        if (question.Prompt is not { } prompt)
+        {
+            return;
+        }
+
+        string text = Quoted().Replace(prompt.Value, "\"\"");
+        int marks = text.Count(c => c == '?');
+        if (marks > 1)
+        {
+            context.Report(prompt, "the prompt asks more than one question; keep one and move the others to 'followUps'");
+        }
+        else if (Joined().Match(text) is { Success: true } m)
+        {
+            context.Report(prompt, $"the prompt joins a second question ('{m.Value.Trim()}'); keep one and move the other to 'followUps'");
+        }
+    }
+
+    [GeneratedRegex(@"""[^""]*""|\u201C[^\u201D]*\u201D", RegexOptions.CultureInvariant)]
+    private static partial Regex Quoted();
+
+    [GeneratedRegex(@"[,;]?\s\b(and|or)\s+(how|what|why|when|where|which|who)\s+(do|does|did|would|will|should|could|can|is|are)\s+(you|they|we)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Joined();
+}

@@ -1,0 +1,63 @@
+using System.Text.RegularExpressions;
+
+namespace HrPrep.Authoring.Lint.Rules;
+
+/// <summary>HP203: placeholder text (TODO, TBD, FIXME, lorem ipsum, XXX) left in a question.</summary>
+public sealed partial class PlaceholderTextRule : LintRule
+{
+    /// <inheritdoc />
+    public override string Code => "HP203";
+
+    /// <inheritdoc />
+    public override string Name => "placeholder-text";
+
+    /// <inheritdoc />
+    public override RuleGroup Group => RuleGroup.Completeness;
+
+    /// <inheritdoc />
+    public override LintSeverity DefaultSeverity => LintSeverity.Error;
+
+    /// <inheritdoc />
+    public override string Summary => "A text of the question contains a placeholder: TODO, TBD, FIXME, XXX, 'lorem ipsum' or '???'.";
+
+    /// <inheritdoc />
+    public override string Rationale => "Placeholders are unfinished work; shipped to a candidate they read as broken content.";
+
+    /// <inheritdoc />
+    public override string BadExample => "answer:\n  summary: TODO write the model answer";
+
+    /// <inheritdoc />
+    public override string GoodExample => "answer:\n  summary: A calibration meeting compares ratings across managers...";
+
+    /// <inheritdoc />
+    public override void CheckQuestion(QuestionNode question, RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(context);
+        foreach (var text in question.AllText())
+        {
+            if (Find(text.Value) is { } found)
+            {
+                context.Report(text, $"placeholder text '{found}' left in the question");
+            }
+        }
+    }
+
+    /// <summary>The placeholder in a text, or null. A cheap ordinal pre-check keeps the regex off almost every text.</summary>
+    public static string? Find(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var span = text.AsSpan();
+        if (span.IndexOf("TODO", StringComparison.Ordinal) < 0 && span.IndexOf("TBD", StringComparison.Ordinal) < 0
+            && span.IndexOf("FIXME", StringComparison.Ordinal) < 0 && span.IndexOf("XXX", StringComparison.Ordinal) < 0
+            && span.IndexOf("???", StringComparison.Ordinal) < 0 && span.IndexOf("orem ipsum", StringComparison.OrdinalIgnoreCase) < 0)
+        {
+            return null;
+        }
+
+        return Placeholder().Match(text) is { Success: true } m ? m.Value : null;
+    }
+
+    [GeneratedRegex(@"\b(TODO|TBD|FIXME|XXX)\b|(?i:\blorem ipsum\b)|\?\?\?", RegexOptions.CultureInvariant)]
+    private static partial Regex Placeholder();
+}

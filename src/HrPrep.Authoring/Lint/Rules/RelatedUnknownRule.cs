@@ -1,0 +1,72 @@
+namespace HrPrep.Authoring.Lint.Rules;
+
+/// <summary>HP101: <c>related</c> names a question that does not exist in the pack, or the question itself.</summary>
+public sealed class RelatedUnknownRule : LintRule
+{
+    /// <inheritdoc />
+    public override string Code => "HP101";
+
+    /// <inheritdoc />
+    public override string Name => "related-unknown";
+
+    /// <inheritdoc />
+    public override RuleGroup Group => RuleGroup.Identity;
+
+    /// <inheritdoc />
+    public override LintSeverity DefaultSeverity => LintSeverity.Error;
+
+    /// <inheritdoc />
+    public override string Summary => "An id in 'related' must name another question of the same pack.";
+
+    /// <inheritdoc />
+    public override string Rationale => "Apps turn 'related' into links. A typo or a removed question leaves a dead link that no reader can follow, and a question related to itself is noise.";
+
+    /// <inheritdoc />
+    public override string BadExample => "- id: hrpm-goals-001\n  related: [hrpm-goals-0002, hrpm-goals-001]";
+
+    /// <inheritdoc />
+    public override string GoodExample => "- id: hrpm-goals-001\n  related: [hrpm-goals-002]";
+
+    /// <inheritdoc />
+    public override void CheckWorkspace(LintWorkspace workspace, RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        ArgumentNullException.ThrowIfNull(context);
+        var idsByPack = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var allIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var q in workspace.Questions)
+        {
+            if (q.Id is null)
+            {
+                continue;
+            }
+
+            allIds.Add(q.Id);
+            string pack = q.File.PackId ?? string.Empty;
+            if (!idsByPack.TryGetValue(pack, out var set))
+            {
+                idsByPack[pack] = set = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            set.Add(q.Id);
+        }
+
+        foreach (var q in workspace.Questions)
+        {
+            var ids = q.File.PackId is { } p ? idsByPack[p] : allIds;
+            foreach (var r in q.Related)
+            {
+                if (r.Value == q.Id)
+                {
+                    context.Report(r, $"question '{q.Id}' lists itself in 'related'");
+                }
+                else if (!ids.Contains(r.Value))
+                {
+                    string where = q.File.PackId is { } pack ? $" in pack '{pack}'" : string.Empty;
+                    string hint = HrPrep.Content.Loading.NodeReader.Suggest(r.Value, ids) is { } s ? $" (did you mean '{s}'?)" : string.Empty;
+                    context.Report(r, $"related question '{r.Value}' does not exist{where}{hint}");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using HrPrep.Content;
+
+namespace HrPrep.Authoring.Lint.Rules;
+
+/// <summary>HP503: spaces or tabs at the end of a line.</summary>
+public sealed class TrailingWhitespaceRule : LintRule
+{
+    /// <inheritdoc />
+    public override string Code => "HP503";
+
+    /// <inheritdoc />
+    public override string Name => "trailing-whitespace";
+
+    /// <inheritdoc />
+    public override RuleGroup Group => RuleGroup.Hygiene;
+
+    /// <inheritdoc />
+    public override LintSeverity DefaultSeverity => LintSeverity.Warning;
+
+    /// <inheritdoc />
+    public override string Summary => "A line ends with spaces or tabs.";
+
+    /// <inheritdoc />
+    public override string Rationale => "Trailing whitespace is invisible noise in diffs, and inside block scalars (| and >) it becomes part of the text; in Markdown two trailing spaces even make a line break.";
+
+    /// <inheritdoc />
+    public override string BadExample => "prompt: What is a PIP?␠␠";
+
+    /// <inheritdoc />
+    public override string GoodExample => "prompt: What is a PIP?";
+
+    /// <inheritdoc />
+    public override void CheckFile(LintFile file, RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(context);
+        var raw = file.Raw.Span;
+        int lineStart = 0;
+        while (lineStart < raw.Length)
+        {
+            int nl = raw[lineStart..].IndexOf((byte)'\n');
+            int end = nl < 0 ? raw.Length : lineStart + nl;
+            int content = end;
+            if (content > lineStart && raw[content - 1] == '\r')
+            {
+                content--;
+            }
+
+            int trimmed = content;
+            while (trimmed > lineStart && raw[trimmed - 1] is (byte)' ' or (byte)'\t')
+            {
+                trimmed--;
+            }
+
+            if (trimmed < content)
+            {
+                var (line, column) = HrPrep.Authoring.Lint.Text.TextTools.Position(raw, trimmed);
+                context.Report(new SourceLocation(file.Path, line, column), "trailing whitespace");
+            }
+
+            lineStart = end + 1;
+        }
+    }
+}

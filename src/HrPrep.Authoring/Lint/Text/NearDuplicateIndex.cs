@@ -1,0 +1,273 @@
+namespace HrPrep.Authoring.Lint.Text;
+
+/// <summary>
+/// Finds near-duplicate texts in linear time: each text becomes a set of hashed word shingles,
+/// a MinHash signature (up to 128 values) is cut into bands (locality-sensitive hashing), and only texts
+/// sharing a band bucket are compared by exact Jaccard similarity of their shingle sets. Bucket
+/// comparisons are capped, so a pathological corpus cannot make the pass quadratic.
+/// </summary>
+public sealed class NearDuplicateIndex
+{
+    private const int Hashes = 128;
+    private const int MaxComparisonsPerBucket = 8;
+    private static readonly ulong[] Seeds = MakeSeeds(0x2545F4914F6CDD1DUL, odd: true);
+    private static readonly ulong[] Offsets = MakeSeeds(0x9E3779B97F4A7C15UL, odd: false);
+
+    private readonly int shingleSize;
+    private readonly int bands;
+    private readonly int rows;
+
+    /// <summary>Creates an index for a Jaccard threshold (0..1] and shingles of <paramref name="shingleSize"/> words.</summary>
+    public NearDuplicateIndex(double threshold, int shingleSize)
+    {
+        this.shingleSize = Math.Max(1, shingleSize);
+        Threshold = threshold;
+
+        // Put the S-curve's midpoint (1/b)^(1/r) below the threshold so true matches are rarely missed.
+        (bands, rows) = threshold switch
+        {
+            >= 0.75 => (16, 8),
+            >= 0.6 => (21, 6),
+            >= 0.45 => (32, 4),
+            _ => (64, 2),
+        };
+    }
+
+    /// <summary>The similarity at or above which two texts are near-duplicates.</summary>
+    public double Threshold { get; }
+
+    /// <summary>The sorted, distinct shingle hashes of a text's words.</summary>
+    public ulong[] Shingles(IReadOnlyList<string> words)
+    {
+        if (words.Count == 0)
+        {
+            return [];
+        }
+
+        int k = Math.Min(shingleSize, words.Count);
+        var hashes = new ulong[words.Count - k + 1];
+        var wordHashes = new ulong[words.Count];
+        for (int i = 0; i < words.Count; i++)
+        {
+            wordHashes[i] = Hash(words[i]);
+        }
+
+        for (int i = 0; i < hashes.Length; i++)
+        {
+            ulong h = 0x9E3779B97F4A7C15UL;
+            for (int j = 0; j < k; j++)
+            {
+                h = Mix(h ^ wordHashes[i + j]);
+            }
+
+            hashes[i] = h;
+        }
+
+        Array.Sort(hashes);
+        int n = hashes.Length == 0 ? 0 : 1;
+        for (int i = 1; i < hashes.Length; i++)
+        {
+            if (hashes[i] != hashes[n - 1])
+            {
+                hashes[n++] = hashes[i];
+            }
+        }
+
+        return n == hashes.Length ? hashes : hashes[..n];
+    }
+
+    /// <summary>
+    /// For every item, the index of the earliest other item (in input order) it near-duplicates, or -1,
+    /// with the similarity. Only later items point at earlier ones.
+    /// </summary>
+    public (int Other, double Similarity)[] FindEarlierDuplicates(IReadOnlyList<ulong[]> shingleSets)
+    {
+        ArgumentNullException.ThrowIfNull(shingleSets);
+        int n = shingleSets.Count;
+        int hashes = bands * rows;
+
+        // 1. MinHash signatures, cut into band keys (parallel). Each hash function is a*x + b over the
+        //    already well-mixed 64-bit shingle hashes (a odd: a bijection), one multiply-add per value.
+        var bandKeys = new ulong[n * bands];
+        Parallel.For(0, n, i =>
+        {
+            var set = shingleSets[i];
+            Span<ulong> sig = stackalloc ulong[Hashes];
+            sig.Fill(ulong.MaxValue);
+            var a = Seeds.AsSpan(0, hashes);
+            var c = Offsets.AsSpan(0, hashes);
+            foreach (ulong s in set)
+            {
+                for (int h = 0; h < a.Length; h++)
+                {
+                    ulong v = (s * a[h]) + c[h];
+                    if (v < sig[h])
+                    {
+                        sig[h] = v;
+                    }
+                }
+            }
+
+            for (int b = 0; b < bands; b++)
+            {
+                ulong key = (ulong)(b + 1) * 0xD6E8FEB86659FD93UL;
+                for (int r = 0; r < rows; r++)
+                {
+                    key = Mix(key ^ sig[(b * rows) + r]);
+                }
+
+                bandKeys[(i * bands) + b] = key;
+            }
+        });
+
+        // 2. Group items by band key with one sort of packed values (key's high bits, item index in the
+        //    low bits): no per-bucket objects. A rare false grouping from the truncated key is harmless,
+        //    since every candidate is verified exactly.
+        int indexBits = Math.Max(1, 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)n));
+        ulong indexMask = (1UL << indexBits) - 1;
+        var packed = new ulong[n * bands];
+        int count = 0;
+        for (int i = 0; i < n; i++)
+        {
+            if (shingleSets[i].Length > 0)
+            {
+                for (int b = 0; b < bands; b++)
+                {
+                    packed[count++] = (bandKeys[(i * bands) + b] & ~indexMask) | (uint)i;
+                }
+            }
+        }
+
+        Array.Sort(packed, 0, count);
+        var sorted = new int[count];
+        var groups = new List<(int Start, int Length)>();
+        for (int start = 0; start < count;)
+        {
+            ulong key = packed[start] & ~indexMask;
+            int end = start + 1;
+            while (end < count && (packed[end] & ~indexMask) == key)
+            {
+                end++;
+            }
+
+            if (end - start > 1)
+            {
+                for (int k = start; k < end; k++)
+                {
+                    sorted[k] = (int)(packed[k] & indexMask);
+                }
+
+                groups.Add((start, end - start));
+            }
+
+            start = end;
+        }
+
+        // 3. Verify candidates (parallel over groups): each member is compared with the group's first
+        //    members (capped, so a huge group of look-alikes stays linear); keep the earliest match.
+        var best = new int[n];
+        Array.Fill(best, int.MaxValue);
+        var similarity = new double[n];
+        Parallel.ForEach(groups, group =>
+        {
+            int heads = Math.Min(group.Length, MaxComparisonsPerBucket);
+            for (int k = 1; k < group.Length; k++)
+            {
+                int i = sorted[group.Start + k];
+                for (int h = 0; h < Math.Min(k, heads); h++)
+                {
+                    int j = sorted[group.Start + h];
+                    if (j == i || j >= Volatile.Read(ref best[i]))
+                    {
+                        break;
+                    }
+
+                    double sim = Jaccard(shingleSets[i], shingleSets[j]);
+                    if (sim >= Threshold)
+                    {
+                        lock (similarity)
+                        {
+                            if (j < best[i])
+                            {
+                                best[i] = j;
+                                similarity[i] = sim;
+                            }
+                        }
+
+                        break;
+                    }
+                }
+            }
+        });
+
+        var result = new (int, double)[n];
+        for (int i = 0; i < n; i++)
+        {
+            result[i] = best[i] == int.MaxValue ? (-1, 0) : (best[i], similarity[i]);
+        }
+
+        return result;
+    }
+
+    /// <summary>Exact Jaccard similarity of two sorted distinct sets.</summary>
+    public static double Jaccard(ulong[] a, ulong[] b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        int i = 0, j = 0, inter = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j])
+            {
+                inter++;
+                i++;
+                j++;
+            }
+            else if (a[i] < b[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        int union = a.Length + b.Length - inter;
+        return union == 0 ? 0 : (double)inter / union;
+    }
+
+    private static ulong Hash(string word)
+    {
+        ulong h = 14695981039346656037UL;
+        foreach (char c in word)
+        {
+            h = (h ^ c) * 1099511628211UL;
+        }
+
+        return Mix(h);
+    }
+
+    private static ulong Mix(ulong x)
+    {
+        x ^= x >> 30;
+        x *= 0xBF58476D1CE4E5B9UL;
+        x ^= x >> 27;
+        x *= 0x94D049BB133111EBUL;
+        return x ^ (x >> 31);
+    }
+
+    private static ulong[] MakeSeeds(ulong start, bool odd)
+    {
+        var seeds = new ulong[Hashes];
+        ulong s = start;
+        for (int i = 0; i < Hashes; i++)
+        {
+            s += 0x9E3779B97F4A7C15UL;
+            seeds[i] = odd ? Mix(s) | 1 : Mix(s);
+        }
+
+        return seeds;
+    }
+
+}

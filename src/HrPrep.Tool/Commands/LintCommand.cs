@@ -1,0 +1,302 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using HrPrep.Authoring.IO;
+using HrPrep.Authoring.Lint;
+using HrPrep.Authoring.Lint.Output;
+using HrPrep.Authoring.Lint.Schema;
+using HrPrep.Tool.Infrastructure;
+
+namespace HrPrep.Tool.Commands;
+
+/// <summary><c>dotnet hrprep lint</c>: YAML, schema and content rules over question packs, with exact positions.</summary>
+public static class LintCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create(ToolContext context)
+    {
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "Pack files or directories (default: questions/ in the working directory if present, else the packs shipped in HrPrep.Content).",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var format = CommonOptions.Format("text", "json", "sarif", "github", "msbuild");
+        var failOn = new Option<string?>("--fail-on") { Description = "Lowest severity that fails the run (exit 1): error (default) or warning; overrides 'failOn' in the configuration." };
+        failOn.AcceptOnlyFromAmong("error", "warning", "info");
+        var config = new Option<string?>("--config", "-c") { Description = $"Configuration file (default: {LintConfig.FileName} in the working directory, if present)." };
+        var schema = new Option<string?>("--schema") { Description = "Validate against this JSON Schema file instead of the shipped question-pack schema." };
+        var baseline = new Option<string?>("--baseline") { Description = "Accept the findings listed in this baseline file; only new findings are reported and fail." };
+        var writeBaseline = new Option<string?>("--write-baseline") { Description = "Write every current finding to this baseline file (atomically; any --baseline is ignored) and exit 0 unless input is unreadable." };
+        var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file (atomically) instead of standard output." };
+        var listRules = new Option<bool>("--list-rules") { Description = "List every rule and reader code with its default severity, then exit." };
+        var explain = new Option<string?>("--explain") { Description = "Explain one rule or code (what, why, a bad and a good example), then exit." };
+        var noColor = new Option<bool>("--no-color") { Description = "Never colour text output (also: the NO_COLOR environment variable)." };
+        var command = new Command("lint", """
+            Lint question packs: YAML syntax, the JSON Schema and content rules (identity, near-duplicates,
+            completeness, prompt wording, fairness, text hygiene, pack balance), every finding located as
+            path:line:col. Configure rules in .hrprep.yaml; suppress one line with
+            '# hrprep-disable-next-line CODE -- reason'.
+
+            Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or invalid configuration,
+            3 unreadable input, schema, configuration or baseline.
+
+            Examples:
+              dotnet hrprep lint
+              dotnet hrprep lint questions/ --fail-on warning
+              dotnet hrprep lint questions/ --format sarif -o lint.sarif
+              dotnet hrprep lint --format github
+              dotnet hrprep lint --explain HP401
+              dotnet hrprep lint --list-rules
+              dotnet hrprep lint questions/ --write-baseline lint-baseline.json
+              dotnet hrprep lint questions/ --baseline lint-baseline.json
+            """);
+        command.Arguments.Add(paths);
+        foreach (var option in new Option[] { format, failOn, config, schema, baseline, writeBaseline, output, listRules, explain, noColor })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parse => CliApp.Guard(context, () =>
+        {
+            if (parse.GetValue(listRules))
+            {
+                ListRules(context.Out);
+                return ExitCodes.Ok;
+            }
+
+            if (parse.GetValue(explain) is { } code)
+            {
+                return Explain(context, code);
+            }
+
+            var rules = RuleCatalogue.Rules;
+            var lintConfig = LoadConfig(context, parse.GetValue(config), rules);
+            var validator = parse.GetValue(schema) is { } schemaPath ? LoadSchema(schemaPath) : CompiledSchemaValidator.Default;
+            Baseline? accepted = null;
+            if (parse.GetValue(baseline) is { } baselinePath && parse.GetValue(writeBaseline) is null)
+            {
+                try
+                {
+                    accepted = Baseline.Read(baselinePath);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+                {
+                    throw new ToolExitException(ExitCodes.Unreadable, "BASELINE", $"cannot read baseline {baselinePath}: {CliApp.OneLine(ex.Message)}");
+                }
+            }
+
+            var engine = new LintEngine(new LintOptions { Config = lintConfig, Schema = validator, Rules = rules, Baseline = accepted });
+            var given = parse.GetValue(paths) ?? [];
+            foreach (var p in given)
+            {
+                if (p.StartsWith('-') && !File.Exists(p) && !Directory.Exists(p))
+                {
+                    throw new ToolExitException(ExitCodes.Usage, "USAGE", $"unknown option '{p}'; run 'dotnet hrprep lint --help' for usage");
+                }
+            }
+
+            string defaultDir = Path.Combine(context.WorkingDirectory, "questions");
+            LintResult result = given.Length > 0 ? engine.LintPaths(given)
+                : Directory.Exists(defaultDir) ? engine.LintPaths([Path.GetRelativePath(Directory.GetCurrentDirectory(), defaultDir)])
+                : engine.LintEmbedded();
+
+            string chosen = parse.GetValue(format) ?? "text";
+            bool color = chosen == "text" && parse.GetValue(output) is null && !parse.GetValue(noColor) && ColorSupported(context);
+            if (parse.GetValue(output) is { } outPath)
+            {
+                AtomicFile.Write(outPath, stream => Render(stream, null, chosen, result, false));
+                context.Error.WriteLine(TextLintFormatter.Summary(result));
+            }
+            else
+            {
+                Render(null, context.Out, chosen, result, color);
+            }
+
+            if (result.HasUnreadableInput)
+            {
+                return ExitCodes.Unreadable;
+            }
+
+            if (parse.GetValue(writeBaseline) is { } target)
+            {
+                Baseline.Write(target, result.Findings);
+                context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {result.Findings.Length} finding{(result.Findings.Length == 1 ? "" : "s")} to {target}"));
+                return ExitCodes.Ok;
+            }
+
+            var threshold = parse.GetValue(failOn) is { } fo && LintSeverityNames.TryParse(fo, out var s) ? s : lintConfig.FailOn ?? LintSeverity.Error;
+            return result.CountAtLeast(threshold) > 0 ? ExitCodes.Findings : ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static void Render(Stream? stream, TextWriter? writer, string format, LintResult result, bool color)
+    {
+        if (format is "json" or "sarif")
+        {
+            using var ms = new MemoryStream();
+            if (format == "json")
+            {
+                JsonLintFormatter.Write(ms, result);
+            }
+            else
+            {
+                SarifLintFormatter.Write(ms, result, CliApp.ToolVersion);
+            }
+
+            ms.WriteByte((byte)'\n');
+            if (stream is not null)
+            {
+                ms.Position = 0;
+                ms.CopyTo(stream);
+            }
+            else
+            {
+                writer!.Write(Encoding.UTF8.GetString(ms.ToArray()));
+            }
+
+            return;
+        }
+
+        var text = writer ?? new StreamWriter(stream!, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
+        switch (format)
+        {
+            case "github":
+                GitHubLintFormatter.Write(text, result);
+                break;
+            case "msbuild":
+                MsBuildLintFormatter.Write(text, result);
+                break;
+            default:
+                TextLintFormatter.Write(text, result, color);
+                break;
+        }
+
+        text.Flush();
+        if (writer is null)
+        {
+            text.Dispose();
+        }
+    }
+
+    private static bool ColorSupported(ToolContext context) =>
+        ReferenceEquals(context.Out, Console.Out)
+        && !Console.IsOutputRedirected
+        && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))
+        && !string.Equals(Environment.GetEnvironmentVariable("TERM"), "dumb", StringComparison.Ordinal);
+
+    private static LintConfig LoadConfig(ToolContext context, string? path, IReadOnlyCollection<LintRule> rules)
+    {
+        string? file = path;
+        if (file is null)
+        {
+            string candidate = Path.Combine(context.WorkingDirectory, LintConfig.FileName);
+            if (!File.Exists(candidate))
+            {
+                return LintConfig.Empty;
+            }
+
+            file = candidate;
+        }
+
+        try
+        {
+            return LintConfigLoader.Load(file, rules);
+        }
+        catch (LintConfigException ex)
+        {
+            foreach (var p in ex.Problems)
+            {
+                context.Error.WriteLine(p.ToString());
+            }
+
+            throw ex.Unreadable
+                ? new ToolExitException(ExitCodes.Unreadable, "CONFIG", $"cannot read configuration {file}")
+                : new ToolExitException(ExitCodes.Usage, "CONFIG", $"{ex.Problems.Count} problem{(ex.Problems.Count == 1 ? "" : "s")} in configuration {file}; nothing was linted");
+        }
+    }
+
+    private static CompiledSchemaValidator LoadSchema(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            throw new ToolExitException(ExitCodes.Unreadable, "SCHEMA", $"cannot read schema {path}: {CliApp.OneLine(ex.Message)}");
+        }
+
+        try
+        {
+            return CompiledSchemaValidator.FromJson(text, Path.GetFullPath(path));
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ToolExitException(ExitCodes.Unreadable, "SCHEMA", $"cannot read schema {path}: {CliApp.OneLine(ex.Message.Split(" (Parameter", StringSplitOptions.None)[0])}");
+        }
+    }
+
+    private static void ListRules(TextWriter o)
+    {
+        var rows = RuleCatalogue.Rules.Select(r => (IReadOnlyList<string>)[r.Code, r.Name, r.Group.ToString().ToLowerInvariant(), r.DefaultSeverity.ToName(), TextTable.Cut(r.Summary, 90)]).ToList();
+        TextTable.Write(o, ["CODE", "NAME", "GROUP", "DEFAULT", "WHAT"], rows);
+        o.WriteLine();
+        TextTable.Write(o, ["CODE", "WHAT (reader and schema: always errors)"], RuleCatalogue.ReaderCodes.Select(c => (IReadOnlyList<string>)[c.Code, TextTable.Cut(c.Summary, 100)]));
+    }
+
+    private static int Explain(ToolContext context, string code)
+    {
+        var o = context.Out;
+        if (RuleCatalogue.Find(code) is { } rule)
+        {
+            o.WriteLine($"{rule.Code} {rule.Name} ({rule.Group.ToString().ToLowerInvariant()}, default {rule.DefaultSeverity.ToName()})");
+            o.WriteLine();
+            o.WriteLine($"What: {rule.Summary}");
+            o.WriteLine();
+            o.WriteLine($"Why: {rule.Rationale}");
+            if (rule.IsWordingRule)
+            {
+                o.WriteLine();
+                o.WriteLine("Prompts of questions with 'origin: brief' (the user's verbatim questions) are not checked.");
+            }
+
+            if (rule.DefaultOptions.Count > 0)
+            {
+                o.WriteLine();
+                o.WriteLine("Options: " + string.Join(", ", rule.DefaultOptions.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} (default {kv.Value})"))));
+            }
+
+            o.WriteLine();
+            o.WriteLine("Bad:");
+            foreach (var line in rule.BadExample.Split('\n'))
+            {
+                o.WriteLine("  " + line);
+            }
+
+            o.WriteLine();
+            o.WriteLine("Good:");
+            foreach (var line in rule.GoodExample.Split('\n'))
+            {
+                o.WriteLine("  " + line);
+            }
+
+            o.WriteLine();
+            o.WriteLine($"Configure in {LintConfig.FileName}: rules: {{{rule.Code}: warning}}; suppress one line: # hrprep-disable-next-line {rule.Code} -- reason");
+            return ExitCodes.Ok;
+        }
+
+        if (RuleCatalogue.FindReaderCode(code) is { } reader)
+        {
+            o.WriteLine($"{reader.Code} (reader/schema, always an error)");
+            o.WriteLine();
+            o.WriteLine($"What: {reader.Summary}");
+            o.WriteLine();
+            o.WriteLine("Why: the pack cannot be loaded by HrPrep.Content (or does not follow the schema) until this is fixed; it cannot be configured or suppressed.");
+            return ExitCodes.Ok;
+        }
+
+        throw new ToolExitException(ExitCodes.Usage, "USAGE", $"unknown rule or code '{code}'; run 'dotnet hrprep lint --list-rules'");
+    }
+}
