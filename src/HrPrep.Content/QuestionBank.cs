@@ -15,7 +15,7 @@ public sealed class QuestionBank
 {
     private readonly Dictionary<string, Question> byId;
     private readonly Lazy<SearchIndex> index;
-    private readonly Lazy<ImmutableArray<Question>> byIdOrder;
+    private Question[]? byIdOrder;
 
     /// <summary>Creates a bank from packs already read.</summary>
     /// <exception cref="PackLoadException">Two packs share an id, or a question id is used twice.</exception>
@@ -62,18 +62,6 @@ public sealed class QuestionBank
             ? sorted[0].Version
             : string.Join("+", sorted.Select(p => $"{p.Id}@{p.Version}"));
         index = new Lazy<SearchIndex>(() => new SearchIndex(Questions), LazyThreadSafetyMode.ExecutionAndPublication);
-        byIdOrder = new Lazy<ImmutableArray<Question>>(
-            () =>
-            {
-                var ordered = Questions.ToArray();
-                Array.Sort(ordered, (a, b) =>
-                {
-                    int c = string.CompareOrdinal(a.PackId, b.PackId);
-                    return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
-                });
-                return [.. ordered];
-            },
-            LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>
@@ -97,7 +85,16 @@ public sealed class QuestionBank
     internal SearchIndex Index => index.Value;
 
     /// <summary>Every question sorted by (pack id, question id) ordinally: the sampling order.</summary>
-    internal ImmutableArray<Question> QuestionsById => byIdOrder.Value;
+    internal Question[] QuestionsById => LazyInitializer.EnsureInitialized(ref byIdOrder, () =>
+    {
+        var ordered = Questions.ToArray();
+        Array.Sort(ordered, (a, b) =>
+        {
+            int c = string.CompareOrdinal(a.PackId, b.PackId);
+            return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
+        });
+        return ordered;
+    });
 
     /// <summary>Reads every pack under a directory (recursively).</summary>
     /// <exception cref="PackLoadException">Any file is unreadable or invalid; carries every problem.</exception>

@@ -9,12 +9,16 @@ string root = FindRoot();
 string Build(string name)
 {
     string proj = Path.Combine(root, "bench", "ColdStart", name, name + ".csproj");
-    Run("dotnet", $"build \"{proj}\" -c Release -v q -nologo", quiet: true);
+    Run("dotnet", $"build \"{proj}\" -c Release -v q -nologo -nodeReuse:false", quiet: true);
     return Path.Combine(root, "bench", "ColdStart", name, "bin", "Release", "net10.0", name + ".dll");
 }
 
 string hello = Build("HelloWorld");
 string query = Build("FirstQuery");
+
+// Stop the build servers the builds left running, so they do not compete with the measurement.
+Run("dotnet", "build-server shutdown", quiet: true);
+Thread.Sleep(3000);
 for (int i = 0; i < 2; i++)
 {
     Time(hello);

@@ -128,23 +128,7 @@ internal static class CompiledPacks
                     questions.Add(ReadQuestion(r, id));
                 }
 
-                packs.Add(new QuestionPack
-                {
-                    Id = id,
-                    Version = version,
-                    Title = title,
-                    Role = role,
-                    Description = description,
-                    Language = language,
-                    License = license,
-                    Authors = authors,
-                    Disclaimer = disclaimer,
-                    Homepage = homepage,
-                    Categories = categories.MoveToImmutable(),
-                    Retired = retired,
-                    Questions = questions.MoveToImmutable(),
-                    Location = packLocation,
-                });
+                packs.Add(new QuestionPack(id, version, title, role, description, language, license, authors, disclaimer, homepage, categories.MoveToImmutable(), retired, questions.MoveToImmutable(), packLocation));
             }
 
             return packs.MoveToImmutable();
@@ -196,27 +180,7 @@ internal static class CompiledPacks
 
         var related = List(r);
         int verified = r.Read7BitEncodedInt();
-        return new Question
-        {
-            Id = id,
-            PackId = packId,
-            Prompt = prompt,
-            Category = category,
-            Type = type,
-            Level = level,
-            Origin = origin,
-            Tags = tags,
-            Scenario = scenario,
-            Answer = answer,
-            FollowUps = followUps,
-            LookFor = lookFor,
-            RedFlags = redFlags,
-            Jurisdiction = jurisdiction,
-            Sources = sources.MoveToImmutable(),
-            Related = related,
-            LastVerified = verified == 0 ? null : DateOnly.FromDayNumber(verified - 1),
-            Location = Location(r),
-        };
+        return new Question(id, packId, prompt, category, type, level, origin, tags, scenario, answer, followUps, lookFor, redFlags, jurisdiction, sources.MoveToImmutable(), related, verified == 0 ? null : DateOnly.FromDayNumber(verified - 1), Location(r));
     }
 
     private static PackLoadException Invalid(string name, Stream stream, string message)

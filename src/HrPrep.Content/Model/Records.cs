@@ -32,105 +32,232 @@ public sealed record Scenario(string Text, ScenarioTable? Table);
 /// <summary>One interview question with its model answer and interviewer notes. Immutable.</summary>
 public sealed record Question
 {
+    private SourceLocation _location;
+    private string _id = null!;
+    private string _packId = null!;
+    private string _prompt = null!;
+    private string _category = null!;
+    private QuestionType _type;
+    private QuestionLevel _level;
+    private QuestionOrigin _origin;
+    private ImmutableArray<string> _tags = [];
+    private Scenario? _scenario;
+    private ModelAnswer _answer = null!;
+    private ImmutableArray<string> _followUps = [];
+    private ImmutableArray<string> _lookFor = [];
+    private ImmutableArray<string> _redFlags = [];
+    private string? _jurisdiction;
+    private ImmutableArray<SourceReference> _sources = [];
+    private ImmutableArray<string> _related = [];
+    private DateOnly? _lastVerified;
+
+    /// <summary>Creates an instance; set the members with an object initializer.</summary>
+#pragma warning disable CS8618 // the required members are set by the caller's object initializer
+    public Question()
+    {
+    }
+#pragma warning restore CS8618
+
+    /// <summary>Initialises every member directly (used by the compiled-pack reader: no setter calls at start-up).</summary>
+    [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+#pragma warning disable CS8618 // every member is assigned through its backing field
+    internal Question(
+        string id,
+        string packId,
+        string prompt,
+        string category,
+        QuestionType @type,
+        QuestionLevel level,
+        QuestionOrigin origin,
+        ImmutableArray<string> tags,
+        Scenario? scenario,
+        ModelAnswer answer,
+        ImmutableArray<string> followUps,
+        ImmutableArray<string> lookFor,
+        ImmutableArray<string> redFlags,
+        string? jurisdiction,
+        ImmutableArray<SourceReference> sources,
+        ImmutableArray<string> related,
+        DateOnly? lastVerified,
+        SourceLocation location)
+    {
+        _location = location;
+        _id = id;
+        _packId = packId;
+        _prompt = prompt;
+        _category = category;
+        _type = @type;
+        _level = level;
+        _origin = origin;
+        _tags = tags;
+        _scenario = scenario;
+        _answer = answer;
+        _followUps = followUps;
+        _lookFor = lookFor;
+        _redFlags = redFlags;
+        _jurisdiction = jurisdiction;
+        _sources = sources;
+        _related = related;
+        _lastVerified = lastVerified;
+    }
+
     /// <summary>Stable id, unique in its pack, never reused.</summary>
-    public required string Id { get; init; }
+    public required string Id { get => _id; init => _id = value; }
 
     /// <summary>Id of the pack the question belongs to.</summary>
-    public required string PackId { get; init; }
+    public required string PackId { get => _packId; init => _packId = value; }
 
     /// <summary>The question as the interviewer asks it.</summary>
-    public required string Prompt { get; init; }
+    public required string Prompt { get => _prompt; init => _prompt = value; }
 
     /// <summary>Id of the question's category in its pack.</summary>
-    public required string Category { get; init; }
+    public required string Category { get => _category; init => _category = value; }
 
     /// <summary>The kind of question.</summary>
-    public required QuestionType Type { get; init; }
+    public required QuestionType Type { get => _type; init => _type = value; }
 
     /// <summary>The seniority it targets.</summary>
-    public required QuestionLevel Level { get; init; }
+    public required QuestionLevel Level { get => _level; init => _level = value; }
 
     /// <summary>Where the question comes from.</summary>
-    public QuestionOrigin Origin { get; init; }
+    public QuestionOrigin Origin { get => _origin; init => _origin = value; }
 
     /// <summary>Free tags.</summary>
-    public ImmutableArray<string> Tags { get; init; } = [];
+    public ImmutableArray<string> Tags { get => _tags; init => _tags = value; }
 
     /// <summary>The scenario of a case study, or null.</summary>
-    public Scenario? Scenario { get; init; }
+    public Scenario? Scenario { get => _scenario; init => _scenario = value; }
 
     /// <summary>The model answer.</summary>
-    public required ModelAnswer Answer { get; init; }
+    public required ModelAnswer Answer { get => _answer; init => _answer = value; }
 
     /// <summary>Probing follow-up questions.</summary>
-    public ImmutableArray<string> FollowUps { get; init; } = [];
+    public ImmutableArray<string> FollowUps { get => _followUps; init => _followUps = value; }
 
     /// <summary>What interviewers listen for.</summary>
-    public ImmutableArray<string> LookFor { get; init; } = [];
+    public ImmutableArray<string> LookFor { get => _lookFor; init => _lookFor = value; }
 
     /// <summary>Specific failure modes in an answer.</summary>
-    public ImmutableArray<string> RedFlags { get; init; } = [];
+    public ImmutableArray<string> RedFlags { get => _redFlags; init => _redFlags = value; }
 
     /// <summary>Where legal content applies (<c>global</c>, <c>US</c>, <c>UK</c>, <c>EU</c>…), or null.</summary>
-    public string? Jurisdiction { get; init; }
+    public string? Jurisdiction { get => _jurisdiction; init => _jurisdiction = value; }
 
     /// <summary>Sources for the facts used.</summary>
-    public ImmutableArray<SourceReference> Sources { get; init; } = [];
+    public ImmutableArray<SourceReference> Sources { get => _sources; init => _sources = value; }
 
     /// <summary>Ids of related questions in the same pack.</summary>
-    public ImmutableArray<string> Related { get; init; } = [];
+    public ImmutableArray<string> Related { get => _related; init => _related = value; }
 
     /// <summary>When the facts were last checked, or null.</summary>
-    public DateOnly? LastVerified { get; init; }
+    public DateOnly? LastVerified { get => _lastVerified; init => _lastVerified = value; }
 
     /// <summary>Where the question is defined (file or resource, line, column of its first key).</summary>
-    public SourceLocation Location { get; init; }
+    public SourceLocation Location { get => _location; init => _location = value; }
 }
 
 /// <summary>A question pack: manifest plus questions. Immutable.</summary>
 public sealed record QuestionPack
 {
+    private string _id = null!;
+    private string _version = null!;
+    private string _title = null!;
+    private string? _role;
+    private string? _description;
+    private string _language = null!;
+    private string _license = null!;
+    private ImmutableArray<string> _authors = [];
+    private string? _disclaimer;
+    private string? _homepage;
+    private ImmutableArray<Category> _categories;
+    private ImmutableArray<string> _retired = [];
+    private ImmutableArray<Question> _questions;
+    private SourceLocation _location;
+
+    /// <summary>Creates an instance; set the members with an object initializer.</summary>
+#pragma warning disable CS8618 // the required members are set by the caller's object initializer
+    public QuestionPack()
+    {
+    }
+#pragma warning restore CS8618
+
+    /// <summary>Initialises every member directly (used by the compiled-pack reader: no setter calls at start-up).</summary>
+    [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+#pragma warning disable CS8618 // every member is assigned through its backing field
+    internal QuestionPack(
+        string id,
+        string version,
+        string title,
+        string? role,
+        string? description,
+        string language,
+        string license,
+        ImmutableArray<string> authors,
+        string? disclaimer,
+        string? homepage,
+        ImmutableArray<Category> categories,
+        ImmutableArray<string> retired,
+        ImmutableArray<Question> questions,
+        SourceLocation location)
+    {
+        _id = id;
+        _version = version;
+        _title = title;
+        _role = role;
+        _description = description;
+        _language = language;
+        _license = license;
+        _authors = authors;
+        _disclaimer = disclaimer;
+        _homepage = homepage;
+        _categories = categories;
+        _retired = retired;
+        _questions = questions;
+        _location = location;
+    }
+#pragma warning restore CS8618
+
     /// <summary>Pack id; never changes.</summary>
-    public required string Id { get; init; }
+    public required string Id { get => _id; init => _id = value; }
 
     /// <summary>Semantic version of the content.</summary>
-    public required string Version { get; init; }
+    public required string Version { get => _version; init => _version = value; }
 
     /// <summary>Display title.</summary>
-    public required string Title { get; init; }
+    public required string Title { get => _title; init => _title = value; }
 
     /// <summary>The job role the pack prepares for, or null.</summary>
-    public string? Role { get; init; }
+    public string? Role { get => _role; init => _role = value; }
 
     /// <summary>What the pack covers, or null.</summary>
-    public string? Description { get; init; }
+    public string? Description { get => _description; init => _description = value; }
 
     /// <summary>BCP 47 language tag.</summary>
-    public required string Language { get; init; }
+    public required string Language { get => _language; init => _language = value; }
 
     /// <summary>SPDX licence expression of the content.</summary>
-    public required string License { get; init; }
+    public required string License { get => _license; init => _license = value; }
 
     /// <summary>Who wrote the pack.</summary>
-    public ImmutableArray<string> Authors { get; init; } = [];
+    public ImmutableArray<string> Authors { get => _authors; init => _authors = value; }
 
     /// <summary>A notice shown with the pack (for example, not legal advice), or null.</summary>
-    public string? Disclaimer { get; init; }
+    public string? Disclaimer { get => _disclaimer; init => _disclaimer = value; }
 
     /// <summary>Where the pack is maintained, or null.</summary>
-    public string? Homepage { get; init; }
+    public string? Homepage { get => _homepage; init => _homepage = value; }
 
     /// <summary>The categories, in display order.</summary>
-    public required ImmutableArray<Category> Categories { get; init; }
+    public required ImmutableArray<Category> Categories { get => _categories; init => _categories = value; }
 
     /// <summary>Ids removed in earlier versions; never reusable.</summary>
-    public ImmutableArray<string> Retired { get; init; } = [];
+    public ImmutableArray<string> Retired { get => _retired; init => _retired = value; }
 
     /// <summary>The questions, in file and document order.</summary>
-    public required ImmutableArray<Question> Questions { get; init; }
+    public required ImmutableArray<Question> Questions { get => _questions; init => _questions = value; }
 
     /// <summary>Where the manifest is defined.</summary>
-    public SourceLocation Location { get; init; }
+    public SourceLocation Location { get => _location; init => _location = value; }
 
     /// <summary>Finds a category by id, or null.</summary>
     public Category? FindCategory(string id)
