@@ -22,6 +22,12 @@ public class ToolInstallTests(PackagesFixture packages)
         Check(stats);
         Assert.Contains("questions in 15 categories", stats.StdOut);
 
+        var lint = packages.Run(dir, "dotnet", "hrprep", "lint", Repo.PathOf("questions"), "--config", Repo.PathOf(".hrprep.yaml"));
+        Check(lint);
+
+        var lintEmbedded = packages.Run(dir, "dotnet", "hrprep", "lint");
+        Check(lintEmbedded);
+
         var bad = packages.Run(dir, "dotnet", "hrprep", "list", "/nonexistent/pack");
         Assert.Equal(3, bad.ExitCode);
     }

@@ -91,6 +91,11 @@ public static class PackReader
                 visit(parsed[i], raw ?? ReadOnlyMemory<byte>.Empty, perFile[i]);
                 parsed[i] = parsed[i] with { Root = ManifestOnly(parsed[i].Root), Questions = [.. parsed[i].Questions.Select(Slim)] };
             }
+            else
+            {
+                // The questions are bound: release the file's node tree (only the manifest key is needed to group files).
+                parsed[i] = parsed[i] with { Root = ManifestOnly(parsed[i].Root) };
+            }
         });
         return Assemble(parsed, perFile, early);
     }
