@@ -19,6 +19,9 @@ public sealed record LintOptions
 
     /// <summary>Findings accepted as known, or null.</summary>
     public Baseline? Baseline { get; init; }
+
+    /// <summary>Called (from reading threads) after each file is linted, with the number of files done so far.</summary>
+    public Action<int>? FileLinted { get; init; }
 }
 
 /// <summary>The outcome of a lint run.</summary>
@@ -131,6 +134,7 @@ public sealed class LintEngine
         private readonly List<LintRule> active;
         private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (LintFile File, List<LintFinding> Findings, List<Suppression> Suppressions)> done = new(StringComparer.Ordinal);
         private readonly System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
+        private int filesDone;
 
         public Run(LintEngine engine)
         {
@@ -141,6 +145,18 @@ public sealed class LintEngine
         }
 
         public void Visit(PackFile pf, ReadOnlyMemory<byte> raw, IReadOnlyList<Diagnostic> readerDiagnostics)
+        {
+            try
+            {
+                VisitFile(pf, raw, readerDiagnostics);
+            }
+            finally
+            {
+                engine.options.FileLinted?.Invoke(Interlocked.Increment(ref filesDone));
+            }
+        }
+
+        private void VisitFile(PackFile pf, ReadOnlyMemory<byte> raw, IReadOnlyList<Diagnostic> readerDiagnostics)
         {
             var file = new LintFile(pf.Path, pf.Root, raw);
             var found = new List<LintFinding>();

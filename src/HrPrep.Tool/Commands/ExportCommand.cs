@@ -47,7 +47,9 @@ public static class ExportCommand
             var paths = parse.GetValue(common.Paths) ?? [];
             CheckTarget(context, target, paths);
             var bank = BankLoader.Load(context, paths);
-            var counted = new Counter(common.Query(bank, parse));
+            var selected = common.Query(bank, parse).ToList();
+            using var progress = ProgressReporter.Start(context, $"export {parse.GetValue(format)}");
+            var counted = new Counter(selected, progress);
             var options = new ExportOptions
             {
                 Reverse = parse.GetValue(reverse),
@@ -96,7 +98,8 @@ public static class ExportCommand
     }
 
     /// <summary>Counts the questions as the exporter enumerates them (exporters may stream).</summary>
-    private sealed class Counter(IEnumerable<Question> inner) : IEnumerable<Question>
+    /// <summary>Counts the questions the exporter consumes and reports progress (on a terminal only).</summary>
+    private sealed class Counter(IReadOnlyList<Question> inner, ProgressReporter progress) : IEnumerable<Question>
     {
         public int Count { get; private set; }
 
@@ -105,6 +108,7 @@ public static class ExportCommand
             foreach (var q in inner)
             {
                 Count++;
+                progress.Report(Count, inner.Count);
                 yield return q;
             }
         }

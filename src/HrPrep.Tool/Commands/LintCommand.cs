@@ -85,7 +85,6 @@ public static class LintCommand
                 }
             }
 
-            var engine = new LintEngine(new LintOptions { Config = lintConfig, Schema = validator, Rules = rules, Baseline = accepted });
             var given = parse.GetValue(paths) ?? [];
             foreach (var p in given)
             {
@@ -96,6 +95,16 @@ public static class LintCommand
             }
 
             string defaultDir = Path.Combine(context.WorkingDirectory, "questions");
+            using var progress = ProgressReporter.Start(context, "lint");
+            int totalFiles = !progress.Enabled ? 0 : given.Length > 0 ? CountYamlFiles(given) : CountYamlFiles([defaultDir]);
+            var engine = new LintEngine(new LintOptions
+            {
+                Config = lintConfig,
+                Schema = validator,
+                Rules = rules,
+                Baseline = accepted,
+                FileLinted = progress.Enabled ? done => { lock (progress) { progress.Report(done, totalFiles); } } : null,
+            });
             LintResult result = given.Length > 0 ? engine.LintPaths(given)
                 : Directory.Exists(defaultDir) ? engine.LintPaths([Path.GetRelativePath(Directory.GetCurrentDirectory(), defaultDir)])
                 : engine.LintEmbedded();
@@ -298,5 +307,25 @@ public static class LintCommand
         }
 
         throw new ToolExitException(ExitCodes.Usage, "USAGE", $"unknown rule or code '{code}'; run 'dotnet hrprep lint --list-rules'");
+    }
+
+    private static int CountYamlFiles(IEnumerable<string> paths)
+    {
+        int n = 0;
+        foreach (var path in paths)
+        {
+            try
+            {
+                n += Directory.Exists(path)
+                    ? Directory.EnumerateFiles(path, "*.y*ml", SearchOption.AllDirectories).Count()
+                    : File.Exists(path) ? 1 : 0;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Counting is only for the progress display; reading reports the real error.
+            }
+        }
+
+        return n;
     }
 }
