@@ -53,6 +53,12 @@ public class PackageTests(PackagesFixture packages)
             using var pe = new PEReader(dll);
             Assert.Contains(pe.ReadDebugDirectory(), e => e.Type == DebugDirectoryEntryType.EmbeddedPortablePdb);
             Assert.Contains(pe.ReadDebugDirectory(), e => e.Type == DebugDirectoryEntryType.Reproducible);
+            if (tfm == "net10.0" && OperatingSystem.IsLinux() && System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.X64)
+            {
+                // Built on linux-x64: the net10.0 assembly carries ReadyToRun code (cold start of QuestionBank.Default).
+                Assert.True(pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, "lib/net10.0/HrPrep.Content.dll is not ReadyToRun");
+            }
+
             var md = pe.GetMetadataReader();
             Assert.Contains(md.ManifestResources.Select(h => md.GetString(md.GetManifestResource(h).Name)), n => n == "HrPrep.Content.packs.bin");
         }
