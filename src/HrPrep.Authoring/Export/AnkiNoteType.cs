@@ -152,8 +152,54 @@ public static class AnkiNoteType
     {
         ArgumentNullException.ThrowIfNull(fields);
         ArgumentNullException.ThrowIfNull(tags);
-        string content = string.Join('\u001f', fields) + "\u001e" + string.Join(' ', tags);
-        ulong hash = BinaryPrimitives.ReadUInt64BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
+        // SHA-256 of the UTF-8 of: fields joined by U+001F, then U+001E, then tags joined by spaces.
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        byte[] buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(4096);
+        try
+        {
+            void Append(string text)
+            {
+                int max = Encoding.UTF8.GetMaxByteCount(text.Length);
+                if (max > buffer.Length)
+                {
+                    System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(max);
+                }
+
+                sha.AppendData(buffer, 0, Encoding.UTF8.GetBytes(text, buffer));
+            }
+
+            bool first = true;
+            foreach (var field in fields)
+            {
+                if (!first)
+                {
+                    Append("\u001f");
+                }
+
+                Append(field);
+                first = false;
+            }
+
+            Append("\u001e");
+            first = true;
+            foreach (var tag in tags)
+            {
+                if (!first)
+                {
+                    Append(" ");
+                }
+
+                Append(tag);
+                first = false;
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        ulong hash = BinaryPrimitives.ReadUInt64BigEndian(sha.GetHashAndReset());
         long day = lastVerified is { } d ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeSeconds() : UndatedBase;
         return day + (long)(hash % 86_400);
     }

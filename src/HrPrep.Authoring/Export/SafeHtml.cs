@@ -26,6 +26,11 @@ public static class SafeHtml
             return string.Empty;
         }
 
+        if (text.AsSpan().IndexOfAny(EscapeChars) < 0)
+        {
+            return text;
+        }
+
         var sb = new StringBuilder(text.Length + 16);
         foreach (char c in text)
         {
@@ -250,6 +255,8 @@ public static class SafeHtml
 
         return text.AsSpan().IndexOfAny(PlainStoppers) < 0;
     }
+
+    private static readonly System.Buffers.SearchValues<char> EscapeChars = System.Buffers.SearchValues.Create("&<>\"'");
 
     private static readonly System.Buffers.SearchValues<char> PlainStoppers = System.Buffers.SearchValues.Create("\n\r\t\\`*_[]<>!&\"~|");
 

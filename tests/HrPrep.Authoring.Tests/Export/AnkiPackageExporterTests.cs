@@ -255,6 +255,12 @@ public class AnkiPackageExporterTests
         // A content change without a date change gives another value (Anki updates only when it is larger: move lastVerified).
         Assert.NotEqual(Mod(v1), Mod(ExportFixtures.Single(q => q with { Prompt = "Changed?" })));
 
+        // Published values must not drift between tool versions for unchanged content (else every
+        // re-import would overwrite users' notes): mini-a-001, lastVerified 2026-11-26 (1795651200).
+        var mini = ExportFixtures.Mini;
+        var a1 = mini["mini-a-001"];
+        Assert.Equal(1795719582, AnkiNoteType.NoteFor(a1, mini.Packs[0], mini.CategoryOf(a1), reverse: false).Mod);
+
         // Stored as the note's and cards' mod in the package.
         using var dir = new TempDir();
         using var db = OpenCollection(dir, ExportToFile(dir, v2Changed));
