@@ -27,10 +27,10 @@ public class SchemaTests
     public void Every_embedded_pack_passes_the_json_schema()
     {
         // The embedded resource is the compiled form; turn each embedded pack back into a pack
-        // document (schema field names) and validate it with NJsonSchema.
+        // file with the pack writer and validate it with NJsonSchema.
         foreach (var pack in QuestionBank.Default.Packs)
         {
-            string yaml = EmbeddedPackDocument.ToYamlJson(pack);
+            string yaml = HrPrep.Authoring.Writing.PackYamlWriter.ToSingleFileText(pack);
             var read = SafeYamlReader.ReadText($"embedded:{pack.Id}", yaml);
             Assert.Empty(read.Diagnostics);
             var findings = PackSchemaValidator.Default.Validate(read.Root!);
@@ -49,7 +49,7 @@ public class SchemaTests
         Assert.Equal(
             fromYaml.Questions.Select(q => (q.Location.Path.Replace('\\', '/')[q.Location.Path.IndexOf("questions", StringComparison.Ordinal)..], q.Location.Line, q.Location.Column)),
             QuestionBank.Default.Questions.Select(q => (q.Location.Path, q.Location.Line, q.Location.Column)));
-        Assert.Equal(EmbeddedPackDocument.ToYamlJson(fromYaml.Packs[0]), EmbeddedPackDocument.ToYamlJson(QuestionBank.Default.Packs[0]));
+        Assert.Equal(HrPrep.Authoring.Writing.PackYamlWriter.ToSingleFileText(fromYaml.Packs[0]), HrPrep.Authoring.Writing.PackYamlWriter.ToSingleFileText(QuestionBank.Default.Packs[0]));
     }
 
     [Fact]

@@ -234,7 +234,7 @@ public static class LintConfigLoader
         var problems = new List<Diagnostic>(read.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
         if (problems.Count > 0 || read.Root is null)
         {
-            throw new LintConfigException(problems, problems.Any(p => p.Code is "IO001" or "YAML005" or "YAML006"));
+            throw new LintConfigException(problems, problems.Any(p => Diagnostic.IsUnreadableInputCode(p.Code)));
         }
 
         var byCode = new Dictionary<string, LintRule>(StringComparer.Ordinal);

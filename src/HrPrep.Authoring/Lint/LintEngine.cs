@@ -32,11 +32,8 @@ public sealed record LintOptions
 /// <param name="SuppressedByBaseline">Findings accepted by the baseline.</param>
 public sealed record LintResult(ImmutableArray<LintFinding> Findings, int FileCount, int QuestionCount, int SuppressedInline, int SuppressedByBaseline)
 {
-    /// <summary>Reader codes meaning the input could not be read at all (exit 3).</summary>
-    public static readonly ImmutableHashSet<string> UnreadableCodes = ImmutableHashSet.Create(StringComparer.Ordinal, "IO001", "YAML005", "YAML006");
-
     /// <summary>True when some input could not be read at all.</summary>
-    public bool HasUnreadableInput => Findings.Any(f => UnreadableCodes.Contains(f.Code));
+    public bool HasUnreadableInput => Findings.Any(f => Diagnostic.IsUnreadableInputCode(f.Code));
 
     /// <summary>How many findings are at or above a severity.</summary>
     public int CountAtLeast(LintSeverity severity) => Findings.Count(f => f.Severity >= severity);

@@ -30,6 +30,16 @@ public sealed record Diagnostic(string Path, int Line, int Column, DiagnosticSev
     public static Diagnostic Error(SourceLocation at, string code, string message) =>
         new(at.Path, at.Line, at.Column, DiagnosticSeverity.Error, code, message);
 
+    /// <summary>
+    /// True when the code means the input could not be read at all (missing or unreadable file,
+    /// over the size limit, not UTF-8: <c>IO001</c>, <c>YAML005</c>, <c>YAML006</c>) rather than being invalid.
+    /// Tools map these to exit code 3.
+    /// </summary>
+    public static bool IsUnreadableInputCode(string code) => code is "IO001" or "YAML005" or "YAML006";
+
+    /// <summary>True when this problem means the input could not be read at all; see <see cref="IsUnreadableInputCode"/>.</summary>
+    public bool IsUnreadableInput => IsUnreadableInputCode(Code);
+
     /// <summary>The location of the problem.</summary>
     public SourceLocation Location => new(Path, Line, Column);
 

@@ -71,7 +71,7 @@ public static class DiffCommand
                     context.Error.WriteLine(d.ToString());
                 }
 
-                int exit = errors.Any(d => BankLoader.UnreadableCodes.Contains(d.Code)) ? ExitCodes.Unreadable : ExitCodes.Findings;
+                int exit = errors.Any(d => d.IsUnreadableInput) ? ExitCodes.Unreadable : ExitCodes.Findings;
                 throw new ToolExitException(exit, "INPUT", $"{errors.Count} problem{(errors.Count == 1 ? "" : "s")} in the input; nothing was compared");
             }
 

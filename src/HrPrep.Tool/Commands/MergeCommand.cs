@@ -80,7 +80,7 @@ public static class MergeCommand
                     context.Error.WriteLine(d.ToString());
                 }
 
-                int exit = readErrors.Any(d => BankLoader.UnreadableCodes.Contains(d.Code)) ? ExitCodes.Unreadable : ExitCodes.Findings;
+                int exit = readErrors.Any(d => d.IsUnreadableInput) ? ExitCodes.Unreadable : ExitCodes.Findings;
                 throw new ToolExitException(exit, "INPUT", $"{readErrors.Count} problem{(readErrors.Count == 1 ? "" : "s")} in the inputs; nothing was written");
             }
 

@@ -5,9 +5,6 @@ namespace HrPrep.Tool.Infrastructure;
 /// <summary>Loads the embedded packs (no paths) or the packs at the given paths, printing located errors.</summary>
 public static class BankLoader
 {
-    /// <summary>Codes that mean the input could not be read at all (exit 3) rather than being invalid (exit 1).</summary>
-    public static readonly IReadOnlySet<string> UnreadableCodes = new HashSet<string>(StringComparer.Ordinal) { "IO001", "YAML005", "YAML006" };
-
     /// <summary>Loads a bank or throws <see cref="ToolExitException"/> after printing every problem.</summary>
     public static QuestionBank Load(ToolContext context, IReadOnlyList<string>? paths)
     {
@@ -43,7 +40,7 @@ public static class BankLoader
             context.Error.WriteLine(d.ToString());
         }
 
-        int code = errors.Any(d => UnreadableCodes.Contains(d.Code)) ? ExitCodes.Unreadable : ExitCodes.Findings;
+        int code = errors.Any(d => d.IsUnreadableInput) ? ExitCodes.Unreadable : ExitCodes.Findings;
         throw new ToolExitException(code, "INPUT", $"{errors.Count} problem{(errors.Count == 1 ? "" : "s")} in the input; nothing was done");
     }
 }
