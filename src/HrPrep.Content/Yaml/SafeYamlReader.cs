@@ -112,6 +112,17 @@ public static partial class SafeYamlReader
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(text);
         options ??= YamlReaderOptions.Default;
+        if (FastYamlReader.TryRead(path, text, options, out var fastRoot))
+        {
+            return fastRoot is null ? EmptyDocument(path) : new YamlReadResult(path, fastRoot, []);
+        }
+
+        return ReadTextWithYamlDotNet(path, text, options);
+    }
+
+    /// <summary>Reads YAML text with YamlDotNet only (the general path; <see cref="ReadText"/> tries <see cref="FastYamlReader"/> first).</summary>
+    internal static YamlReadResult ReadTextWithYamlDotNet(string path, string text, YamlReaderOptions options)
+    {
         var builder = new TreeBuilder(path, options);
         try
         {
@@ -137,11 +148,14 @@ public static partial class SafeYamlReader
 
         if (builder.Root is null && builder.Diagnostics.Count == 0)
         {
-            builder.Diagnostics.Add(Diagnostic.Error(new SourceLocation(path, 1, 1), "PACK008", "the file is empty; a pack file holds a mapping with 'pack' and/or 'questions'"));
+            return EmptyDocument(path);
         }
 
         return new YamlReadResult(path, builder.Diagnostics.Count > 0 && builder.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error && d.Code is not "YAML003") ? null : builder.Root, builder.Diagnostics);
     }
+
+    private static YamlReadResult EmptyDocument(string path) =>
+        Fail(path, 1, 1, "PACK008", "the file is empty; a pack file holds a mapping with 'pack' and/or 'questions'");
 
     private static (byte[] Buffer, int Length) ReadBounded(Stream stream, long max)
     {

@@ -1,0 +1,1057 @@
+using System.Buffers;
+using System.Text;
+
+namespace HrPrep.Content.Yaml;
+
+/// <summary>
+/// A fast reader for the subset of YAML that pack files are written in: block mappings and lists,
+/// single-line plain, single- and double-quoted scalars, literal and folded block scalars, one-line
+/// flow lists, the empty flow mapping and comments. It builds exactly the tree (values, scalar kinds,
+/// line and column of every node) that <see cref="SafeYamlReader"/> builds through YamlDotNet, and
+/// gives up — so the caller reads the file with YamlDotNet — on anything outside the subset: tabs,
+/// multi-line plain or quoted scalars, anchors, aliases, tags, directives, document markers, complex
+/// keys, duplicate keys, deep nesting, unusual characters and every syntax error. Giving up is
+/// always safe: YamlDotNet then produces the same tree or the same located error as before.
+/// </summary>
+internal sealed class FastYamlReader
+{
+    private const int CacheMaxLength = 40;
+
+    // Characters that send the whole file to YamlDotNet: controls other than LF (CR is allowed only in
+    // CRLF, handled separately), tab, DEL and C1 controls, YAML 1.1 line breaks (NEL, LS, PS), BOM,
+    // non-characters and surrogates (columns of astral characters are left to YamlDotNet).
+    private static readonly SearchValues<char> Unusual = SearchValues.Create(BuildUnusual());
+
+    private readonly string path;
+    private readonly string text;
+    private readonly int maxDepth;
+    private readonly Dictionary<string, string> cache = new(StringComparer.Ordinal);
+#if NET9_0_OR_GREATER
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> cacheLookup;
+#endif
+    private int pos;
+    private int line = 1;
+    private int lineStart;
+    private int depth;
+
+    private FastYamlReader(string path, string text, int maxDepth)
+    {
+        this.path = path;
+        this.text = text;
+        this.maxDepth = maxDepth;
+#if NET9_0_OR_GREATER
+        cacheLookup = cache.GetAlternateLookup<ReadOnlySpan<char>>();
+#endif
+    }
+
+    /// <summary>
+    /// Reads <paramref name="text"/> when it is within the subset. Returns false (and no tree) when the
+    /// file must be read by YamlDotNet instead; when true, <paramref name="root"/> is the document's
+    /// root, or null for a file with no document (empty, or only comments).
+    /// </summary>
+    public static bool TryRead(string path, string text, YamlReaderOptions options, out YamlNode? root)
+    {
+        root = null;
+        int unusual = text.AsSpan().IndexOfAny(Unusual);
+        if (unusual >= 0)
+        {
+            if (!OnlyCrLf(text, unusual))
+            {
+                return false;
+            }
+
+            text = text.Replace("\r\n", "\n", StringComparison.Ordinal);
+        }
+
+        var reader = new FastYamlReader(path, text, options.MaxDepth);
+        try
+        {
+            root = reader.ReadDocument();
+            return true;
+        }
+        catch (GiveUpException)
+        {
+            root = null;
+            return false;
+        }
+    }
+
+    private static string BuildUnusual()
+    {
+        var sb = new StringBuilder();
+        for (char c = '\0'; c < ' '; c++)
+        {
+            if (c != '\n')
+            {
+                sb.Append(c);
+            }
+        }
+
+        for (char c = '\u007F'; c <= '\u009F'; c++)
+        {
+            sb.Append(c);
+        }
+
+        for (char c = '\uD800'; c <= '\uDFFF'; c++)
+        {
+            sb.Append(c);
+        }
+
+        sb.Append('\u2028').Append('\u2029').Append('\uFEFF').Append('\uFFFE').Append('\uFFFF');
+        return sb.ToString();
+    }
+
+    private static bool OnlyCrLf(string text, int from)
+    {
+        var span = text.AsSpan();
+        int i = from;
+        while (i >= 0)
+        {
+            if (span[i] != '\r' || i + 1 >= span.Length || span[i + 1] != '\n')
+            {
+                return false;
+            }
+
+            int next = span[(i + 2)..].IndexOfAny(Unusual);
+            i = next < 0 ? -1 : i + 2 + next;
+        }
+
+        return true;
+    }
+
+    private static GiveUpException GiveUp() => new();
+
+    private bool AtEnd => pos >= text.Length;
+
+    private SourceLocation Here => new(path, line, pos - lineStart + 1);
+
+    private int Indent => pos - lineStart;
+
+    private bool IsBlankAt(int i) => i >= text.Length || text[i] is ' ' or '\n';
+
+    private YamlNode? ReadDocument()
+    {
+        SkipBlankLinesAndComments();
+        if (AtEnd)
+        {
+            return null;
+        }
+
+        var root = ParseNode(-1, Context.LineStart);
+        SkipBlankLinesAndComments();
+        if (!AtEnd)
+        {
+            throw GiveUp();
+        }
+
+        return root;
+    }
+
+    /// <summary>From the start of a line (or the first character of content on it), skips empty and comment-only lines; stops at content or the end.</summary>
+    private void SkipBlankLinesAndComments()
+    {
+        while (pos < text.Length)
+        {
+            int p = pos;
+            while (p < text.Length && text[p] == ' ')
+            {
+                p++;
+            }
+
+            if (p >= text.Length)
+            {
+                pos = p;
+                return;
+            }
+
+            char c = text[p];
+            if (c == '\n')
+            {
+                pos = p;
+                NextLine();
+                continue;
+            }
+
+            if (c == '#')
+            {
+                pos = p;
+                SkipToLineEnd();
+                continue;
+            }
+
+            if (p == lineStart && (c == '%' || StartsMarker(p, '-') || StartsMarker(p, '.')))
+            {
+                throw GiveUp();
+            }
+
+            pos = p;
+            return;
+        }
+    }
+
+    private bool StartsMarker(int p, char c) =>
+        p + 2 < text.Length && text[p] == c && text[p + 1] == c && text[p + 2] == c;
+
+    private void NextLine()
+    {
+        pos++;
+        line++;
+        lineStart = pos;
+    }
+
+    /// <summary>Skips the rest of the current line (a comment) and its line break.</summary>
+    private void SkipToLineEnd()
+    {
+        int end = text.IndexOf('\n', pos);
+        if (end < 0)
+        {
+            pos = text.Length;
+            return;
+        }
+
+        pos = end;
+        NextLine();
+    }
+
+    /// <summary>After a complete value: only spaces and a comment may follow on the line.</summary>
+    private void FinishLine()
+    {
+        int start = pos;
+        while (pos < text.Length && text[pos] == ' ')
+        {
+            pos++;
+        }
+
+        if (AtEnd)
+        {
+            return;
+        }
+
+        char c = text[pos];
+        if (c == '\n')
+        {
+            NextLine();
+            return;
+        }
+
+        if (c == '#' && pos > start)
+        {
+            SkipToLineEnd();
+            return;
+        }
+
+        throw GiveUp();
+    }
+
+    private void SkipSpaces()
+    {
+        while (pos < text.Length && text[pos] == ' ')
+        {
+            pos++;
+        }
+    }
+
+    private enum Context
+    {
+        LineStart,
+        AfterDash,
+        AfterColon,
+    }
+
+    /// <summary>Parses the node whose first character is at the cursor. <paramref name="parentIndent"/> is the indentation of the enclosing block.</summary>
+    private YamlNode ParseNode(int parentIndent, Context context)
+    {
+        char c = text[pos];
+        if (c == '-' && IsBlankAt(pos + 1))
+        {
+            if (context != Context.LineStart)
+            {
+                throw GiveUp();
+            }
+
+            return ParseBlockSequence(Indent, indentless: false);
+        }
+
+        switch (c)
+        {
+            case '|' or '>':
+                return ParseBlockScalar(parentIndent);
+            case '[':
+                {
+                    var seq = ParseFlowSequence();
+                    FinishLine();
+                    return seq;
+                }
+
+            case '{':
+                {
+                    var map = ParseEmptyFlowMapping();
+                    FinishLine();
+                    return map;
+                }
+
+            case '"' or '\'':
+                {
+                    int start = pos;
+                    int startLine = line;
+                    var scalar = c == '"' ? ParseDoubleQuoted() : ParseSingleQuoted();
+                    if (IsKeyIndicatorAhead())
+                    {
+                        return StartMapping(context, start, startLine);
+                    }
+
+                    FinishLine();
+                    return scalar;
+                }
+
+            case '-':
+                if (IsBlankAt(pos + 1))
+                {
+                    throw GiveUp();
+                }
+
+                break;
+            case '?' or ':' or ',' or ']' or '}' or '#' or '&' or '*' or '!' or '%' or '@' or '`':
+                // '?' and ':' may start a plain scalar, but YamlDotNet has its own view: left to it.
+                throw GiveUp();
+        }
+
+        {
+            int start = pos;
+            int startLine = line;
+            var scalar = ParsePlain(out bool key);
+            if (key)
+            {
+                return StartMapping(context, start, startLine);
+            }
+
+            FinishLine();
+            return scalar;
+        }
+    }
+
+    private YamlMapping StartMapping(Context context, int start, int startLine)
+    {
+        if (context == Context.AfterColon || startLine != line)
+        {
+            throw GiveUp();
+        }
+
+        pos = start;
+        return ParseBlockMapping(Indent);
+    }
+
+    /// <summary>True when spaces and then a ':' followed by a blank come next (the scalar just read was a key).</summary>
+    private bool IsKeyIndicatorAhead()
+    {
+        int p = pos;
+        while (p < text.Length && text[p] == ' ')
+        {
+            p++;
+        }
+
+        return p < text.Length && text[p] == ':' && IsBlankAt(p + 1);
+    }
+
+    private void EnterCollection()
+    {
+        if (depth >= maxDepth)
+        {
+            throw GiveUp();
+        }
+
+        depth++;
+    }
+
+    private YamlMapping ParseBlockMapping(int indent)
+    {
+        EnterCollection();
+        var start = Here;
+        var entries = new List<KeyValuePair<YamlScalar, YamlNode>>(4);
+        while (true)
+        {
+            var key = ParseKey();
+            for (int i = 0; i < entries.Count; i++)
+            {
+                if (string.Equals(entries[i].Key.Value, key.Value, StringComparison.Ordinal))
+                {
+                    throw GiveUp();
+                }
+            }
+
+            // The cursor is just after the ':'.
+            var afterColon = Here;
+            SkipSpaces();
+            YamlNode value;
+            if (AtEnd || text[pos] is '\n' or '#')
+            {
+                FinishLine();
+                SkipBlankLinesAndComments();
+                if (!AtEnd && Indent > indent)
+                {
+                    value = ParseNode(indent, Context.LineStart);
+                }
+                else if (!AtEnd && Indent == indent && text[pos] == '-' && IsBlankAt(pos + 1))
+                {
+                    value = ParseBlockSequence(indent, indentless: true);
+                }
+                else
+                {
+                    value = new YamlScalar(afterColon, string.Empty, ScalarKind.Null);
+                }
+            }
+            else
+            {
+                value = ParseNode(indent, Context.AfterColon);
+            }
+
+            entries.Add(new KeyValuePair<YamlScalar, YamlNode>(key, value));
+            SkipBlankLinesAndComments();
+            if (AtEnd || Indent < indent)
+            {
+                break;
+            }
+
+            if (Indent > indent || (text[pos] == '-' && IsBlankAt(pos + 1)))
+            {
+                throw GiveUp();
+            }
+        }
+
+        depth--;
+        return new YamlMapping(start, entries);
+    }
+
+    /// <summary>Reads a single-line key and the ':' after it.</summary>
+    private YamlScalar ParseKey()
+    {
+        char c = text[pos];
+        YamlScalar key;
+        switch (c)
+        {
+            case '"':
+                key = ParseDoubleQuoted();
+                break;
+            case '\'':
+                key = ParseSingleQuoted();
+                break;
+            case '-':
+                if (IsBlankAt(pos + 1))
+                {
+                    throw GiveUp();
+                }
+
+                key = ParsePlain(out _);
+                break;
+            case '?' or ':' or '|' or '>' or '[' or '{' or ',' or ']' or '}' or '#' or '&' or '*' or '!' or '%' or '@' or '`':
+                throw GiveUp();
+            default:
+                key = ParsePlain(out _);
+                break;
+        }
+
+        SkipSpaces();
+        if (AtEnd || text[pos] != ':' || !IsBlankAt(pos + 1))
+        {
+            throw GiveUp();
+        }
+
+        pos++;
+        return key;
+    }
+
+    private YamlSequence ParseBlockSequence(int indent, bool indentless)
+    {
+        EnterCollection();
+        var start = Here;
+        var items = new List<YamlNode>(4);
+        while (true)
+        {
+            // The cursor is at '-'.
+            pos++;
+            var afterDash = Here;
+            SkipSpaces();
+            YamlNode item;
+            if (AtEnd || text[pos] is '\n' or '#')
+            {
+                FinishLine();
+                SkipBlankLinesAndComments();
+                item = !AtEnd && Indent > indent
+                    ? ParseNode(indent, Context.LineStart)
+                    : new YamlScalar(afterDash, string.Empty, ScalarKind.Null);
+            }
+            else
+            {
+                item = ParseNode(indent, Context.AfterDash);
+            }
+
+            items.Add(item);
+            SkipBlankLinesAndComments();
+            if (AtEnd || Indent < indent)
+            {
+                break;
+            }
+
+            if (Indent > indent)
+            {
+                throw GiveUp();
+            }
+
+            if (text[pos] == '-' && IsBlankAt(pos + 1))
+            {
+                continue;
+            }
+
+            if (indentless)
+            {
+                break;
+            }
+
+            throw GiveUp();
+        }
+
+        depth--;
+        return new YamlSequence(start, items);
+    }
+
+    /// <summary>A plain scalar on one line in block context; <paramref name="key"/> is set when it ends at ': '.</summary>
+    private YamlScalar ParsePlain(out bool key)
+    {
+        var at = Here;
+        int start = pos;
+        int i = pos;
+        key = false;
+        var span = text.AsSpan();
+        while (true)
+        {
+            int rel = span[i..].IndexOfAny(':', '#', '\n');
+            if (rel < 0)
+            {
+                i = text.Length;
+                break;
+            }
+
+            i += rel;
+            char c = text[i];
+            if (c == '\n')
+            {
+                break;
+            }
+
+            if (c == ':')
+            {
+                if (IsBlankAt(i + 1))
+                {
+                    key = true;
+                    break;
+                }
+            }
+            else if (text[i - 1] == ' ')
+            {
+                break;
+            }
+
+            i++;
+        }
+
+        int end = i;
+        while (end > start && text[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        if (key && !IsSimpleKey(text.AsSpan(start, end - start)))
+        {
+            // YamlDotNet has quirks with unusual plain keys (for example one containing " *"): left to it.
+            throw GiveUp();
+        }
+
+        pos = end;
+        string value = Text(start, end - start);
+        return new YamlScalar(at, value, ScalarTyping.Classify(value));
+    }
+
+    private static bool IsSimpleKey(ReadOnlySpan<char> key)
+    {
+        foreach (char c in key)
+        {
+            if (!(char.IsLetterOrDigit(c) || c is '_' or '-' or '.' or ' ' or '/' or '$'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private YamlScalar ParseSingleQuoted()
+    {
+        var at = Here;
+        int i = pos + 1;
+        StringBuilder? sb = null;
+        int runStart = i;
+        while (true)
+        {
+            int rel = text.AsSpan(i).IndexOfAny('\'', '\n');
+            if (rel < 0 || text[i + rel] == '\n')
+            {
+                throw GiveUp();
+            }
+
+            i += rel;
+            if (i + 1 < text.Length && text[i + 1] == '\'')
+            {
+                sb ??= new StringBuilder();
+                sb.Append(text, runStart, i + 1 - runStart);
+                i += 2;
+                runStart = i;
+                continue;
+            }
+
+            break;
+        }
+
+        string value;
+        if (sb is null)
+        {
+            value = Text(runStart, i - runStart);
+        }
+        else
+        {
+            sb.Append(text, runStart, i - runStart);
+            value = sb.ToString();
+        }
+
+        pos = i + 1;
+        return new YamlScalar(at, value, ScalarKind.String);
+    }
+
+    private YamlScalar ParseDoubleQuoted()
+    {
+        var at = Here;
+        int i = pos + 1;
+        StringBuilder? sb = null;
+        int runStart = i;
+        while (true)
+        {
+            int rel = text.AsSpan(i).IndexOfAny('"', '\\', '\n');
+            if (rel < 0 || text[i + rel] == '\n')
+            {
+                throw GiveUp();
+            }
+
+            i += rel;
+            if (text[i] == '"')
+            {
+                break;
+            }
+
+            sb ??= new StringBuilder();
+            sb.Append(text, runStart, i - runStart);
+            if (i + 1 >= text.Length)
+            {
+                throw GiveUp();
+            }
+
+            char e = text[i + 1];
+            i += 2;
+            switch (e)
+            {
+                case '\\': sb.Append('\\'); break;
+                case '"': sb.Append('"'); break;
+                case '/': sb.Append('/'); break;
+                case ' ': sb.Append(' '); break;
+                case 'n': sb.Append('\n'); break;
+                case 't': sb.Append('\t'); break;
+                case 'r': sb.Append('\r'); break;
+                case '0': sb.Append('\0'); break;
+                case 'a': sb.Append('\a'); break;
+                case 'b': sb.Append('\b'); break;
+                case 'e': sb.Append('\u001B'); break;
+                case 'f': sb.Append('\f'); break;
+                case 'v': sb.Append('\v'); break;
+                case 'N': sb.Append('\u0085'); break;
+                case '_': sb.Append('\u00A0'); break;
+                case 'L': sb.Append('\u2028'); break;
+                case 'P': sb.Append('\u2029'); break;
+                case 'x': sb.Append(Hex(ref i, 2)); break;
+                case 'u': sb.Append(Hex(ref i, 4)); break;
+                default: throw GiveUp();
+            }
+
+            runStart = i;
+        }
+
+        string value;
+        if (sb is null)
+        {
+            value = Text(runStart, i - runStart);
+        }
+        else
+        {
+            sb.Append(text, runStart, i - runStart);
+            value = sb.ToString();
+        }
+
+        pos = i + 1;
+        return new YamlScalar(at, value, ScalarKind.String);
+    }
+
+    private char Hex(ref int i, int digits)
+    {
+        if (i + digits > text.Length)
+        {
+            throw GiveUp();
+        }
+
+        int value = 0;
+        for (int k = 0; k < digits; k++)
+        {
+            int d = HexDigit(text[i + k]);
+            if (d < 0)
+            {
+                throw GiveUp();
+            }
+
+            value = (value * 16) + d;
+        }
+
+        i += digits;
+        if (value is >= 0xD800 and <= 0xDFFF)
+        {
+            throw GiveUp();
+        }
+
+        return (char)value;
+    }
+
+    private static int HexDigit(char c) => c switch
+    {
+        >= '0' and <= '9' => c - '0',
+        >= 'a' and <= 'f' => c - 'a' + 10,
+        >= 'A' and <= 'F' => c - 'A' + 10,
+        _ => -1,
+    };
+
+    /// <summary>A one-line flow list of scalars: <c>[a, "b", 'c']</c>.</summary>
+    private YamlSequence ParseFlowSequence()
+    {
+        EnterCollection();
+        var start = Here;
+        var items = new List<YamlNode>();
+        pos++;
+        SkipSpaces();
+        if (!AtEnd && text[pos] == ']')
+        {
+            pos++;
+            depth--;
+            return new YamlSequence(start, items);
+        }
+
+        while (true)
+        {
+            if (AtEnd)
+            {
+                throw GiveUp();
+            }
+
+            char c = text[pos];
+            YamlScalar item;
+            if (c == '"')
+            {
+                item = ParseDoubleQuoted();
+            }
+            else if (c == '\'')
+            {
+                item = ParseSingleQuoted();
+            }
+            else if (c is '\n' or ',' or '[' or ']' or '{' or '}' or '#' or '&' or '*' or '!' or '|' or '>' or '%' or '@' or '`' or '-' or '?' or ':')
+            {
+                // '-', '?' and ':' may start a plain scalar, but are left to YamlDotNet here.
+                throw GiveUp();
+            }
+            else
+            {
+                item = ParseFlowPlain();
+            }
+
+            items.Add(item);
+            SkipSpaces();
+            if (AtEnd)
+            {
+                throw GiveUp();
+            }
+
+            c = text[pos];
+            if (c == ']')
+            {
+                pos++;
+                break;
+            }
+
+            if (c != ',')
+            {
+                throw GiveUp();
+            }
+
+            pos++;
+            SkipSpaces();
+            if (AtEnd || text[pos] == ']')
+            {
+                throw GiveUp();
+            }
+        }
+
+        depth--;
+        return new YamlSequence(start, items);
+    }
+
+    private YamlScalar ParseFlowPlain()
+    {
+        var at = Here;
+        int start = pos;
+        int i = pos;
+        while (i < text.Length)
+        {
+            char c = text[i];
+            if (c is ',' or ']' or '[' or '{' or '}' or '\n' or ':' or '"' or '\'')
+            {
+                if (c is ':' or '[' or '{' or '}' or '"' or '\'')
+                {
+                    throw GiveUp();
+                }
+
+                break;
+            }
+
+            if (c == '#' && text[i - 1] == ' ')
+            {
+                throw GiveUp();
+            }
+
+            i++;
+        }
+
+        int end = i;
+        while (end > start && text[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        pos = end;
+        string value = Text(start, end - start);
+        return new YamlScalar(at, value, ScalarTyping.Classify(value));
+    }
+
+    private YamlMapping ParseEmptyFlowMapping()
+    {
+        var start = Here;
+        int p = pos + 1;
+        while (p < text.Length && text[p] == ' ')
+        {
+            p++;
+        }
+
+        if (p >= text.Length || text[p] != '}')
+        {
+            throw GiveUp();
+        }
+
+        EnterCollection();
+        depth--;
+        pos = p + 1;
+        return new YamlMapping(start, []);
+    }
+
+    /// <summary>A literal (<c>|</c>) or folded (<c>&gt;</c>) block scalar with an optional chomping indicator.</summary>
+    private YamlScalar ParseBlockScalar(int parentIndent)
+    {
+        var at = Here;
+        bool literal = text[pos] == '|';
+        pos++;
+        char chomp = 'c';
+        if (!AtEnd && text[pos] is '-' or '+')
+        {
+            chomp = text[pos];
+            pos++;
+        }
+
+        if (!AtEnd && text[pos] is not (' ' or '\n'))
+        {
+            // An indentation indicator, or anything else after the header.
+            throw GiveUp();
+        }
+
+        FinishLine();
+
+        // Find the content indentation: that of the first non-empty line.
+        int leadingEmpty = 0;
+        int n = -1;
+        int p = pos;
+        while (p < text.Length)
+        {
+            int q = p;
+            while (q < text.Length && text[q] == ' ')
+            {
+                q++;
+            }
+
+            if (q >= text.Length)
+            {
+                break;
+            }
+
+            if (text[q] == '\n')
+            {
+                leadingEmpty++;
+                p = q + 1;
+                continue;
+            }
+
+            n = q - p;
+            break;
+        }
+
+        if (n <= parentIndent || n <= 0 || leadingEmpty > 0)
+        {
+            // Empty content, content not indented deeper than the parent, or empty lines before the
+            // first line (YamlDotNet has its own rules for their spaces).
+            throw GiveUp();
+        }
+
+        var sb = new StringBuilder();
+        int pendingEmpty = 0;
+        bool anyContent = false;
+        while (pos < text.Length)
+        {
+            int ls = pos;
+            int q = ls;
+            while (q < text.Length && text[q] == ' ')
+            {
+                q++;
+            }
+
+            int spaces = q - ls;
+            if (q >= text.Length)
+            {
+                // Spaces and then the end of the file: not a line of the scalar.
+                if (spaces > n)
+                {
+                    throw GiveUp();
+                }
+
+                pos = q;
+                break;
+            }
+
+            if (text[q] == '\n' && spaces <= n)
+            {
+                pendingEmpty++;
+                pos = q;
+                NextLine();
+                continue;
+            }
+
+            if (spaces < n)
+            {
+                // A less indented line ends the scalar (the caller checks what it is).
+                pos = ls;
+                break;
+            }
+
+            int eol = text.IndexOf('\n', ls + n);
+            if (eol < 0)
+            {
+                // Content running into the end of the file without a line break.
+                throw GiveUp();
+            }
+
+            if (literal)
+            {
+                if (anyContent)
+                {
+                    sb.Append('\n');
+                }
+
+                sb.Append('\n', pendingEmpty);
+            }
+            else
+            {
+                if (text[ls + n] == ' ')
+                {
+                    // More-indented lines of a folded scalar keep their breaks: left to YamlDotNet.
+                    throw GiveUp();
+                }
+
+                if (anyContent)
+                {
+                    if (pendingEmpty == 0)
+                    {
+                        sb.Append(' ');
+                    }
+                    else
+                    {
+                        sb.Append('\n', pendingEmpty);
+                    }
+                }
+            }
+
+            sb.Append(text, ls + n, eol - ls - n);
+            anyContent = true;
+            pendingEmpty = 0;
+            pos = eol;
+            NextLine();
+        }
+
+        switch (chomp)
+        {
+            case 'c':
+                sb.Append('\n');
+                break;
+            case '+':
+                sb.Append('\n');
+                sb.Append('\n', pendingEmpty);
+                break;
+        }
+
+        return new YamlScalar(at, sb.ToString(), ScalarKind.String);
+    }
+
+    private string Text(int start, int length)
+    {
+        if (length == 0)
+        {
+            return string.Empty;
+        }
+
+        if (length > CacheMaxLength)
+        {
+            return text.Substring(start, length);
+        }
+
+#if NET9_0_OR_GREATER
+        var span = text.AsSpan(start, length);
+        if (cacheLookup.TryGetValue(span, out var hit))
+        {
+            return hit;
+        }
+
+        string s = span.ToString();
+        cache[s] = s;
+        return s;
+#else
+        string s = text.Substring(start, length);
+        if (cache.TryGetValue(s, out var hit))
+        {
+            return hit;
+        }
+
+        cache[s] = s;
+        return s;
+#endif
+    }
+
+    private sealed class GiveUpException : Exception
+    {
+    }
+}
