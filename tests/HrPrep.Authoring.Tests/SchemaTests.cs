@@ -24,6 +24,72 @@ public class SchemaTests
     }
 
     [Fact]
+    public void Every_pattern_of_the_shipped_schemas_has_its_source_generated_regex()
+    {
+        // The validator uses the source-generated regex of a pattern when it has one (fast, no
+        // construction cost); a pattern edited in a schema without this list would still be checked,
+        // only more slowly, so this test keeps the two equal.
+        var patterns = new List<string>();
+        foreach (var file in new[] { "question-pack.schema.json", "hrprep-config.schema.json" })
+        {
+            Collect(System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Repo.PathOf("schema", file)))!, patterns);
+        }
+
+        Assert.NotEmpty(patterns);
+        foreach (var pattern in patterns.Distinct())
+        {
+            Assert.True(HrPrep.Authoring.Lint.Schema.SchemaPatterns.Generated.TryGetValue(pattern, out var regex), $"no generated regex for {pattern}");
+            Assert.Equal(pattern, regex.ToString());
+        }
+
+        foreach (var (pattern, regex) in HrPrep.Authoring.Lint.Schema.SchemaPatterns.Generated)
+        {
+            Assert.Equal(pattern, regex.ToString());
+            Assert.Contains(pattern, patterns);
+        }
+
+        static void Collect(System.Text.Json.Nodes.JsonNode node, List<string> into)
+        {
+            if (node is System.Text.Json.Nodes.JsonObject obj)
+            {
+                foreach (var (key, value) in obj)
+                {
+                    if (key == "pattern" && value is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var text))
+                    {
+                        into.Add(text);
+                    }
+                    else if (value is not null)
+                    {
+                        Collect(value, into);
+                    }
+                }
+            }
+            else if (node is System.Text.Json.Nodes.JsonArray array)
+            {
+                foreach (var item in array)
+                {
+                    if (item is not null)
+                    {
+                        Collect(item, into);
+                    }
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void A_pattern_of_another_schema_is_still_checked()
+    {
+        var validator = HrPrep.Authoring.Lint.Schema.CompiledSchemaValidator.FromJson("""{"type":"object","properties":{"a":{"type":"string","pattern":"^x+$"},"b":{"type":"string","pattern":"^(?=y)y+$"}}}""");
+        var read = SafeYamlReader.ReadText("t.yaml", "a: xxz\nb: yy\n");
+        var findings = validator.Validate(read.Root!);
+        var single = Assert.Single(findings);
+        Assert.Equal(1, single.Line);
+        Assert.Contains("^x+$", single.Message, StringComparison.Ordinal);
+        Assert.Single(validator.Validate(SafeYamlReader.ReadText("t.yaml", "b: zy\n").Root!));
+    }
+
+    [Fact]
     public void Every_embedded_pack_passes_the_json_schema()
     {
         // The embedded resource is the compiled form; turn each embedded pack back into a pack

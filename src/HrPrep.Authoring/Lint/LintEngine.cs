@@ -112,11 +112,13 @@ public sealed class LintEngine
         return run.Finish(details);
     }
 
+    private static readonly bool TimingOn = Environment.GetEnvironmentVariable("HRPREP_LINT_TIMING") == "1";
+
     private static void Timing(string phase, System.Diagnostics.Stopwatch clock)
     {
-        if (Environment.GetEnvironmentVariable("HRPREP_LINT_TIMING") == "1")
+        if (TimingOn)
         {
-            Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"lint timing: {phase} {clock.Elapsed.TotalSeconds:0.000} s"));
+            Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"lint timing: {phase} {clock.Elapsed.TotalSeconds:0.000} s (so far: GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, GC pauses {GC.GetTotalPauseDuration().TotalSeconds:0.000} s, allocated {GC.GetTotalAllocatedBytes() / 1048576.0:0} MiB, CPU {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.00} s)"));
         }
 
         clock.Restart();
@@ -217,9 +219,14 @@ public sealed class LintEngine
             }
 
             var workspace = new LintWorkspace([.. files], details.Result.Packs);
+            Timing("workspace assembled", clock);
             foreach (var rule in active)
             {
                 rule.CheckWorkspace(workspace, new RuleContext(rule, config.OptionsFor(rule, null), all));
+                if (TimingOn)
+                {
+                    Timing("workspace rule " + rule.Code, clock);
+                }
             }
 
             Timing("workspace rules", clock);

@@ -119,6 +119,8 @@ public sealed class QuestionNode
     /// <summary>The question's mapping.</summary>
     public YamlMapping Node { get; }
 
+    private List<YamlScalar>? allText;
+
     /// <summary>The id, or null when missing.</summary>
     public string? Id { get; }
 
@@ -152,33 +154,37 @@ public sealed class QuestionNode
         }
     }
 
-    /// <summary>Every string scalar inside the question (depth first, document order).</summary>
-    public IEnumerable<YamlScalar> AllText() => Strings(Node);
+    /// <summary>Every string scalar inside the question (depth first, document order); collected once and shared by the rules.</summary>
+    public IReadOnlyList<YamlScalar> AllText()
+    {
+        if (allText is null)
+        {
+            var list = new List<YamlScalar>(24);
+            Strings(Node, list);
+            allText = list;
+        }
 
-    private static IEnumerable<YamlScalar> Strings(YamlNode node)
+        return allText;
+    }
+
+    private static void Strings(YamlNode node, List<YamlScalar> into)
     {
         switch (node)
         {
             case YamlScalar { Kind: ScalarKind.String } s:
-                yield return s;
+                into.Add(s);
                 break;
             case YamlSequence seq:
                 foreach (var item in seq.Items)
                 {
-                    foreach (var s in Strings(item))
-                    {
-                        yield return s;
-                    }
+                    Strings(item, into);
                 }
 
                 break;
             case YamlMapping map:
                 foreach (var entry in map.Entries)
                 {
-                    foreach (var s in Strings(entry.Value))
-                    {
-                        yield return s;
-                    }
+                    Strings(entry.Value, into);
                 }
 
                 break;

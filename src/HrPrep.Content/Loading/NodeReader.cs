@@ -86,12 +86,15 @@ internal sealed partial class NodeReader(List<Diagnostic> diagnostics)
         }
 
         var builder = ImmutableArray.CreateBuilder<string>(seq.Items.Count);
-        HashSet<string>? seen = unique ? new(StringComparer.Ordinal) : null;
+        string itemName = name + " item";
+
+        // Short lists (tags, related ids) are checked for repeats by scanning; long ones with a set.
+        HashSet<string>? seen = unique && seq.Items.Count > 16 ? new(StringComparer.Ordinal) : null;
         foreach (var item in seq.Items)
         {
-            if (Text(item, $"{name} item", true, itemPattern, patternHint) is { } value)
+            if (Text(item, itemName, true, itemPattern, patternHint) is { } value)
             {
-                if (seen is not null && !seen.Add(value))
+                if (unique && (seen is not null ? !seen.Add(value) : builder.Contains(value)))
                 {
                     Error(item.Start, "PACK012", $"'{name}' lists '{value}' more than once");
                     continue;
@@ -101,7 +104,7 @@ internal sealed partial class NodeReader(List<Diagnostic> diagnostics)
             }
         }
 
-        return builder.ToImmutable();
+        return builder.Count == builder.Capacity ? builder.MoveToImmutable() : builder.ToImmutable();
     }
 
     public IReadOnlyList<YamlNode> Items(YamlNode? node, string name)

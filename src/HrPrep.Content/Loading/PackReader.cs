@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Immutable;
 using HrPrep.Content.Loading;
 using HrPrep.Content.Yaml;
@@ -74,44 +75,75 @@ public static class PackReader
         {
             perFile[i] = [];
             byte[]? raw = null;
-            YamlReadResult read;
-            if (visit is not null && TryReadAll(files[i], options, out raw))
+            try
             {
-                read = SafeYamlReader.Read(files[i], raw, options);
+                YamlReadResult read;
+                if (visit is not null && TryReadAll(files[i], options, out raw, out int length))
+                {
+                    read = SafeYamlReader.Read(files[i], raw.AsSpan(0, length), options);
+                    perFile[i].AddRange(read.Diagnostics);
+                    parsed[i] = PackFileBinder.Bind(read, options, perFile[i]);
+
+                    // The visitor must not keep the bytes: the buffer goes back to the pool below.
+                    visit(parsed[i], raw.AsMemory(0, length), perFile[i]);
+                }
+                else
+                {
+                    read = SafeYamlReader.ReadFile(files[i], options);
+                    perFile[i].AddRange(read.Diagnostics);
+                    parsed[i] = PackFileBinder.Bind(read, options, perFile[i]);
+                    visit?.Invoke(parsed[i], ReadOnlyMemory<byte>.Empty, perFile[i]);
+                }
             }
-            else
+            finally
             {
-                read = SafeYamlReader.ReadFile(files[i], options);
+                if (raw is not null)
+                {
+                    System.Buffers.ArrayPool<byte>.Shared.Return(raw);
+                }
             }
 
-            perFile[i].AddRange(read.Diagnostics);
-            parsed[i] = PackFileBinder.Bind(read, options, perFile[i]);
-            if (visit is not null)
-            {
-                visit(parsed[i], raw ?? ReadOnlyMemory<byte>.Empty, perFile[i]);
-                parsed[i] = parsed[i] with { Root = ManifestOnly(parsed[i].Root), Questions = [.. parsed[i].Questions.Select(Slim)] };
-            }
-            else
-            {
+            parsed[i] = visit is not null
+                ? parsed[i] with { Root = ManifestOnly(parsed[i].Root), Questions = [.. parsed[i].Questions.Select(Slim)] }
+
                 // The questions are bound: release the file's node tree (only the manifest key is needed to group files).
-                parsed[i] = parsed[i] with { Root = ManifestOnly(parsed[i].Root) };
-            }
+                : parsed[i] with { Root = ManifestOnly(parsed[i].Root) };
         });
         return Assemble(parsed, perFile, early);
     }
 
-    private static bool TryReadAll(string path, YamlReaderOptions options, out byte[] bytes)
+    /// <summary>Reads a whole file into a pooled buffer (returned by the caller); false when it cannot be read or is over the limit.</summary>
+    private static bool TryReadAll(string path, YamlReaderOptions options, [NotNullWhen(true)] out byte[]? bytes, out int length)
     {
-        bytes = [];
+        bytes = null;
+        length = 0;
         try
         {
-            if (new FileInfo(path).Length > options.MaxFileBytes)
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            long size = stream.Length;
+            if (size > options.MaxFileBytes)
             {
                 return false;
             }
 
-            bytes = File.ReadAllBytes(path);
-            return bytes.Length <= options.MaxFileBytes;
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)size + 1);
+            int total = 0;
+            int read;
+            while (total < buffer.Length && (read = stream.Read(buffer, total, buffer.Length - total)) > 0)
+            {
+                total += read;
+            }
+
+            if (total > size)
+            {
+                // The file grew while being read: let the general path read it (and apply the limit).
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                return false;
+            }
+
+            bytes = buffer;
+            length = total;
+            return true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {

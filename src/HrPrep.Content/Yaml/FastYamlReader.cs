@@ -23,9 +23,11 @@ internal sealed class FastYamlReader
     private static readonly SearchValues<char> Unusual = SearchValues.Create(BuildUnusual());
 
     private readonly string path;
-    private readonly string text;
+    private readonly char[] buf;
+    private readonly int length;
     private readonly int maxDepth;
     private readonly Dictionary<string, string> cache = new(StringComparer.Ordinal);
+    private readonly StringBuilder scratch = new(4096);
 #if NET9_0_OR_GREATER
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> cacheLookup;
 #endif
@@ -34,36 +36,47 @@ internal sealed class FastYamlReader
     private int lineStart;
     private int depth;
 
-    private FastYamlReader(string path, string text, int maxDepth)
+    private FastYamlReader(string path, char[] buf, int length, int maxDepth)
     {
         this.path = path;
-        this.text = text;
+        this.buf = buf;
+        this.length = length;
         this.maxDepth = maxDepth;
 #if NET9_0_OR_GREATER
         cacheLookup = cache.GetAlternateLookup<ReadOnlySpan<char>>();
 #endif
     }
 
-    /// <summary>
-    /// Reads <paramref name="text"/> when it is within the subset. Returns false (and no tree) when the
-    /// file must be read by YamlDotNet instead; when true, <paramref name="root"/> is the document's
-    /// root, or null for a file with no document (empty, or only comments).
-    /// </summary>
+    /// <summary>Reads YAML text when it is within the subset (see the other overload).</summary>
     public static bool TryRead(string path, string text, YamlReaderOptions options, out YamlNode? root)
     {
+        var copy = text.ToCharArray();
+        return TryRead(path, copy, copy.Length, options, out root);
+    }
+
+    /// <summary>
+    /// Reads the first <paramref name="length"/> characters of <paramref name="buffer"/> when they are
+    /// within the subset. Returns false (and no tree) when the text must be read by YamlDotNet instead;
+    /// when true, <paramref name="root"/> is the document's root, or null for a file with no document
+    /// (empty, or only comments). The buffer may be modified (CRLF line breaks are turned into LF in
+    /// place); no reference to it is kept.
+    /// </summary>
+    public static bool TryRead(string path, char[] buffer, int length, YamlReaderOptions options, out YamlNode? root)
+    {
         root = null;
-        int unusual = text.AsSpan().IndexOfAny(Unusual);
+        var span = buffer.AsSpan(0, length);
+        int unusual = span.IndexOfAny(Unusual);
         if (unusual >= 0)
         {
-            if (!OnlyCrLf(text, unusual))
+            if (!OnlyCrLf(span, unusual))
             {
                 return false;
             }
 
-            text = text.Replace("\r\n", "\n", StringComparison.Ordinal);
+            length = RemoveCarriageReturns(buffer, length, unusual);
         }
 
-        var reader = new FastYamlReader(path, text, options.MaxDepth);
+        var reader = new FastYamlReader(path, buffer, length, options.MaxDepth);
         try
         {
             root = reader.ReadDocument();
@@ -74,6 +87,21 @@ internal sealed class FastYamlReader
             root = null;
             return false;
         }
+    }
+
+    private static int RemoveCarriageReturns(char[] buffer, int length, int first)
+    {
+        int write = first;
+        for (int read = first; read < length; read++)
+        {
+            char c = buffer[read];
+            if (c != '\r')
+            {
+                buffer[write++] = c;
+            }
+        }
+
+        return write;
     }
 
     private static string BuildUnusual()
@@ -101,9 +129,8 @@ internal sealed class FastYamlReader
         return sb.ToString();
     }
 
-    private static bool OnlyCrLf(string text, int from)
+    private static bool OnlyCrLf(ReadOnlySpan<char> span, int from)
     {
-        var span = text.AsSpan();
         int i = from;
         while (i >= 0)
         {
@@ -121,13 +148,15 @@ internal sealed class FastYamlReader
 
     private static GiveUpException GiveUp() => new();
 
-    private bool AtEnd => pos >= text.Length;
+    private ReadOnlySpan<char> Text => buf.AsSpan(0, length);
+
+    private bool AtEnd => pos >= length;
 
     private SourceLocation Here => new(path, line, pos - lineStart + 1);
 
     private int Indent => pos - lineStart;
 
-    private bool IsBlankAt(int i) => i >= text.Length || text[i] is ' ' or '\n';
+    private bool IsBlankAt(int i) => i >= length || buf[i] is ' ' or '\n';
 
     private YamlNode? ReadDocument()
     {
@@ -150,21 +179,21 @@ internal sealed class FastYamlReader
     /// <summary>From the start of a line (or the first character of content on it), skips empty and comment-only lines; stops at content or the end.</summary>
     private void SkipBlankLinesAndComments()
     {
-        while (pos < text.Length)
+        while (pos < length)
         {
             int p = pos;
-            while (p < text.Length && text[p] == ' ')
+            while (p < length && buf[p] == ' ')
             {
                 p++;
             }
 
-            if (p >= text.Length)
+            if (p >= length)
             {
                 pos = p;
                 return;
             }
 
-            char c = text[p];
+            char c = buf[p];
             if (c == '\n')
             {
                 pos = p;
@@ -189,8 +218,14 @@ internal sealed class FastYamlReader
         }
     }
 
+    private int IndexOfLineBreak(int from)
+    {
+        int rel = Text[from..].IndexOf('\n');
+        return rel < 0 ? -1 : from + rel;
+    }
+
     private bool StartsMarker(int p, char c) =>
-        p + 2 < text.Length && text[p] == c && text[p + 1] == c && text[p + 2] == c;
+        p + 2 < length && buf[p] == c && buf[p + 1] == c && buf[p + 2] == c;
 
     private void NextLine()
     {
@@ -202,10 +237,10 @@ internal sealed class FastYamlReader
     /// <summary>Skips the rest of the current line (a comment) and its line break.</summary>
     private void SkipToLineEnd()
     {
-        int end = text.IndexOf('\n', pos);
+        int end = IndexOfLineBreak(pos);
         if (end < 0)
         {
-            pos = text.Length;
+            pos = length;
             return;
         }
 
@@ -217,7 +252,7 @@ internal sealed class FastYamlReader
     private void FinishLine()
     {
         int start = pos;
-        while (pos < text.Length && text[pos] == ' ')
+        while (pos < length && buf[pos] == ' ')
         {
             pos++;
         }
@@ -227,7 +262,7 @@ internal sealed class FastYamlReader
             return;
         }
 
-        char c = text[pos];
+        char c = buf[pos];
         if (c == '\n')
         {
             NextLine();
@@ -245,7 +280,7 @@ internal sealed class FastYamlReader
 
     private void SkipSpaces()
     {
-        while (pos < text.Length && text[pos] == ' ')
+        while (pos < length && buf[pos] == ' ')
         {
             pos++;
         }
@@ -261,7 +296,7 @@ internal sealed class FastYamlReader
     /// <summary>Parses the node whose first character is at the cursor. <paramref name="parentIndent"/> is the indentation of the enclosing block.</summary>
     private YamlNode ParseNode(int parentIndent, Context context)
     {
-        char c = text[pos];
+        char c = buf[pos];
         if (c == '-' && IsBlankAt(pos + 1))
         {
             if (context != Context.LineStart)
@@ -345,12 +380,12 @@ internal sealed class FastYamlReader
     private bool IsKeyIndicatorAhead()
     {
         int p = pos;
-        while (p < text.Length && text[p] == ' ')
+        while (p < length && buf[p] == ' ')
         {
             p++;
         }
 
-        return p < text.Length && text[p] == ':' && IsBlankAt(p + 1);
+        return p < length && buf[p] == ':' && IsBlankAt(p + 1);
     }
 
     private void EnterCollection()
@@ -383,7 +418,7 @@ internal sealed class FastYamlReader
             var afterColon = Here;
             SkipSpaces();
             YamlNode value;
-            if (AtEnd || text[pos] is '\n' or '#')
+            if (AtEnd || buf[pos] is '\n' or '#')
             {
                 FinishLine();
                 SkipBlankLinesAndComments();
@@ -391,7 +426,7 @@ internal sealed class FastYamlReader
                 {
                     value = ParseNode(indent, Context.LineStart);
                 }
-                else if (!AtEnd && Indent == indent && text[pos] == '-' && IsBlankAt(pos + 1))
+                else if (!AtEnd && Indent == indent && buf[pos] == '-' && IsBlankAt(pos + 1))
                 {
                     value = ParseBlockSequence(indent, indentless: true);
                 }
@@ -412,7 +447,7 @@ internal sealed class FastYamlReader
                 break;
             }
 
-            if (Indent > indent || (text[pos] == '-' && IsBlankAt(pos + 1)))
+            if (Indent > indent || (buf[pos] == '-' && IsBlankAt(pos + 1)))
             {
                 throw GiveUp();
             }
@@ -425,7 +460,7 @@ internal sealed class FastYamlReader
     /// <summary>Reads a single-line key and the ':' after it.</summary>
     private YamlScalar ParseKey()
     {
-        char c = text[pos];
+        char c = buf[pos];
         YamlScalar key;
         switch (c)
         {
@@ -451,7 +486,7 @@ internal sealed class FastYamlReader
         }
 
         SkipSpaces();
-        if (AtEnd || text[pos] != ':' || !IsBlankAt(pos + 1))
+        if (AtEnd || buf[pos] != ':' || !IsBlankAt(pos + 1))
         {
             throw GiveUp();
         }
@@ -472,7 +507,7 @@ internal sealed class FastYamlReader
             var afterDash = Here;
             SkipSpaces();
             YamlNode item;
-            if (AtEnd || text[pos] is '\n' or '#')
+            if (AtEnd || buf[pos] is '\n' or '#')
             {
                 FinishLine();
                 SkipBlankLinesAndComments();
@@ -497,7 +532,7 @@ internal sealed class FastYamlReader
                 throw GiveUp();
             }
 
-            if (text[pos] == '-' && IsBlankAt(pos + 1))
+            if (buf[pos] == '-' && IsBlankAt(pos + 1))
             {
                 continue;
             }
@@ -521,18 +556,18 @@ internal sealed class FastYamlReader
         int start = pos;
         int i = pos;
         key = false;
-        var span = text.AsSpan();
+        var span = Text;
         while (true)
         {
             int rel = span[i..].IndexOfAny(':', '#', '\n');
             if (rel < 0)
             {
-                i = text.Length;
+                i = length;
                 break;
             }
 
             i += rel;
-            char c = text[i];
+            char c = buf[i];
             if (c == '\n')
             {
                 break;
@@ -546,7 +581,7 @@ internal sealed class FastYamlReader
                     break;
                 }
             }
-            else if (text[i - 1] == ' ')
+            else if (buf[i - 1] == ' ')
             {
                 break;
             }
@@ -555,19 +590,19 @@ internal sealed class FastYamlReader
         }
 
         int end = i;
-        while (end > start && text[end - 1] == ' ')
+        while (end > start && buf[end - 1] == ' ')
         {
             end--;
         }
 
-        if (key && !IsSimpleKey(text.AsSpan(start, end - start)))
+        if (key && !IsSimpleKey(Text.Slice(start, end - start)))
         {
             // YamlDotNet has quirks with unusual plain keys (for example one containing " *"): left to it.
             throw GiveUp();
         }
 
         pos = end;
-        string value = Text(start, end - start);
+        string value = Str(start, end - start);
         return new YamlScalar(at, value, ScalarTyping.Classify(value));
     }
 
@@ -592,17 +627,17 @@ internal sealed class FastYamlReader
         int runStart = i;
         while (true)
         {
-            int rel = text.AsSpan(i).IndexOfAny('\'', '\n');
-            if (rel < 0 || text[i + rel] == '\n')
+            int rel = Text[i..].IndexOfAny('\'', '\n');
+            if (rel < 0 || buf[i + rel] == '\n')
             {
                 throw GiveUp();
             }
 
             i += rel;
-            if (i + 1 < text.Length && text[i + 1] == '\'')
+            if (i + 1 < length && buf[i + 1] == '\'')
             {
                 sb ??= new StringBuilder();
-                sb.Append(text, runStart, i + 1 - runStart);
+                sb.Append(buf, runStart, i + 1 - runStart);
                 i += 2;
                 runStart = i;
                 continue;
@@ -614,11 +649,11 @@ internal sealed class FastYamlReader
         string value;
         if (sb is null)
         {
-            value = Text(runStart, i - runStart);
+            value = Str(runStart, i - runStart);
         }
         else
         {
-            sb.Append(text, runStart, i - runStart);
+            sb.Append(buf, runStart, i - runStart);
             value = sb.ToString();
         }
 
@@ -634,26 +669,26 @@ internal sealed class FastYamlReader
         int runStart = i;
         while (true)
         {
-            int rel = text.AsSpan(i).IndexOfAny('"', '\\', '\n');
-            if (rel < 0 || text[i + rel] == '\n')
+            int rel = Text[i..].IndexOfAny('"', '\\', '\n');
+            if (rel < 0 || buf[i + rel] == '\n')
             {
                 throw GiveUp();
             }
 
             i += rel;
-            if (text[i] == '"')
+            if (buf[i] == '"')
             {
                 break;
             }
 
             sb ??= new StringBuilder();
-            sb.Append(text, runStart, i - runStart);
-            if (i + 1 >= text.Length)
+            sb.Append(buf, runStart, i - runStart);
+            if (i + 1 >= length)
             {
                 throw GiveUp();
             }
 
-            char e = text[i + 1];
+            char e = buf[i + 1];
             i += 2;
             switch (e)
             {
@@ -685,11 +720,11 @@ internal sealed class FastYamlReader
         string value;
         if (sb is null)
         {
-            value = Text(runStart, i - runStart);
+            value = Str(runStart, i - runStart);
         }
         else
         {
-            sb.Append(text, runStart, i - runStart);
+            sb.Append(buf, runStart, i - runStart);
             value = sb.ToString();
         }
 
@@ -699,7 +734,7 @@ internal sealed class FastYamlReader
 
     private char Hex(ref int i, int digits)
     {
-        if (i + digits > text.Length)
+        if (i + digits > length)
         {
             throw GiveUp();
         }
@@ -707,7 +742,7 @@ internal sealed class FastYamlReader
         int value = 0;
         for (int k = 0; k < digits; k++)
         {
-            int d = HexDigit(text[i + k]);
+            int d = HexDigit(buf[i + k]);
             if (d < 0)
             {
                 throw GiveUp();
@@ -741,7 +776,7 @@ internal sealed class FastYamlReader
         var items = new List<YamlNode>();
         pos++;
         SkipSpaces();
-        if (!AtEnd && text[pos] == ']')
+        if (!AtEnd && buf[pos] == ']')
         {
             pos++;
             depth--;
@@ -755,7 +790,7 @@ internal sealed class FastYamlReader
                 throw GiveUp();
             }
 
-            char c = text[pos];
+            char c = buf[pos];
             YamlScalar item;
             if (c == '"')
             {
@@ -782,7 +817,7 @@ internal sealed class FastYamlReader
                 throw GiveUp();
             }
 
-            c = text[pos];
+            c = buf[pos];
             if (c == ']')
             {
                 pos++;
@@ -796,7 +831,7 @@ internal sealed class FastYamlReader
 
             pos++;
             SkipSpaces();
-            if (AtEnd || text[pos] == ']')
+            if (AtEnd || buf[pos] == ']')
             {
                 throw GiveUp();
             }
@@ -811,9 +846,9 @@ internal sealed class FastYamlReader
         var at = Here;
         int start = pos;
         int i = pos;
-        while (i < text.Length)
+        while (i < length)
         {
-            char c = text[i];
+            char c = buf[i];
             if (c is ',' or ']' or '[' or '{' or '}' or '\n' or ':' or '"' or '\'')
             {
                 if (c is ':' or '[' or '{' or '}' or '"' or '\'')
@@ -824,7 +859,7 @@ internal sealed class FastYamlReader
                 break;
             }
 
-            if (c == '#' && text[i - 1] == ' ')
+            if (c == '#' && buf[i - 1] == ' ')
             {
                 throw GiveUp();
             }
@@ -833,13 +868,13 @@ internal sealed class FastYamlReader
         }
 
         int end = i;
-        while (end > start && text[end - 1] == ' ')
+        while (end > start && buf[end - 1] == ' ')
         {
             end--;
         }
 
         pos = end;
-        string value = Text(start, end - start);
+        string value = Str(start, end - start);
         return new YamlScalar(at, value, ScalarTyping.Classify(value));
     }
 
@@ -847,12 +882,12 @@ internal sealed class FastYamlReader
     {
         var start = Here;
         int p = pos + 1;
-        while (p < text.Length && text[p] == ' ')
+        while (p < length && buf[p] == ' ')
         {
             p++;
         }
 
-        if (p >= text.Length || text[p] != '}')
+        if (p >= length || buf[p] != '}')
         {
             throw GiveUp();
         }
@@ -867,16 +902,16 @@ internal sealed class FastYamlReader
     private YamlScalar ParseBlockScalar(int parentIndent)
     {
         var at = Here;
-        bool literal = text[pos] == '|';
+        bool literal = buf[pos] == '|';
         pos++;
         char chomp = 'c';
-        if (!AtEnd && text[pos] is '-' or '+')
+        if (!AtEnd && buf[pos] is '-' or '+')
         {
-            chomp = text[pos];
+            chomp = buf[pos];
             pos++;
         }
 
-        if (!AtEnd && text[pos] is not (' ' or '\n'))
+        if (!AtEnd && buf[pos] is not (' ' or '\n'))
         {
             // An indentation indicator, or anything else after the header.
             throw GiveUp();
@@ -888,20 +923,20 @@ internal sealed class FastYamlReader
         int leadingEmpty = 0;
         int n = -1;
         int p = pos;
-        while (p < text.Length)
+        while (p < length)
         {
             int q = p;
-            while (q < text.Length && text[q] == ' ')
+            while (q < length && buf[q] == ' ')
             {
                 q++;
             }
 
-            if (q >= text.Length)
+            if (q >= length)
             {
                 break;
             }
 
-            if (text[q] == '\n')
+            if (buf[q] == '\n')
             {
                 leadingEmpty++;
                 p = q + 1;
@@ -919,20 +954,20 @@ internal sealed class FastYamlReader
             throw GiveUp();
         }
 
-        var sb = new StringBuilder();
+        var sb = scratch.Clear();
         int pendingEmpty = 0;
         bool anyContent = false;
-        while (pos < text.Length)
+        while (pos < length)
         {
             int ls = pos;
             int q = ls;
-            while (q < text.Length && text[q] == ' ')
+            while (q < length && buf[q] == ' ')
             {
                 q++;
             }
 
             int spaces = q - ls;
-            if (q >= text.Length)
+            if (q >= length)
             {
                 // Spaces and then the end of the file: not a line of the scalar.
                 if (spaces > n)
@@ -944,7 +979,7 @@ internal sealed class FastYamlReader
                 break;
             }
 
-            if (text[q] == '\n' && spaces <= n)
+            if (buf[q] == '\n' && spaces <= n)
             {
                 pendingEmpty++;
                 pos = q;
@@ -959,7 +994,7 @@ internal sealed class FastYamlReader
                 break;
             }
 
-            int eol = text.IndexOf('\n', ls + n);
+            int eol = IndexOfLineBreak(ls + n);
             if (eol < 0)
             {
                 // Content running into the end of the file without a line break.
@@ -977,7 +1012,7 @@ internal sealed class FastYamlReader
             }
             else
             {
-                if (text[ls + n] == ' ')
+                if (buf[ls + n] == ' ')
                 {
                     // More-indented lines of a folded scalar keep their breaks: left to YamlDotNet.
                     throw GiveUp();
@@ -996,7 +1031,7 @@ internal sealed class FastYamlReader
                 }
             }
 
-            sb.Append(text, ls + n, eol - ls - n);
+            sb.Append(buf, ls + n, eol - ls - n);
             anyContent = true;
             pendingEmpty = 0;
             pos = eol;
@@ -1017,7 +1052,7 @@ internal sealed class FastYamlReader
         return new YamlScalar(at, sb.ToString(), ScalarKind.String);
     }
 
-    private string Text(int start, int length)
+    private string Str(int start, int length)
     {
         if (length == 0)
         {
@@ -1026,11 +1061,11 @@ internal sealed class FastYamlReader
 
         if (length > CacheMaxLength)
         {
-            return text.Substring(start, length);
+            return new string(buf, start, length);
         }
 
 #if NET9_0_OR_GREATER
-        var span = text.AsSpan(start, length);
+        var span = Text.Slice(start, length);
         if (cacheLookup.TryGetValue(span, out var hit))
         {
             return hit;
@@ -1040,7 +1075,7 @@ internal sealed class FastYamlReader
         cache[s] = s;
         return s;
 #else
-        string s = text.Substring(start, length);
+        string s = new string(buf, start, length);
         if (cache.TryGetValue(s, out var hit))
         {
             return hit;

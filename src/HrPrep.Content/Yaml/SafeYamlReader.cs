@@ -64,12 +64,14 @@ public static partial class SafeYamlReader
             return Fail(path, 0, 0, "IO001", $"cannot read: {OneLine(ex.Message)}");
         }
 
-        if (length > options.MaxFileBytes)
+        try
         {
-            return TooLarge(path, length, options);
+            return length > options.MaxFileBytes ? TooLarge(path, length, options) : Read(path, buffer.AsSpan(0, length), options);
         }
-
-        return Read(path, buffer.AsSpan(0, length), options);
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Reads UTF-8 bytes (an optional byte-order mark is skipped).</summary>
@@ -92,18 +94,34 @@ public static partial class SafeYamlReader
             utf8 = utf8[3..];
         }
 
-        string text;
+        // Decode into a pooled buffer: pack files are often large enough for the large object heap,
+        // and a fresh string per file there costs a full garbage collection every few files.
+        char[] chars = ArrayPool<char>.Shared.Rent(Math.Max(utf8.Length, 1));
         try
         {
-            text = StrictUtf8.GetString(utf8);
-        }
-        catch (DecoderFallbackException)
-        {
-            var (line, column, offset) = FindInvalidUtf8(utf8);
-            return Fail(path, line, column, "YAML006", $"invalid UTF-8 byte 0x{utf8[offset]:X2} at byte offset {offset}; save pack files as UTF-8");
-        }
+            int count;
+            try
+            {
+                count = StrictUtf8.GetChars(utf8, chars);
+            }
+            catch (DecoderFallbackException)
+            {
+                var (line, column, offset) = FindInvalidUtf8(utf8);
+                return Fail(path, line, column, "YAML006", $"invalid UTF-8 byte 0x{utf8[offset]:X2} at byte offset {offset}; save pack files as UTF-8");
+            }
 
-        return ReadText(path, text, options);
+            if (!FastYamlReader.TryRead(path, chars, count, options, out var fastRoot))
+            {
+                // The fast reader may have turned CRLF into LF in place: decode again for YamlDotNet.
+                return ReadTextWithYamlDotNet(path, StrictUtf8.GetString(utf8), options);
+            }
+
+            return fastRoot is null ? EmptyDocument(path) : new YamlReadResult(path, fastRoot, []);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
     }
 
     /// <summary>Reads YAML text.</summary>
@@ -157,30 +175,42 @@ public static partial class SafeYamlReader
     private static YamlReadResult EmptyDocument(string path) =>
         Fail(path, 1, 1, "PACK008", "the file is empty; a pack file holds a mapping with 'pack' and/or 'questions'");
 
+    /// <summary>Reads a stream into a pooled buffer (the caller returns it), stopping once more than <paramref name="max"/> bytes were read.</summary>
     private static (byte[] Buffer, int Length) ReadBounded(Stream stream, long max)
     {
         int capacity = stream.CanSeek ? (int)Math.Min(stream.Length - stream.Position + 1, max + 1) : 81920;
-        var buffer = new byte[Math.Max(capacity, 16)];
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(capacity, 16));
         int length = 0;
-        while (true)
+        try
         {
-            if (length == buffer.Length)
+            while (true)
             {
-                if (length > max)
+                if (length == buffer.Length)
+                {
+                    if (length > max)
+                    {
+                        return (buffer, length);
+                    }
+
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, max + 1));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                int read = stream.Read(buffer, length, buffer.Length - length);
+                if (read == 0)
                 {
                     return (buffer, length);
                 }
 
-                Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, max + 1));
+                length += read;
             }
-
-            int read = stream.Read(buffer, length, buffer.Length - length);
-            if (read == 0)
-            {
-                return (buffer, length);
-            }
-
-            length += read;
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
         }
     }
 

@@ -41,7 +41,7 @@ public sealed class AnswerTooShortRule : LintRule
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(context);
-        if (question.Answer?.Get("summary") is YamlScalar { Kind: ScalarKind.String } summary && summary.Value.Trim().Length > 0)
+        if (question.Answer?.Get("summary") is YamlScalar { Kind: ScalarKind.String } summary && !string.IsNullOrWhiteSpace(summary.Value))
         {
             int words = TextTools.WordCount(summary.Value);
             int min = (int)context.Option("minWords");

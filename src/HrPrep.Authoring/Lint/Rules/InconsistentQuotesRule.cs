@@ -35,7 +35,7 @@ public sealed class InconsistentQuotesRule : LintRule
         foreach (var text in question.AllText())
         {
             string v = text.Value;
-            if (v.AsSpan().IndexOfAny('\u201C', '\u201D') < 0 && v.AsSpan().IndexOfAny('\u2018', '\u2019') < 0)
+            if (v.AsSpan().IndexOfAnyInRange('\u2018', '\u201D') < 0)
             {
                 continue;
             }

@@ -69,7 +69,7 @@ public sealed partial class ProtectedCharacteristicRule : LintRule
     public static (string Characteristic, string Words)? Find(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (text.IndexOf("you", StringComparison.OrdinalIgnoreCase) < 0)
+        if (!ContainsYou(text))
         {
             return null;
         }
@@ -94,6 +94,24 @@ public sealed partial class ProtectedCharacteristicRule : LintRule
         }
 
         return null;
+    }
+
+    /// <summary>True when the text contains "you" in any case (every pattern needs it); a plain scan, as OrdinalIgnoreCase search is slow under invariant globalization.</summary>
+    private static bool ContainsYou(string text)
+    {
+        var span = text.AsSpan();
+        int i;
+        while ((i = span.IndexOfAny('y', 'Y')) >= 0)
+        {
+            if (i + 2 < span.Length && (span[i + 1] | 0x20) == 'o' && (span[i + 2] | 0x20) == 'u')
+            {
+                return true;
+            }
+
+            span = span[(i + 1)..];
+        }
+
+        return false;
     }
 
     private static void Check(YamlScalar text, string what, RuleContext context)

@@ -64,7 +64,7 @@ public sealed class CompiledSchemaValidator
     {
         ArgumentNullException.ThrowIfNull(document);
         var errors = new List<Diagnostic>();
-        Check(root, document, document.Start, null, errors);
+        Check(root, document, document.Start, default, errors);
         if (errors.Count > 1)
         {
             errors.Sort((a, b) => a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column != b.Column ? a.Column.CompareTo(b.Column) : string.CompareOrdinal(a.Message, b.Message));
@@ -85,11 +85,17 @@ public sealed class CompiledSchemaValidator
     private static void Error(List<Diagnostic> errors, SourceLocation at, string message) =>
         errors.Add(Diagnostic.Error(at, Code, message));
 
-    private static string Name(string? property) => property is null ? "the value" : $"'{property}'";
+    private static string Name(Prop property) => property.Text is { } text ? $"'{text}'" : "the value";
+
+    /// <summary>The property a value is at, for messages; an item's name ("tags[2]") is only built when a message needs it.</summary>
+    private readonly record struct Prop(string? Name, int Index = -1)
+    {
+        public string? Text => Index < 0 ? Name : string.Create(CultureInfo.InvariantCulture, $"{Name ?? string.Empty}[{Index}]");
+    }
 
     private static string Show(string value) => value.Length <= 40 ? value : string.Concat(value.AsSpan(0, 37), "...");
 
-    private static void Check(Node s, YamlNode node, SourceLocation at, string? property, List<Diagnostic> errors)
+    private static void Check(Node s, YamlNode node, SourceLocation at, Prop property, List<Diagnostic> errors)
     {
         if (s.Never)
         {
@@ -145,19 +151,19 @@ public sealed class CompiledSchemaValidator
         }
     }
 
-    private static bool Passes(Node s, YamlNode node, SourceLocation at, string? property)
+    private static bool Passes(Node s, YamlNode node, SourceLocation at, Prop property)
     {
         var scratch = new List<Diagnostic>();
         Check(s, node, at, property, scratch);
         return scratch.Count == 0;
     }
 
-    private static void CheckScalar(Node s, YamlScalar scalar, SourceLocation at, string? property, List<Diagnostic> errors)
+    private static void CheckScalar(Node s, YamlScalar scalar, SourceLocation at, Prop property, List<Diagnostic> errors)
     {
         if (scalar.Kind == ScalarKind.String)
         {
             string v = scalar.Value;
-            if (s.MinLength is { } min && CodePoints(v) < min)
+            if (s.MinLength is { } min && (v.Length < min || (v.Length < 2 * min && CodePoints(v) < min)))
             {
                 Error(errors, at, min == 1 ? $"{Name(property)} must not be empty" : string.Create(CultureInfo.InvariantCulture, $"{Name(property)} must be at least {min} characters long"));
             }
@@ -192,7 +198,7 @@ public sealed class CompiledSchemaValidator
         }
     }
 
-    private static void CheckMapping(Node s, YamlMapping map, SourceLocation at, string? property, List<Diagnostic> errors)
+    private static void CheckMapping(Node s, YamlMapping map, SourceLocation at, Prop property, List<Diagnostic> errors)
     {
         if (s.Required.Length > 0)
         {
@@ -221,7 +227,7 @@ public sealed class CompiledSchemaValidator
             if (s.Properties is { } props && props.TryGetValue(key.Value, out var sub))
             {
                 known = true;
-                Check(sub, value, key.Start, key.Value, errors);
+                Check(sub, value, key.Start, new Prop(key.Value), errors);
             }
 
             if (s.PatternProperties is { } patterns)
@@ -231,7 +237,7 @@ public sealed class CompiledSchemaValidator
                     if (regex.IsMatch(key.Value))
                     {
                         known = true;
-                        Check(psub, value, key.Start, key.Value, errors);
+                        Check(psub, value, key.Start, new Prop(key.Value), errors);
                     }
                 }
             }
@@ -240,7 +246,7 @@ public sealed class CompiledSchemaValidator
             {
                 if (s.AdditionalProperties is { } extra)
                 {
-                    Check(extra, value, key.Start, key.Value, errors);
+                    Check(extra, value, key.Start, new Prop(key.Value), errors);
                 }
                 else if (!s.AllowAdditional)
                 {
@@ -251,7 +257,7 @@ public sealed class CompiledSchemaValidator
         }
     }
 
-    private static void CheckSequence(Node s, YamlSequence seq, SourceLocation at, string? property, List<Diagnostic> errors)
+    private static void CheckSequence(Node s, YamlSequence seq, SourceLocation at, Prop property, List<Diagnostic> errors)
     {
         if (seq.Items.Count < s.MinItems)
         {
@@ -268,16 +274,17 @@ public sealed class CompiledSchemaValidator
             for (int i = 0; i < seq.Items.Count; i++)
             {
                 var item = seq.Items[i];
-                Check(items, item, item.Start, string.Create(CultureInfo.InvariantCulture, $"{property ?? string.Empty}[{i}]"), errors);
+                Check(items, item, item.Start, new Prop(property.Text, i), errors);
             }
         }
 
         if (s.UniqueItems && seq.Items.Count > 1)
         {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var seen = new HashSet<(ScalarKind, string)>();
             foreach (var item in seq.Items)
             {
-                if (!seen.Add(Canonical(item)))
+                var key = item is YamlScalar scalarItem ? (scalarItem.Kind, scalarItem.Value) : ((ScalarKind)(-1), Canonical(item));
+                if (!seen.Add(key))
                 {
                     string shown = item is YamlScalar sc ? $" ('{Show(sc.Value)}')" : string.Empty;
                     Error(errors, at, $"{Name(property)} lists a value twice{shown}; items must be unique");
@@ -456,7 +463,7 @@ public sealed class CompiledSchemaValidator
             if (!string.IsNullOrEmpty(actual.Pattern))
             {
                 node.PatternText = actual.Pattern;
-                node.Pattern = new Regex(actual.Pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
+                node.Pattern = SchemaPatterns.For(actual.Pattern);
             }
 
             node.MinLength = actual.MinLength is > 0 ? actual.MinLength : null;
@@ -477,7 +484,7 @@ public sealed class CompiledSchemaValidator
 
             if (actual.PatternProperties.Count > 0)
             {
-                node.PatternProperties = [.. actual.PatternProperties.Select(p => (new Regex(p.Key, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2)), Compile(p.Value)))];
+                node.PatternProperties = [.. actual.PatternProperties.Select(p => (SchemaPatterns.For(p.Key), Compile(p.Value)))];
             }
 
             node.Required = [.. actual.RequiredProperties];

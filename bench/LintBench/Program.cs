@@ -1,0 +1,121 @@
+// Timed harness: where does a lint run spend its CPU? Runs each phase of `hrprep lint` on one
+// thread over a corpus (bench/CorpusGenerator), warm, and prints the time of each phase per 10,000
+// questions: the best of passes 2-6 (garbage collections land in whichever phase allocates, so single
+// passes are noisy). Usage: LintBench [CORPUS-DIR] (default bench/corpus/10k).
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using HrPrep.Authoring.Lint;
+using HrPrep.Authoring.Lint.Schema;
+using HrPrep.Content;
+using HrPrep.Content.Loading;
+using HrPrep.Content.Yaml;
+
+string dir = args.Length > 0 ? args[0] : Path.Combine("bench", "corpus", "10k");
+var files = Directory.GetFiles(dir, "*.yaml").Order(StringComparer.Ordinal).ToArray();
+var options = YamlReaderOptions.Default;
+var utf8 = new UTF8Encoding(false, true);
+var schema = CompiledSchemaValidator.Default;
+var rules = RuleCatalogue.Rules;
+
+var best = new Dictionary<string, double>(StringComparer.Ordinal);
+var prompts = new List<string>();
+int questionCount = 0, fileCount = files.Length;
+long byteCount = 0;
+for (int pass = 1; pass <= 6; pass++)
+{
+    var times = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+    void Add(string phase, TimeSpan t) => times[phase] = times.GetValueOrDefault(phase) + t;
+    int questions = 0;
+    long bytes = 0;
+    foreach (var path in files)
+    {
+        var clock = Stopwatch.StartNew();
+        byte[] raw = File.ReadAllBytes(path);
+        Add("1 read bytes", clock.Elapsed);
+        bytes += raw.Length;
+
+        clock.Restart();
+        string text = utf8.GetString(raw);
+        Add("2 decode UTF-8", clock.Elapsed);
+
+        clock.Restart();
+        bool fast = FastYamlReader.TryRead(path, text, options, out var root);
+        Add("3 parse (fast reader)", clock.Elapsed);
+        if (!fast)
+        {
+            Console.Error.WriteLine($"{path}: not on the fast path");
+            var slowRead = SafeYamlReader.ReadTextWithYamlDotNet(path, text, options);
+            root = slowRead.Root;
+        }
+
+        var read = new YamlReadResult(path, root, []);
+        clock.Restart();
+        var pf = PackFileBinder.Bind(read, options, []);
+        Add("4 bind to model", clock.Elapsed);
+
+        clock.Restart();
+        schema.Validate(root!);
+        Add("5 schema", clock.Elapsed);
+
+        clock.Restart();
+        var file = new LintFile(path, root, raw);
+        Add("6 lint model", clock.Elapsed);
+        questions += file.Questions.Length;
+        if (pass == 1)
+        {
+            prompts.AddRange(file.Questions.Select(q => q.Prompt?.Value).OfType<string>());
+        }
+
+        var sink = new List<LintFinding>();
+        foreach (var rule in rules)
+        {
+            clock.Restart();
+            var context = new RuleContext(rule, rule.DefaultOptions, sink);
+            rule.CheckFile(file, context);
+            foreach (var q in file.Questions)
+            {
+                rule.CheckQuestion(q, context);
+            }
+
+            Add("7 rule " + rule.Code + " " + rule.Name, clock.Elapsed);
+        }
+
+        clock.Restart();
+        Suppressions.Find(path, raw);
+        Add("8 suppressions scan", clock.Elapsed);
+    }
+
+    // The workspace phase's near-duplicate pass (HP110), over every prompt of the corpus.
+    var near = new HrPrep.Authoring.Lint.Text.NearDuplicateIndex(0.7, 2);
+    var clock2 = Stopwatch.StartNew();
+    var words = prompts.Select(HrPrep.Authoring.Lint.Text.TextTools.Words).ToList();
+    Add("9 near-dup: words", clock2.Elapsed);
+    clock2.Restart();
+    var sets = words.Select(w => near.Shingles(w)).ToList();
+    Add("9 near-dup: shingles", clock2.Elapsed);
+    clock2.Restart();
+    near.FindEarlierDuplicates(sets);
+    Add("9 near-dup: MinHash, LSH, verify (parallel)", clock2.Elapsed);
+    questionCount = questions;
+    byteCount = bytes;
+    if (pass > 1)
+    {
+        foreach (var (phase, t) in times)
+        {
+            best[phase] = Math.Min(best.GetValueOrDefault(phase, double.MaxValue), t.TotalMilliseconds);
+        }
+    }
+}
+
+double scale = 10_000.0 / questionCount;
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{fileCount} files, {questionCount:N0} questions, {byteCount / 1e6:0.0} MB; ms per 10,000 questions, one thread, warm, best of 5 passes:"));
+double total = 0;
+foreach (var (phase, t) in best.OrderBy(p => p.Key, StringComparer.Ordinal))
+{
+    double ms = t * scale;
+    total += ms;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {phase,-40} {ms,8:0.0}"));
+}
+
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {"total",-40} {total,8:0.0}"));
