@@ -71,7 +71,9 @@ public static class LintCommand
 
             var rules = RuleCatalogue.Rules;
             var lintConfig = LoadConfig(context, parse.GetValue(config), rules);
+            StartupTiming("lint command starts");
             var validator = parse.GetValue(schema) is { } schemaPath ? LoadSchema(schemaPath) : CompiledSchemaValidator.Default;
+            StartupTiming("schema loaded");
             Baseline? accepted = null;
             if (parse.GetValue(baseline) is { } baselinePath && parse.GetValue(writeBaseline) is null)
             {
@@ -222,6 +224,15 @@ public static class LintCommand
             throw ex.Unreadable
                 ? new ToolExitException(ExitCodes.Unreadable, "CONFIG", $"cannot read configuration {file}")
                 : new ToolExitException(ExitCodes.Usage, "CONFIG", $"{ex.Problems.Count} problem{(ex.Problems.Count == 1 ? "" : "s")} in configuration {file}; nothing was linted");
+        }
+    }
+
+    private static void StartupTiming(string what)
+    {
+        if (Environment.GetEnvironmentVariable("HRPREP_LINT_TIMING") == "1")
+        {
+            var process = System.Diagnostics.Process.GetCurrentProcess();
+            Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"lint timing: {what} at {(DateTime.Now - process.StartTime).TotalSeconds:0.000} s since process start (CPU {process.TotalProcessorTime.TotalSeconds:0.00} s)"));
         }
     }
 

@@ -88,4 +88,48 @@ public class MarkdownAndJsonExporterTests
 
         Assert.True(plain > 1000, $"only {plain} plain lines were generated");
     }
+
+    [Fact]
+    public void The_plain_paragraphs_fast_path_renders_exactly_like_markdig()
+    {
+        var pipeline = Markdig.MarkdownExtensions.DisableHtml(new Markdig.MarkdownPipelineBuilder()).Build();
+        const string alphabet = "abcXYZ 0123456789-+=#>.,;:'()/?%$@^{}éü\u00A0\n\n\n\t\\`*_[]<>!&\"~|";
+        var random = new Random(54321);
+        int fast = 0;
+        for (int i = 0; i < 20_000; i++)
+        {
+            // Mostly letters, digits and punctuation, with line breaks, and now and then anything.
+            var chars = new char[random.Next(1, 80)];
+            for (int c = 0; c < chars.Length; c++)
+            {
+                int roll = random.Next(100);
+                chars[c] = roll < 8 ? '\n' : roll < 96 ? alphabet[random.Next(40)] : alphabet[random.Next(alphabet.Length)];
+            }
+
+            string text = new(chars);
+            if (SafeHtml.PlainParagraphs(text) is not { } html)
+            {
+                continue;
+            }
+
+            fast++;
+            Assert.True(Markdig.Markdown.ToHtml(text, pipeline).TrimEnd('\n') == html, $"differs on {System.Text.Json.JsonSerializer.Serialize(text)}");
+            if (!string.IsNullOrWhiteSpace(text))
+            {
+                Assert.Equal(html, SafeHtml.Markdown(text));
+            }
+        }
+
+        Assert.True(fast > 2000, $"only {fast} texts took the fast path");
+
+        // Every model answer of the shipped pack renders the same whichever path it takes.
+        foreach (var q in HrPrep.Content.QuestionBank.Default.Questions)
+        {
+            string summary = q.Answer.Summary;
+            if (SafeHtml.PlainParagraphs(summary) is { } html)
+            {
+                Assert.Equal(Markdig.Markdown.ToHtml(summary, pipeline).TrimEnd('\n'), html);
+            }
+        }
+    }
 }
