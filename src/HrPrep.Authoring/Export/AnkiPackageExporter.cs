@@ -234,8 +234,8 @@ public sealed class AnkiPackageExporter : IQuestionExporter
     /// </summary>
     private static IEnumerable<AnkiNote> Notes(ExportSource source, bool reverse)
     {
-        const int BatchSize = 1024;
-        using var batches = new System.Collections.Concurrent.BlockingCollection<AnkiNote[]>(boundedCapacity: 4);
+        const int BatchSize = 128;
+        using var batches = new System.Collections.Concurrent.BlockingCollection<AnkiNote[]>(boundedCapacity: 2);
         using var stop = new CancellationTokenSource();
         var producer = Task.Run(() =>
         {

@@ -17,6 +17,9 @@ internal sealed class FastYamlReader
 {
     private const int CacheMaxLength = 40;
 
+    // Short strings repeat (keys, enum values, tags); unique ones (ids) only fill the cache, so it stops growing here.
+    private const int CacheMaxEntries = 4096;
+
     // Characters that send the whole file to YamlDotNet: controls other than LF (CR is allowed only in
     // CRLF, handled separately), tab, DEL and C1 controls, YAML 1.1 line breaks (NEL, LS, PS), BOM,
     // non-characters and surrogates (columns of astral characters are left to YamlDotNet).
@@ -1072,7 +1075,11 @@ internal sealed class FastYamlReader
         }
 
         string s = span.ToString();
-        cache[s] = s;
+        if (cache.Count < CacheMaxEntries)
+        {
+            cache[s] = s;
+        }
+
         return s;
 #else
         string s = new string(buf, start, length);
@@ -1081,7 +1088,11 @@ internal sealed class FastYamlReader
             return hit;
         }
 
-        cache[s] = s;
+        if (cache.Count < CacheMaxEntries)
+        {
+            cache[s] = s;
+        }
+
         return s;
 #endif
     }
