@@ -75,5 +75,21 @@ public class PackageTests(PackagesFixture packages)
         var settings = XDocument.Load(stream);
         Assert.Equal("dotnet-hrprep", settings.Descendants().Single(e => e.Name.LocalName == "Command").Attribute("Name")!.Value);
         Assert.DoesNotContain(zip.Entries, e => e.FullName.Contains("PackCompiler", StringComparison.Ordinal));
+        if (OperatingSystem.IsLinux() && System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.X64)
+        {
+            // Built on linux-x64: the tool and its dependencies carry ReadyToRun code (start-up of every command).
+            foreach (var name in new[] { "HrPrep.Tool", "HrPrep.Authoring", "HrPrep.Content", "System.CommandLine", "NJsonSchema", "Newtonsoft.Json", "YamlDotNet", "Markdig" })
+            {
+                using var dll = new MemoryStream();
+                using (var s = zip.GetEntry($"tools/net10.0/any/{name}.dll")!.Open())
+                {
+                    s.CopyTo(dll);
+                }
+
+                dll.Position = 0;
+                using var pe = new PEReader(dll);
+                Assert.True(pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, $"tools/net10.0/any/{name}.dll in the tool package is not ReadyToRun");
+            }
+        }
     }
 }
