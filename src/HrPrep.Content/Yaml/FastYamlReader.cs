@@ -649,19 +649,7 @@ internal sealed class FastYamlReader
             break;
         }
 
-        string value;
-        if (sb is null)
-        {
-            value = Str(runStart, i - runStart);
-        }
-        else
-        {
-            sb.Append(buf, runStart, i - runStart);
-            value = sb.ToString();
-        }
-
-        pos = i + 1;
-        return new YamlScalar(at, value, ScalarKind.String);
+        return EndQuoted(at, sb, runStart, i);
     }
 
     private YamlScalar ParseDoubleQuoted()
@@ -720,18 +708,24 @@ internal sealed class FastYamlReader
             runStart = i;
         }
 
+        return EndQuoted(at, sb, runStart, i);
+    }
+
+    /// <summary>Finishes a quoted scalar whose closing quote is at <paramref name="close"/>: the text since the last escape is appended (or taken as is when there was none).</summary>
+    private YamlScalar EndQuoted(SourceLocation at, StringBuilder? sb, int runStart, int close)
+    {
         string value;
         if (sb is null)
         {
-            value = Str(runStart, i - runStart);
+            value = Str(runStart, close - runStart);
         }
         else
         {
-            sb.Append(buf, runStart, i - runStart);
+            sb.Append(buf, runStart, close - runStart);
             value = sb.ToString();
         }
 
-        pos = i + 1;
+        pos = close + 1;
         return new YamlScalar(at, value, ScalarKind.String);
     }
 
