@@ -98,45 +98,74 @@ public static class SafeHtml
     }
 
     /// <summary>
-    /// Keeps Markdown as Markdown but turns its raw HTML (inline and block) and autolinks with unsafe
-    /// schemes into text, by escaping their <c>&lt;</c> as <c>&amp;lt;</c>; for Markdown output.
+    /// Keeps Markdown as Markdown but makes it safe to render: raw HTML (inline and block) and
+    /// autolinks with unsafe schemes become text (their <c>&lt;</c> is escaped as <c>&amp;lt;</c>),
+    /// and links, images and link reference definitions whose destination is not <c>http</c>,
+    /// <c>https</c>, <c>mailto</c> or a fragment (<c>javascript:</c>, <c>data:</c>, <c>file:</c>…)
+    /// point to <c>#</c> instead; for Markdown output.
     /// </summary>
     public static string NeutraliseRawHtml(string markdown)
     {
         ArgumentNullException.ThrowIfNull(markdown);
-        if (markdown.IndexOf('<', StringComparison.Ordinal) < 0)
+        if (markdown.AsSpan().IndexOfAny('<', '[') < 0)
         {
+            // Neither raw HTML, autolinks nor links are possible.
             return markdown;
         }
 
         var document = Markdig.Markdown.Parse(markdown, RawPipeline);
-        var starts = new SortedSet<int>();
-        foreach (var node in document.Descendants())
+        var edits = new SortedDictionary<int, (int Length, string Text)>();
+        void ReplaceUrl(SourceSpan span, string? url)
         {
-            if (node is HtmlInline || node is HtmlBlock || (node is AutolinkInline a && !a.IsEmail && !IsSafeUrl(a.Url)))
+            if (!string.IsNullOrWhiteSpace(url) && !IsSafeUrl(url) && !span.IsEmpty && span.End < markdown.Length)
             {
-                for (int i = node.Span.Start; i <= node.Span.End && i < markdown.Length; i++)
-                {
-                    if (markdown[i] == '<')
-                    {
-                        starts.Add(i);
-                    }
-                }
+                edits[span.Start] = (span.Length, "#");
             }
         }
 
-        if (starts.Count == 0)
+        foreach (var node in document.Descendants())
+        {
+            switch (node)
+            {
+                case HtmlInline or HtmlBlock:
+                case AutolinkInline { IsEmail: false } a when !IsSafeUrl(a.Url):
+                    for (int i = node.Span.Start; i <= node.Span.End && i < markdown.Length; i++)
+                    {
+                        if (markdown[i] == '<')
+                        {
+                            edits[i] = (1, "&lt;");
+                        }
+                    }
+
+                    break;
+                case LinkInline { Reference: null } link:
+                    ReplaceUrl(link.UrlSpan, link.Url);
+                    break;
+                case LinkReferenceDefinition definition:
+                    ReplaceUrl(definition.UrlSpan, definition.Url);
+                    break;
+            }
+        }
+
+        if (edits.Count == 0)
         {
             return markdown;
         }
 
-        var sb = new StringBuilder(markdown.Length + (starts.Count * 3));
-        for (int i = 0; i < markdown.Length; i++)
+        var sb = new StringBuilder(markdown.Length + (edits.Count * 3));
+        int at = 0;
+        foreach (var (start, (length, text)) in edits)
         {
-            sb.Append(starts.Contains(i) ? "&lt;" : markdown[i].ToString());
+            if (start < at)
+            {
+                continue;
+            }
+
+            sb.Append(markdown, at, start - at).Append(text);
+            at = start + length;
         }
 
-        return sb.ToString();
+        return sb.Append(markdown, at, markdown.Length - at).ToString();
     }
 
     /// <summary>Renders one short Markdown line (a list item) to safe inline HTML, without the surrounding paragraph.</summary>

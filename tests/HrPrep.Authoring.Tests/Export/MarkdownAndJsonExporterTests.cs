@@ -39,6 +39,28 @@ public class MarkdownAndJsonExporterTests
     }
 
     [Fact]
+    public void Markdown_output_points_unsafe_links_nowhere_and_keeps_safe_ones()
+    {
+        const string text = "See [x](javascript:alert(1)), [y](https://example.org/a), ![i](data:text/html;base64,PHNjcmlwdD4=), " +
+            "[z](<javascript:alert(2)> \"t\"), [m](mailto:hr@example.org), [f](#top), [r][ref] and <javascript:alert(3)>.\n\n" +
+            "[ref]: JavaScript:alert(4)\n";
+        string safe = SafeHtml.NeutraliseRawHtml(text);
+        Assert.Contains("[x](#)", safe);
+        Assert.Contains("[y](https://example.org/a)", safe);
+        Assert.Contains("![i](#)", safe);
+        Assert.Contains("[m](mailto:hr@example.org)", safe);
+        Assert.Contains("[f](#top)", safe);
+        Assert.Contains("[ref]: #", safe);
+        Assert.Contains("&lt;javascript:alert(3)>", safe);
+
+        // Rendered by any CommonMark renderer, no link or image leads to a script or data URL.
+        string html = Markdig.Markdown.ToHtml(safe);
+        Assert.DoesNotMatch("(?i)(href|src)=\"(javascript|data):", html);
+        Assert.Contains("href=\"https://example.org/a\"", html);
+        Assert.Equal("plain text, no links", SafeHtml.NeutraliseRawHtml("plain text, no links"));
+    }
+
+    [Fact]
     public void Json_export_is_the_list_json_in_stable_order()
     {
         var bank = ExportFixtures.Mini;
