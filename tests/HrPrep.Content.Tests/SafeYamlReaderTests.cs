@@ -158,6 +158,31 @@ public class SafeYamlReaderTests
     }
 
     [Fact]
+    public void Reads_large_files_from_files_seekable_and_unseekable_streams_alike()
+    {
+        // Several growths of the pooled read buffer (unseekable streams start at 80 KB and arrive in
+        // 100-byte pieces), CRLF line ends and a multi-byte character: all three paths give the same tree.
+        var sb = new StringBuilder("questions:\r\n");
+        for (int i = 0; i < 3000; i++)
+        {
+            sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"  - id: q-{i}\r\n    prompt: \"Caf\u00e9 question {i}?\"\r\n    answer:\r\n      summary: |\r\n        Line one of {i}.\r\n        Line two.\r\n");
+        }
+
+        byte[] bytes = Encoding.UTF8.GetBytes(sb.ToString());
+        Assert.True(bytes.Length > 300_000);
+        using var dir = new TempDir();
+        string path = Path.Combine(dir.Path, "big.yaml");
+        File.WriteAllBytes(path, bytes);
+        string expected = FastYamlReaderTests.Dump(SafeYamlReader.ReadTextWithYamlDotNet(path, sb.ToString(), YamlReaderOptions.Default));
+        Assert.Equal(expected, FastYamlReaderTests.Dump(SafeYamlReader.ReadFile(path)));
+        Assert.Equal(expected, FastYamlReaderTests.Dump(SafeYamlReader.ReadStream(path, new MemoryStream(bytes))));
+        Assert.Equal(expected, FastYamlReaderTests.Dump(SafeYamlReader.ReadStream(path, new NonSeekable(new MemoryStream(bytes)))));
+        var root = Assert.IsType<YamlMapping>(SafeYamlReader.ReadFile(path).Root);
+        var last = Assert.IsType<YamlMapping>(Assert.IsType<YamlSequence>(root.Get("questions")).Items[^1]);
+        Assert.Equal("Line one of 2999.\nLine two.\n", ((YamlScalar)((YamlMapping)last.Get("answer")!).Get("summary")!).Value);
+    }
+
+    [Fact]
     public void Reports_tabs_used_for_indentation()
     {
         var r = Read("a:\n\t- b\n");
