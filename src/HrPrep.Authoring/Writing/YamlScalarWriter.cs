@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using HrPrep.Content.Yaml;
@@ -109,75 +110,72 @@ internal static class YamlScalarWriter
 
         bool seenContent = false;
         int lineStart = 0;
-        for (int i = 0; i <= value.Length; i++)
+        while (true)
         {
-            if (i < value.Length)
-            {
-                char c = value[i];
-                if (c == '\n')
-                {
-                    if (!LineOk(value, lineStart, i, ref seenContent))
-                    {
-                        return false;
-                    }
-
-                    lineStart = i + 1;
-                    continue;
-                }
-
-                if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c is '\u2028' or '\u2029' or '\uFEFF' or '\uFFFE' or '\uFFFF')
-                {
-                    return false;
-                }
-
-                if (char.IsSurrogate(c))
-                {
-                    if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-                    {
-                        i++;
-                        continue;
-                    }
-
-                    return false;
-                }
-            }
-            else if (!LineOk(value, lineStart, i, ref seenContent))
+            int nl = value.IndexOf('\n', lineStart);
+            int end = nl < 0 ? value.Length : nl;
+            var line = value.AsSpan(lineStart, end - lineStart);
+            if (!CharactersOk(line) || !LineOk(line, ref seenContent))
             {
                 return false;
             }
-        }
 
-        return seenContent;
+            if (nl < 0)
+            {
+                return seenContent;
+            }
+
+            lineStart = nl + 1;
+        }
     }
 
-    private static bool LineOk(string value, int start, int end, ref bool seenContent)
+    // Characters a block scalar cannot hold as they are: controls (line breaks are split off before),
+    // DEL and C1 controls, YAML 1.1 line breaks, BOM, non-characters; surrogates only in valid pairs.
+    private static readonly SearchValues<char> BlockUnsafe = SearchValues.Create(
+        string.Concat(Enumerable.Range(0, 0x20).Concat(Enumerable.Range(0x7F, 0x21)).Concat(Enumerable.Range(0xD800, 0x800)).Select(c => (char)c))
+        + "\u2028\u2029\uFEFF\uFFFE\uFFFF");
+
+    // Every char.IsWhiteSpace character but the space.
+    private static readonly SearchValues<char> OtherWhiteSpace = SearchValues.Create(
+        string.Concat(Enumerable.Range(0, 0x10000).Select(c => (char)c).Where(c => c != ' ' && char.IsWhiteSpace(c))));
+
+    private static bool CharactersOk(ReadOnlySpan<char> line)
     {
-        if (end == start)
+        int i = line.IndexOfAny(BlockUnsafe);
+        while (i >= 0)
+        {
+            if (!(char.IsHighSurrogate(line[i]) && i + 1 < line.Length && char.IsLowSurrogate(line[i + 1])))
+            {
+                return false;
+            }
+
+            i += 2;
+            int next = line[i..].IndexOfAny(BlockUnsafe);
+            i = next < 0 ? -1 : i + next;
+        }
+
+        return true;
+    }
+
+    private static bool LineOk(ReadOnlySpan<char> line, ref bool seenContent)
+    {
+        if (line.IsEmpty)
         {
             return true;
         }
 
-        bool allSpaces = true;
-        for (int i = start; i < end; i++)
+        if (line.IndexOfAny(OtherWhiteSpace) >= 0)
         {
-            if (value[i] != ' ' && char.IsWhiteSpace(value[i]))
-            {
-                return false;
-            }
-
-            if (value[i] != ' ')
-            {
-                allSpaces = false;
-            }
+            return false;
         }
 
-        if (allSpaces)
+        if (line.IndexOfAnyExcept(' ') < 0)
         {
             // A line of only spaces is ambiguous in a block scalar.
             return false;
         }
 
-        if (!seenContent && value[start] == ' ')
+        if (!seenContent && line[0] == ' ')
         {
             // The first content line fixes the indentation; it must not start with a space.
             return false;
