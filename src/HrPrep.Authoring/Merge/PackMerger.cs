@@ -429,7 +429,7 @@ public static class PackMerger
         var byPrompt = new Dictionary<string, List<Question>>(StringComparer.Ordinal);
         foreach (var q in questions)
         {
-            string key = string.Join(' ', TextNormalizer.Tokens(q.Prompt));
+            string key = TextNormalizer.TokenKey(q.Prompt);
             if (!byPrompt.TryGetValue(key, out var list))
             {
                 byPrompt[key] = list = [];

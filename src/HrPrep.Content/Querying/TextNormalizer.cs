@@ -32,6 +32,51 @@ internal static class TextNormalizer
         return tokens;
     }
 
+    /// <summary>
+    /// The tokens of <see cref="Tokens"/> joined by single spaces, built without a string per token
+    /// (used as a duplicate key over many texts).
+    /// </summary>
+    internal static string TokenKey(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        bool ascii = System.Text.Ascii.IsValid(text);
+        string source = ascii ? text : Fold(text);
+        char[] buffer = System.Buffers.ArrayPool<char>.Shared.Rent(source.Length);
+        try
+        {
+            int n = 0;
+            bool inToken = false;
+            foreach (char raw in source)
+            {
+                char c = ascii && raw is >= 'A' and <= 'Z' ? (char)(raw | 0x20) : raw;
+                if (char.IsLetterOrDigit(c))
+                {
+                    if (!inToken && n > 0)
+                    {
+                        buffer[n++] = ' ';
+                    }
+
+                    buffer[n++] = c;
+                    inToken = true;
+                }
+                else
+                {
+                    inToken = false;
+                }
+            }
+
+            return new string(buffer, 0, n);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
     /// <summary>ASCII base letters of U+00C0..U+024F (Latin-1 Supplement, Latin Extended-A and -B); empty = keep.</summary>
     private static readonly string[] LatinFold = "a|a|a|a|a|a|ae|c|e|e|e|e|i|i|i|i|d|n|o|o|o|o|o||o|u|u|u|u|y|th|ss|a|a|a|a|a|a|ae|c|e|e|e|e|i|i|i|i|d|n|o|o|o|o|o||o|u|u|u|u|y|th|y|a|a|a|a|a|a|c|c|c|c|c|c|c|c|d|d|d|d|e|e|e|e|e|e|e|e|e|e|g|g|g|g|g|g|g|g|h|h|h|h|i|i|i|i|i|i|i|i|i|i|ij|ij|j|j|k|k|k|l|l|l|l|l|l|l|l|l|l|n|n|n|n|n|n|n|n|n|o|o|o|o|o|o|oe|oe|r|r|r|r|r|r|s|s|s|s|s|s|s|s|t|t|t|t|t|t|u|u|u|u|u|u|u|u|u|u|u|u|w|w|y|y|y|z|z|z|z|z|z|s|||||||||||||||||||||||||||||||||o|o||||||||||||||u|u|||||||||||||||||||||||||||||a|a|i|i|o|o|u|u|u|u|u|u|u|u|u|u||a|a|a|a|||||g|g|k|k|o|o|o|o|||j||||g|g|||n|n|a|a|||||a|a|a|a|e|e|e|e|i|i|i|i|o|o|o|o|r|r|r|r|u|u|u|u|s|s|t|t|||h|h|||||||a|a|e|e|o|o|o|o|o|o|o|o|y|y||||||||||||||||||||||||||||".Split('|');
 
