@@ -18,35 +18,36 @@ public static class ContentEquality
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         var changed = new List<string>();
-        void Check(bool same, string name)
-        {
-            if (!same)
-            {
-                changed.Add(name);
-            }
-        }
 
         if (includeId)
         {
-            Check(Eq(a.Id, b.Id), "id");
+            Note(changed, Eq(a.Id, b.Id), "id");
         }
 
-        Check(Eq(a.Prompt, b.Prompt), "prompt");
-        Check(Eq(a.Category, b.Category), "category");
-        Check(a.Type == b.Type, "type");
-        Check(a.Level == b.Level, "level");
-        Check(a.Origin == b.Origin, "origin");
-        Check(Eq(a.Tags, b.Tags), "tags");
-        Check(SameScenario(a.Scenario, b.Scenario), "scenario");
-        Check(Eq(a.Answer.Summary, b.Answer.Summary) && Eq(a.Answer.KeyPoints, b.Answer.KeyPoints), "answer");
-        Check(Eq(a.FollowUps, b.FollowUps), "followUps");
-        Check(Eq(a.LookFor, b.LookFor), "lookFor");
-        Check(Eq(a.RedFlags, b.RedFlags), "redFlags");
-        Check(Eq(a.Jurisdiction, b.Jurisdiction), "jurisdiction");
-        Check(Eq(a.Sources, b.Sources), "sources");
-        Check(Eq(a.Related, b.Related), "related");
-        Check(a.LastVerified == b.LastVerified, "lastVerified");
+        Note(changed, Eq(a.Prompt, b.Prompt), "prompt");
+        Note(changed, Eq(a.Category, b.Category), "category");
+        Note(changed, a.Type == b.Type, "type");
+        Note(changed, a.Level == b.Level, "level");
+        Note(changed, a.Origin == b.Origin, "origin");
+        Note(changed, Eq(a.Tags, b.Tags), "tags");
+        Note(changed, SameScenario(a.Scenario, b.Scenario), "scenario");
+        Note(changed, Eq(a.Answer.Summary, b.Answer.Summary) && Eq(a.Answer.KeyPoints, b.Answer.KeyPoints), "answer");
+        Note(changed, Eq(a.FollowUps, b.FollowUps), "followUps");
+        Note(changed, Eq(a.LookFor, b.LookFor), "lookFor");
+        Note(changed, Eq(a.RedFlags, b.RedFlags), "redFlags");
+        Note(changed, Eq(a.Jurisdiction, b.Jurisdiction), "jurisdiction");
+        Note(changed, Eq(a.Sources, b.Sources), "sources");
+        Note(changed, Eq(a.Related, b.Related), "related");
+        Note(changed, a.LastVerified == b.LastVerified, "lastVerified");
         return changed;
+    }
+
+    private static void Note(List<string> changed, bool same, string name)
+    {
+        if (!same)
+        {
+            changed.Add(name);
+        }
     }
 
     /// <summary>True when two questions have the same content (id included).</summary>
@@ -58,26 +59,19 @@ public static class ContentEquality
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         var changed = new List<string>();
-        void Check(bool same, string name)
-        {
-            if (!same)
-            {
-                changed.Add(name);
-            }
-        }
 
-        Check(Eq(a.Id, b.Id), "id");
-        Check(Eq(a.Version, b.Version), "version");
-        Check(Eq(a.Title, b.Title), "title");
-        Check(Eq(a.Role, b.Role), "role");
-        Check(Eq(a.Description, b.Description), "description");
-        Check(Eq(a.Language, b.Language), "language");
-        Check(Eq(a.License, b.License), "license");
-        Check(Eq(a.Authors, b.Authors), "authors");
-        Check(Eq(a.Disclaimer, b.Disclaimer), "disclaimer");
-        Check(Eq(a.Homepage, b.Homepage), "homepage");
-        Check(Eq(a.Categories, b.Categories), "categories");
-        Check(Eq(a.Retired, b.Retired), "retired");
+        Note(changed, Eq(a.Id, b.Id), "id");
+        Note(changed, Eq(a.Version, b.Version), "version");
+        Note(changed, Eq(a.Title, b.Title), "title");
+        Note(changed, Eq(a.Role, b.Role), "role");
+        Note(changed, Eq(a.Description, b.Description), "description");
+        Note(changed, Eq(a.Language, b.Language), "language");
+        Note(changed, Eq(a.License, b.License), "license");
+        Note(changed, Eq(a.Authors, b.Authors), "authors");
+        Note(changed, Eq(a.Disclaimer, b.Disclaimer), "disclaimer");
+        Note(changed, Eq(a.Homepage, b.Homepage), "homepage");
+        Note(changed, Eq(a.Categories, b.Categories), "categories");
+        Note(changed, Eq(a.Retired, b.Retired), "retired");
         return changed;
     }
 

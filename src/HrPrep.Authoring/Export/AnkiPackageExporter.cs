@@ -71,9 +71,8 @@ public sealed class AnkiPackageExporter : IQuestionExporter
         string dbPath = Path.Combine(Path.GetTempPath(), "hrprep-anki-" + Guid.NewGuid().ToString("N") + ".anki2");
         try
         {
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            WriteDatabase(dbPath, source, options);
-            Timing("database written", clock);
+            var timer = new PhaseTimer("anki", "HRPREP_EXPORT_TIMING");
+            WriteDatabase(dbPath, source, options, timer);
             using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
             var entry = zip.CreateEntry("collection.anki2", CompressionLevel.Fastest);
             entry.LastWriteTime = EntryTime;
@@ -90,7 +89,7 @@ public sealed class AnkiPackageExporter : IQuestionExporter
                 to.Write("{}"u8);
             }
 
-            Timing("zip written", clock);
+            timer.Mark("zip written");
         }
         finally
         {
@@ -104,20 +103,8 @@ public sealed class AnkiPackageExporter : IQuestionExporter
         }
     }
 
-    private static readonly bool TimingOn = Environment.GetEnvironmentVariable("HRPREP_EXPORT_TIMING") == "1";
-
-    private static void Timing(string phase, System.Diagnostics.Stopwatch clock)
+    private static void WriteDatabase(string path, ExportSource source, ExportOptions options, PhaseTimer timer)
     {
-        if (TimingOn)
-        {
-            Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"anki timing: {phase} {clock.Elapsed.TotalSeconds:0.000} s (GC heap {GC.GetTotalMemory(false) / 1048576.0:0} MiB, allocated {GC.GetTotalAllocatedBytes() / 1048576.0:0} MiB, CPU {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.00} s)"));
-            clock.Restart();
-        }
-    }
-
-    private static void WriteDatabase(string path, ExportSource source, ExportOptions options)
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         var decks = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var usedDeckIds = new HashSet<long> { 1 };
         long DeckId(string name)
@@ -217,10 +204,10 @@ public sealed class AnkiPackageExporter : IQuestionExporter
                 col.Parameters.AddWithValue("$decks", DecksJson(decks));
                 col.Parameters.AddWithValue("$dconf", DeckConfigJson());
                 col.ExecuteNonQuery();
-                Timing("rows inserted", clock);
+                timer.Mark("rows inserted");
                 Execute(db, string.Join(";\n", statements.Where(x => x.StartsWith("CREATE INDEX", StringComparison.Ordinal))), tx);
                 tx.Commit();
-                Timing("indexes built", clock);
+                timer.Mark("indexes built");
             }
 
             // No VACUUM: rows are only ever appended (tables first, indexes last, no deletes), so the

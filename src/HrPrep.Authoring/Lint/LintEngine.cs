@@ -112,18 +112,6 @@ public sealed class LintEngine
         return run.Finish(details);
     }
 
-    private static readonly bool TimingOn = Environment.GetEnvironmentVariable("HRPREP_LINT_TIMING") == "1";
-
-    private static void Timing(string phase, System.Diagnostics.Stopwatch clock)
-    {
-        if (TimingOn)
-        {
-            Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"lint timing: {phase} {clock.Elapsed.TotalSeconds:0.000} s (so far: GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, GC pauses {GC.GetTotalPauseDuration().TotalSeconds:0.000} s, allocated {GC.GetTotalAllocatedBytes() / 1048576.0:0} MiB, CPU {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.00} s)"));
-        }
-
-        clock.Restart();
-    }
-
     /// <summary>One lint run: per-file work (called in parallel from the reader), then the workspace phase.</summary>
     private sealed class Run
     {
@@ -132,7 +120,7 @@ public sealed class LintEngine
         private readonly CompiledSchemaValidator schema;
         private readonly List<LintRule> active;
         private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (LintFile File, List<LintFinding> Findings, List<Suppression> Suppressions)> done = new(StringComparer.Ordinal);
-        private readonly System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
+        private readonly PhaseTimer timer = new("lint", "HRPREP_LINT_TIMING");
         private int filesDone;
 
         public Run(LintEngine engine)
@@ -191,7 +179,7 @@ public sealed class LintEngine
 
         public LintResult Finish(PackReader.ReadDetails details)
         {
-            Timing("read and per-file rules", clock);
+            timer.Mark("read and per-file rules");
             var packOfFile = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var pack in details.Result.Packs)
             {
@@ -219,17 +207,17 @@ public sealed class LintEngine
             }
 
             var workspace = new LintWorkspace([.. files], details.Result.Packs);
-            Timing("workspace assembled", clock);
+            timer.Mark("workspace assembled");
             foreach (var rule in active)
             {
                 rule.CheckWorkspace(workspace, new RuleContext(rule, config.OptionsFor(rule, null), all));
-                if (TimingOn)
+                if (timer.On)
                 {
-                    Timing("workspace rule " + rule.Code, clock);
+                    timer.Mark("workspace rule " + rule.Code);
                 }
             }
 
-            Timing("workspace rules", clock);
+            timer.Mark("workspace rules");
 
             // Effective severities; rules that are off for a path drop their findings.
             var effective = new List<LintFinding>(all.Count);
@@ -269,7 +257,7 @@ public sealed class LintEngine
                 (final, baselined) = baseline.Filter(final);
             }
 
-            Timing("finish", clock);
+            timer.Mark("finish");
             return new LintResult(final, details.Files.Length, files.Sum(f => f.Summaries.Length), suppressedCount, baselined);
         }
     }

@@ -46,19 +46,7 @@ public sealed record LintFinding(string Path, int Line, int Column, LintSeverity
             return a is null ? -1 : 1;
         }
 
-        int c = string.CompareOrdinal(a.Path, b.Path);
-        if (c != 0)
-        {
-            return c;
-        }
-
-        c = a.Line.CompareTo(b.Line);
-        if (c != 0)
-        {
-            return c;
-        }
-
-        c = a.Column.CompareTo(b.Column);
+        int c = SourceLocation.CompareOrder(a.Path, a.Line, a.Column, b.Path, b.Line, b.Column);
         if (c != 0)
         {
             return c;

@@ -129,19 +129,13 @@ internal static class YamlScalarWriter
         }
     }
 
-    // Characters a block scalar cannot hold as they are: controls (line breaks are split off before),
-    // DEL and C1 controls, YAML 1.1 line breaks, BOM, non-characters; surrogates only in valid pairs.
-    private static readonly SearchValues<char> BlockUnsafe = SearchValues.Create(
-        string.Concat(Enumerable.Range(0, 0x20).Concat(Enumerable.Range(0x7F, 0x21)).Concat(Enumerable.Range(0xD800, 0x800)).Select(c => (char)c))
-        + "\u2028\u2029\uFEFF\uFFFE\uFFFF");
-
     // Every char.IsWhiteSpace character but the space.
     private static readonly SearchValues<char> OtherWhiteSpace = SearchValues.Create(
         string.Concat(Enumerable.Range(0, 0x10000).Select(c => (char)c).Where(c => c != ' ' && char.IsWhiteSpace(c))));
 
     private static bool CharactersOk(ReadOnlySpan<char> line)
     {
-        int i = line.IndexOfAny(BlockUnsafe);
+        int i = line.IndexOfAny(YamlCharacters.Unusual);
         while (i >= 0)
         {
             if (!(char.IsHighSurrogate(line[i]) && i + 1 < line.Length && char.IsLowSurrogate(line[i + 1])))
@@ -150,7 +144,7 @@ internal static class YamlScalarWriter
             }
 
             i += 2;
-            int next = line[i..].IndexOfAny(BlockUnsafe);
+            int next = line[i..].IndexOfAny(YamlCharacters.Unusual);
             i = next < 0 ? -1 : i + next;
         }
 

@@ -65,4 +65,16 @@ public readonly record struct SourceLocation(string Path, int Line, int Column)
     /// <summary>Formats the location as <c>path:line:col</c>.</summary>
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{Path}:{Math.Max(Line, 1)}:{Math.Max(Column, 1)}");
+
+    /// <summary>Source order of two positions: path (ordinal), then line, then column.</summary>
+    internal static int CompareOrder(string pathA, int lineA, int columnA, string pathB, int lineB, int columnB)
+    {
+        int c = string.CompareOrdinal(pathA, pathB);
+        if (c == 0)
+        {
+            c = lineA.CompareTo(lineB);
+        }
+
+        return c != 0 ? c : columnA.CompareTo(columnB);
+    }
 }

@@ -120,23 +120,15 @@ public static class PackReader
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-            long size = stream.Length;
-            if (size > options.MaxFileBytes)
+            if (stream.Length > options.MaxFileBytes)
             {
                 return false;
             }
 
-            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)size + 1);
-            int total = 0;
-            int read;
-            while (total < buffer.Length && (read = stream.Read(buffer, total, buffer.Length - total)) > 0)
+            var (buffer, total) = SafeYamlReader.ReadBounded(stream, options.MaxFileBytes);
+            if (total > options.MaxFileBytes)
             {
-                total += read;
-            }
-
-            if (total > size)
-            {
-                // The file grew while being read: let the general path read it (and apply the limit).
+                // The file grew past the limit while being read: let the general path report it.
                 System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
                 return false;
             }
@@ -347,19 +339,7 @@ public static class PackReader
 
     internal static int CompareDiagnostics(Diagnostic a, Diagnostic b)
     {
-        int c = string.CompareOrdinal(a.Path, b.Path);
-        if (c != 0)
-        {
-            return c;
-        }
-
-        c = a.Line.CompareTo(b.Line);
-        if (c != 0)
-        {
-            return c;
-        }
-
-        c = a.Column.CompareTo(b.Column);
+        int c = SourceLocation.CompareOrder(a.Path, a.Line, a.Column, b.Path, b.Line, b.Column);
         return c != 0 ? c : string.CompareOrdinal(a.Code, b.Code);
     }
 

@@ -14,19 +14,9 @@ internal static class TextNormalizer
         }
 
         string folded = Fold(text);
-        int start = -1;
-        for (int i = 0; i <= folded.Length; i++)
+        foreach (var token in TokenRanges(folded))
         {
-            bool letter = i < folded.Length && char.IsLetterOrDigit(folded[i]);
-            if (letter && start < 0)
-            {
-                start = i;
-            }
-            else if (!letter && start >= 0)
-            {
-                tokens.Add(folded[start..i]);
-                start = -1;
-            }
+            tokens.Add(folded[token]);
         }
 
         return tokens;
@@ -43,37 +33,32 @@ internal static class TextNormalizer
             return string.Empty;
         }
 
-        bool ascii = System.Text.Ascii.IsValid(text);
-        string source = ascii ? text : Fold(text);
-        char[] buffer = System.Buffers.ArrayPool<char>.Shared.Rent(source.Length);
-        try
+        string folded = Fold(text);
+        var key = new StringBuilder(folded.Length);
+        foreach (var token in TokenRanges(folded))
         {
-            int n = 0;
-            bool inToken = false;
-            foreach (char raw in source)
-            {
-                char c = ascii && raw is >= 'A' and <= 'Z' ? (char)(raw | 0x20) : raw;
-                if (char.IsLetterOrDigit(c))
-                {
-                    if (!inToken && n > 0)
-                    {
-                        buffer[n++] = ' ';
-                    }
-
-                    buffer[n++] = c;
-                    inToken = true;
-                }
-                else
-                {
-                    inToken = false;
-                }
-            }
-
-            return new string(buffer, 0, n);
+            (key.Length > 0 ? key.Append(' ') : key).Append(folded.AsSpan()[token]);
         }
-        finally
+
+        return key.ToString();
+    }
+
+    /// <summary>The tokens of folded text: maximal runs of letters and digits.</summary>
+    private static IEnumerable<Range> TokenRanges(string folded)
+    {
+        int start = -1;
+        for (int i = 0; i <= folded.Length; i++)
         {
-            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+            bool letter = i < folded.Length && char.IsLetterOrDigit(folded[i]);
+            if (letter && start < 0)
+            {
+                start = i;
+            }
+            else if (!letter && start >= 0)
+            {
+                yield return start..i;
+                start = -1;
+            }
         }
     }
 

@@ -20,11 +20,6 @@ internal sealed class FastYamlReader
     // Short strings repeat (keys, enum values, tags); unique ones (ids) only fill the cache, so it stops growing here.
     private const int CacheMaxEntries = 4096;
 
-    // Characters that send the whole file to YamlDotNet: controls other than LF (CR is allowed only in
-    // CRLF, handled separately), tab, DEL and C1 controls, YAML 1.1 line breaks (NEL, LS, PS), BOM,
-    // non-characters and surrogates (columns of astral characters are left to YamlDotNet).
-    private static readonly SearchValues<char> Unusual = SearchValues.Create(BuildUnusual());
-
     private readonly string path;
     private readonly char[] buf;
     private readonly int length;
@@ -68,7 +63,7 @@ internal sealed class FastYamlReader
     {
         root = null;
         var span = buffer.AsSpan(0, length);
-        int unusual = span.IndexOfAny(Unusual);
+        int unusual = span.IndexOfAny(YamlCharacters.Unusual);
         if (unusual >= 0)
         {
             if (!OnlyCrLf(span, unusual))
@@ -107,31 +102,6 @@ internal sealed class FastYamlReader
         return write;
     }
 
-    private static string BuildUnusual()
-    {
-        var sb = new StringBuilder();
-        for (char c = '\0'; c < ' '; c++)
-        {
-            if (c != '\n')
-            {
-                sb.Append(c);
-            }
-        }
-
-        for (char c = '\u007F'; c <= '\u009F'; c++)
-        {
-            sb.Append(c);
-        }
-
-        for (char c = '\uD800'; c <= '\uDFFF'; c++)
-        {
-            sb.Append(c);
-        }
-
-        sb.Append('\u2028').Append('\u2029').Append('\uFEFF').Append('\uFFFE').Append('\uFFFF');
-        return sb.ToString();
-    }
-
     private static bool OnlyCrLf(ReadOnlySpan<char> span, int from)
     {
         int i = from;
@@ -142,7 +112,7 @@ internal sealed class FastYamlReader
                 return false;
             }
 
-            int next = span[(i + 2)..].IndexOfAny(Unusual);
+            int next = span[(i + 2)..].IndexOfAny(YamlCharacters.Unusual);
             i = next < 0 ? -1 : i + 2 + next;
         }
 
@@ -342,16 +312,11 @@ internal sealed class FastYamlReader
                     return scalar;
                 }
 
-            case '-':
-                if (IsBlankAt(pos + 1))
-                {
-                    throw GiveUp();
-                }
+        }
 
-                break;
-            case '?' or ':' or ',' or ']' or '}' or '#' or '&' or '*' or '!' or '%' or '@' or '`':
-                // '?' and ':' may start a plain scalar, but YamlDotNet has its own view: left to it.
-                throw GiveUp();
+        if (IsIndicator(c))
+        {
+            throw GiveUp();
         }
 
         {
@@ -367,6 +332,13 @@ internal sealed class FastYamlReader
             return scalar;
         }
     }
+
+    /// <summary>
+    /// YAML indicators that cannot start a plain scalar of the subset ('?' and ':' may in YAML, but
+    /// YamlDotNet has its own view of them, so they are left to it).
+    /// </summary>
+    private static bool IsIndicator(char c) =>
+        c is '?' or ':' or ',' or '[' or ']' or '{' or '}' or '#' or '&' or '*' or '!' or '|' or '>' or '\'' or '"' or '%' or '@' or '`';
 
     private YamlMapping StartMapping(Context context, int start, int startLine)
     {
@@ -473,17 +445,12 @@ internal sealed class FastYamlReader
             case '\'':
                 key = ParseSingleQuoted();
                 break;
-            case '-':
-                if (IsBlankAt(pos + 1))
+            default:
+                if (IsIndicator(c) || (c == '-' && IsBlankAt(pos + 1)))
                 {
                     throw GiveUp();
                 }
 
-                key = ParsePlain(out _);
-                break;
-            case '?' or ':' or '|' or '>' or '[' or '{' or ',' or ']' or '}' or '#' or '&' or '*' or '!' or '%' or '@' or '`':
-                throw GiveUp();
-            default:
                 key = ParsePlain(out _);
                 break;
         }
@@ -797,9 +764,9 @@ internal sealed class FastYamlReader
             {
                 item = ParseSingleQuoted();
             }
-            else if (c is '\n' or ',' or '[' or ']' or '{' or '}' or '#' or '&' or '*' or '!' or '|' or '>' or '%' or '@' or '`' or '-' or '?' or ':')
+            else if (c is '\n' or '-' || IsIndicator(c))
             {
-                // '-', '?' and ':' may start a plain scalar, but are left to YamlDotNet here.
+                // '-' may start a plain scalar, but is left to YamlDotNet in flow context.
                 throw GiveUp();
             }
             else
@@ -1069,26 +1036,19 @@ internal sealed class FastYamlReader
         }
 
         string s = span.ToString();
-        if (cache.Count < CacheMaxEntries)
-        {
-            cache[s] = s;
-        }
-
-        return s;
 #else
         string s = new string(buf, start, length);
         if (cache.TryGetValue(s, out var hit))
         {
             return hit;
         }
-
+#endif
         if (cache.Count < CacheMaxEntries)
         {
             cache[s] = s;
         }
 
         return s;
-#endif
     }
 
     private sealed class GiveUpException : Exception

@@ -116,7 +116,7 @@ public static partial class SafeYamlReader
                 return ReadTextWithYamlDotNet(path, StrictUtf8.GetString(utf8), options);
             }
 
-            return fastRoot is null ? EmptyDocument(path) : new YamlReadResult(path, fastRoot, []);
+            return FastResult(path, fastRoot);
         }
         finally
         {
@@ -132,7 +132,7 @@ public static partial class SafeYamlReader
         options ??= YamlReaderOptions.Default;
         if (FastYamlReader.TryRead(path, text, options, out var fastRoot))
         {
-            return fastRoot is null ? EmptyDocument(path) : new YamlReadResult(path, fastRoot, []);
+            return FastResult(path, fastRoot);
         }
 
         return ReadTextWithYamlDotNet(path, text, options);
@@ -172,11 +172,15 @@ public static partial class SafeYamlReader
         return new YamlReadResult(path, builder.Diagnostics.Count > 0 && builder.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error && d.Code is not "YAML003") ? null : builder.Root, builder.Diagnostics);
     }
 
+    /// <summary>The result of a file the fast reader read: its root, or the empty-file error when it holds no document.</summary>
+    private static YamlReadResult FastResult(string path, YamlNode? root) =>
+        root is null ? EmptyDocument(path) : new YamlReadResult(path, root, []);
+
     private static YamlReadResult EmptyDocument(string path) =>
         Fail(path, 1, 1, "PACK008", "the file is empty; a pack file holds a mapping with 'pack' and/or 'questions'");
 
     /// <summary>Reads a stream into a pooled buffer (the caller returns it), stopping once more than <paramref name="max"/> bytes were read.</summary>
-    private static (byte[] Buffer, int Length) ReadBounded(Stream stream, long max)
+    internal static (byte[] Buffer, int Length) ReadBounded(Stream stream, long max)
     {
         int capacity = stream.CanSeek ? (int)Math.Min(stream.Length - stream.Position + 1, max + 1) : 81920;
         var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(capacity, 16));

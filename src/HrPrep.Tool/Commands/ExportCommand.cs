@@ -49,9 +49,8 @@ public static class ExportCommand
             var bank = BankLoader.Load(context, paths);
             var selected = common.Query(bank, parse).ToList();
 
-            // Reading left garbage (file trees, buffers) behind the questions; release it before the
-            // export allocates, so the peak is the questions plus the export's own working set.
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            // Reading left garbage (file trees, buffers) behind the questions: release it before exporting.
+            Garbage.ReleaseAfter(bank.Questions.Length);
             using var progress = ProgressReporter.Start(context, $"export {parse.GetValue(format)}");
             var counted = new Counter(selected, progress);
             var options = new ExportOptions

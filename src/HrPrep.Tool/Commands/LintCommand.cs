@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using HrPrep.Authoring;
 using HrPrep.Authoring.IO;
 using HrPrep.Authoring.Lint;
 using HrPrep.Authoring.Lint.Output;
@@ -71,9 +72,10 @@ public static class LintCommand
 
             var rules = RuleCatalogue.Rules;
             var lintConfig = LoadConfig(context, parse.GetValue(config), rules);
-            StartupTiming("lint command starts");
+            var timer = new PhaseTimer("lint", "HRPREP_LINT_TIMING", sinceProcessStart: true);
+            timer.Mark("start-up to the lint command");
             var validator = parse.GetValue(schema) is { } schemaPath ? LoadSchema(schemaPath) : CompiledSchemaValidator.Default;
-            StartupTiming("schema loaded");
+            timer.Mark("schema loaded");
             Baseline? accepted = null;
             if (parse.GetValue(baseline) is { } baselinePath && parse.GetValue(writeBaseline) is null)
             {
@@ -224,15 +226,6 @@ public static class LintCommand
             throw ex.Unreadable
                 ? new ToolExitException(ExitCodes.Unreadable, "CONFIG", $"cannot read configuration {file}")
                 : new ToolExitException(ExitCodes.Usage, "CONFIG", $"{ex.Problems.Count} problem{(ex.Problems.Count == 1 ? "" : "s")} in configuration {file}; nothing was linted");
-        }
-    }
-
-    private static void StartupTiming(string what)
-    {
-        if (Environment.GetEnvironmentVariable("HRPREP_LINT_TIMING") == "1")
-        {
-            var process = System.Diagnostics.Process.GetCurrentProcess();
-            Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"lint timing: {what} at {(DateTime.Now - process.StartTime).TotalSeconds:0.000} s since process start (CPU {process.TotalProcessorTime.TotalSeconds:0.00} s)"));
         }
     }
 

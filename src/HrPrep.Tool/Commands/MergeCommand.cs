@@ -84,11 +84,8 @@ public static class MergeCommand
                 throw new ToolExitException(ExitCodes.Findings, "MERGE", $"{result.Errors.Length} problem{(result.Errors.Length == 1 ? "" : "s")}; nothing was written");
             }
 
-            if (GC.GetTotalAllocatedBytes() > 256L << 20)
-            {
-                // Large inputs: release the questions the merge dropped (and its own garbage) before writing.
-                GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-            }
+            // The inputs are no longer referenced: release the questions the merge dropped (and its own garbage) before writing.
+            Garbage.ReleaseAfter(result.InputQuestions);
 
             var pack = result.Pack!;
             WriteSummary(context.Out, result, inputCount);
@@ -152,25 +149,19 @@ public static class MergeCommand
     }
 
     /// <summary>
-    /// Reads the inputs one by one. Reading leaves garbage (file trees, buffers) behind the questions;
-    /// after each large input (over 256 MiB allocated) it is released before the next input is read,
-    /// so the peak memory is the inputs plus one input's working set, not the sum of all of them.
+    /// Reads the inputs one by one, releasing what reading a large input left behind before the next
+    /// is read, so the peak memory is the inputs plus one input's working set.
     /// </summary>
     private static (List<MergeInput> Inputs, List<Diagnostic> Errors) ReadInputs(IReadOnlyList<string> paths)
     {
         var inputs = new List<MergeInput>(paths.Count);
         var errors = new List<Diagnostic>();
-        long allocated = GC.GetTotalAllocatedBytes();
         foreach (var path in paths)
         {
             var (one, problems) = PackInputs.ReadEach([path]);
             inputs.AddRange(one);
             errors.AddRange(problems);
-            if (GC.GetTotalAllocatedBytes() - allocated > 256L << 20)
-            {
-                GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-                allocated = GC.GetTotalAllocatedBytes();
-            }
+            Garbage.ReleaseAfter(one.Sum(input => input.Pack.Questions.Length));
         }
 
         return (inputs, errors);

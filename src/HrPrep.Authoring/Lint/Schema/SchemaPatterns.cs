@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
+using HrPrep.Content.Loading;
 
 namespace HrPrep.Authoring.Lint.Schema;
 
 /// <summary>
 /// Regexes for schema <c>pattern</c>s. The patterns of the shipped schema are source-generated
 /// (no construction cost, the fastest matching; a test keeps this list equal to the schema's
-/// patterns). Any other pattern (a user's schema) is built once per process: non-backtracking when
+/// patterns); those the library's binder checks with the very same expression reuse its regexes. Any other pattern (a user's schema) is built once per process: non-backtracking when
 /// the pattern allows it (linear time, so untrusted text cannot make it slow), otherwise the
 /// backtracking engine with a 2-second timeout.
 /// </summary>
@@ -18,13 +19,13 @@ internal static partial class SchemaPatterns
     internal static IReadOnlyDictionary<string, Regex> Generated { get; } = new Dictionary<string, Regex>(StringComparer.Ordinal)
     {
         [@"\S"] = NonBlank(),
-        [@"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$"] = SemVer(),
-        [@"^(global|[A-Z]{2}(-[A-Z0-9]{1,3})?)$"] = Jurisdiction(),
-        [@"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"] = Date(),
-        [@"^[A-Za-z0-9.+-]+( (AND|OR|WITH) [A-Za-z0-9.+-]+)*$"] = License(),
+        [@"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$"] = Patterns.SemVer(),
+        [@"^(global|[A-Z]{2}(-[A-Z0-9]{1,3})?)$"] = Patterns.Jurisdiction(),
+        [@"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"] = Patterns.Date(),
+        [@"^[A-Za-z0-9.+-]+( (AND|OR|WITH) [A-Za-z0-9.+-]+)*$"] = Patterns.License(),
         [@"^[a-z0-9]+(-[a-z0-9]+)*$"] = Tag(),
         [@"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"] = Id(),
-        [@"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"] = Language(),
+        [@"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"] = Patterns.Language(),
         [@"^https?://"] = HttpUrl(),
         [@"^(HP[0-9]{3}|[a-z]+(-[a-z]+)*)$"] = RuleName(),
     };
@@ -48,26 +49,11 @@ internal static partial class SchemaPatterns
     [GeneratedRegex(@"\S", RegexOptions.CultureInvariant)]
     private static partial Regex NonBlank();
 
-    [GeneratedRegex(@"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$", RegexOptions.CultureInvariant)]
-    private static partial Regex SemVer();
-
-    [GeneratedRegex(@"^(global|[A-Z]{2}(-[A-Z0-9]{1,3})?)$", RegexOptions.CultureInvariant)]
-    private static partial Regex Jurisdiction();
-
-    [GeneratedRegex(@"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", RegexOptions.CultureInvariant)]
-    private static partial Regex Date();
-
-    [GeneratedRegex(@"^[A-Za-z0-9.+-]+( (AND|OR|WITH) [A-Za-z0-9.+-]+)*$", RegexOptions.CultureInvariant)]
-    private static partial Regex License();
-
     [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex Tag();
 
     [GeneratedRegex(@"^[a-z][a-z0-9]*(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex Id();
-
-    [GeneratedRegex(@"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", RegexOptions.CultureInvariant)]
-    private static partial Regex Language();
 
     [GeneratedRegex(@"^https?://", RegexOptions.CultureInvariant)]
     private static partial Regex HttpUrl();
