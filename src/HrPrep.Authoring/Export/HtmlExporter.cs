@@ -252,6 +252,10 @@ public sealed class HtmlExporter : IQuestionExporter
         }
 
         Part(w, "Sources", SafeHtml.Sources(q.Sources));
+        if (q.Attribution is { } attribution)
+        {
+            Part(w, "Prompt from", SafeHtml.Sources([new SourceReference(attribution.Title, attribution.Url)]));
+        }
         w.WriteLine("</div>");
         w.WriteLine("</article>");
     }

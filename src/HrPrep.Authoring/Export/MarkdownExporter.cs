@@ -99,10 +99,18 @@ public sealed class MarkdownExporter : IQuestionExporter
                     w.WriteLine($"*Jurisdiction: {Text(q.Jurisdiction)}. Study material, not legal advice.*");
                 }
 
-                Bullets(w, "Sources", q.Sources.Select(s => s.Url is not null && SafeHtml.IsSafeUrl(s.Url) ? $"[{Text(s.Title)}](<{s.Url.Replace(">", "%3E", StringComparison.Ordinal)}>)" : Text(s.Title)), escape: false);
+                Bullets(w, "Sources", q.Sources.Select(s => Link(s.Title, s.Url)), escape: false);
+                if (q.Attribution is { } attribution)
+                {
+                    Bullets(w, "Prompt from", [Link(attribution.Title, attribution.Url)], escape: false);
+                }
             }
         }
     }
+
+    /// <summary>A Markdown link when the URL is safe, else the escaped title alone.</summary>
+    private static string Link(string title, string? url) =>
+        url is not null && SafeHtml.IsSafeUrl(url) ? $"[{Text(title)}](<{url.Replace(">", "%3E", StringComparison.Ordinal)}>)" : Text(title);
 
     private static void Section(TextWriter w, string heading)
     {

@@ -89,6 +89,23 @@ public class MarkdownAndJsonExporterTests
     }
 
     [Fact]
+    public void Study_guides_credit_the_prompt_origin_with_safe_links_only()
+    {
+        var linked = ExportFixtures.Single(q => q with { Attribution = new HrPrep.Content.PromptAttribution("A *list* of <prompts>", "https://example.org/list") });
+        string md = ExportFixtures.Text(new MarkdownExporter(), linked);
+        Assert.Contains("**Prompt from**\n\n- [A \\*list\\* of \\<prompts\\>](<https://example.org/list>)\n", md.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+        string html = ExportFixtures.Text(new HtmlExporter(), linked);
+        Assert.Contains("Prompt from", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://example.org/list\">A *list* of &lt;prompts&gt;</a>", html, StringComparison.Ordinal);
+
+        // A model built in code can hold any URL: an unsafe one is shown as text, never linked.
+        var unsafeUrl = ExportFixtures.Single(q => q with { Attribution = new HrPrep.Content.PromptAttribution("Origin", "javascript:alert(1)") });
+        Assert.DoesNotContain("javascript:", ExportFixtures.Text(new MarkdownExporter(), unsafeUrl), StringComparison.Ordinal);
+        Assert.DoesNotContain("javascript:", ExportFixtures.Text(new HtmlExporter(), unsafeUrl), StringComparison.Ordinal);
+        Assert.DoesNotContain("Prompt from", ExportFixtures.Text(new MarkdownExporter(), ExportFixtures.Single(q => q)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Safe_html_escapes_text_and_renders_markdown_without_raw_html_or_unsafe_links()
     {
         Assert.Equal("&lt;b&gt;x&lt;/b&gt; &amp; &quot;y&quot; &#39;z&#39;", SafeHtml.Escape("<b>x</b> & \"y\" 'z'"));
