@@ -192,6 +192,9 @@ public class SourceRulesTests
     [InlineData("Penalties start in 2028.", "in 2028")]
     [InlineData("Transitional rules run until the end of 2027.", "until the end of 2027")]
     [InlineData("Reporting applies from mid-2027.", "from mid-2027")]
+    [InlineData("Penalties start in 2028", "in 2028")]
+    [InlineData("Codes 12345 and 1999 aside, it applies from 2027", "from 2027")]
+    [InlineData("It is EXPECTED TO APPLY soon.", "EXPECTED TO APPLY")]
     public void Forward_looking_wording_is_found(string text, string phrase)
     {
         Assert.Equal(phrase, StaleFutureRule.Find(text, Today));
@@ -209,6 +212,8 @@ public class SourceRulesTests
     [InlineData("Budget 2027 is set by the board.")]
     [InlineData("Employees rated from 1 to 5.")]
     [InlineData("Set targets by 2030 with the board.")]
+    [InlineData("Ticket from 20271 was closed.")]
+    [InlineData("Ticket 2027 from the queue.")]
     public void Ordinary_wording_and_past_dates_are_not_found(string text)
     {
         Assert.Null(StaleFutureRule.Find(text, Today));

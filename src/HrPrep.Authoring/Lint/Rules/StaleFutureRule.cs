@@ -87,24 +87,81 @@ public sealed partial class StaleFutureRule : LintRule
     }
 
     /// <summary>The first forward-looking phrase in a text (relative to <paramref name="today"/>), or null.</summary>
+    /// <remarks>Cheap checks keep the regexes off almost every text: the fixed phrases need one of their key words, the date phrases a year after today's.</remarks>
     public static string? Find(string text, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (Fixed().Match(text) is { Success: true } m)
+        if (MayHaveFixedPhrase(text) && Fixed().Match(text) is { Success: true } m)
         {
             return m.Value;
         }
 
-        foreach (Match d in FutureDate().Matches(text))
+        if (HasYearAfter(text, today.Year))
         {
-            if (int.Parse(d.Groups["year"].Value, NumberStyles.None, CultureInfo.InvariantCulture) > today.Year)
+            foreach (Match d in FutureDate().Matches(text))
             {
-                return d.Value;
+                if (int.Parse(d.Groups["year"].Value, NumberStyles.None, CultureInfo.InvariantCulture) > today.Year)
+                {
+                    return d.Value;
+                }
             }
         }
 
         return null;
     }
+
+    /// <summary>True when a text contains a key word every fixed phrase needs (a superset of what the regex accepts).</summary>
+    private static bool MayHaveFixedPhrase(string text)
+    {
+#if NET9_0_OR_GREATER
+        return text.AsSpan().IndexOfAny(KeyWords) >= 0;
+#else
+        foreach (string word in KeyWordList)
+        {
+            if (text.Contains(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+#endif
+    }
+
+    /// <summary>True when the text holds a 4-digit number from 1900 to 2099 that is later than <paramref name="year"/> (whole digit runs only).</summary>
+    private static bool HasYearAfter(string text, int year)
+    {
+        var span = text.AsSpan();
+        int i;
+        while ((i = span.IndexOfAnyInRange('0', '9')) >= 0)
+        {
+            span = span[i..];
+            int run = span.IndexOfAnyExceptInRange('0', '9');
+            if (run < 0)
+            {
+                run = span.Length;
+            }
+
+            if (run == 4 && (span[0] == '1' ? span[1] == '9' : span[0] == '2' && span[1] == '0'))
+            {
+                int value = ((span[0] - '0') * 1000) + ((span[1] - '0') * 100) + ((span[2] - '0') * 10) + (span[3] - '0');
+                if (value > year)
+                {
+                    return true;
+                }
+            }
+
+            span = span[run..];
+        }
+
+        return false;
+    }
+
+    private static readonly string[] KeyWordList = ["expected", "into force", "into effect", "commence", "due to", "yet"];
+#if NET9_0_OR_GREATER
+
+    private static readonly System.Buffers.SearchValues<string> KeyWords = System.Buffers.SearchValues.Create(KeyWordList, StringComparison.OrdinalIgnoreCase);
+#endif
 
     private static void Check(YamlScalar text, string what, RuleContext context)
     {
