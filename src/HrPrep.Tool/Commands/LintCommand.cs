@@ -35,8 +35,8 @@ public static class LintCommand
         var today = new Option<string?>("--today") { Description = $"The date rules treat as today, YYYY-MM-DD (review-due, stale-future); default: the {TodayVariable} environment variable, else the current UTC date." };
         var command = new Command("lint", """
             Lint question packs: YAML syntax, the JSON Schema and content rules (identity, near-duplicates,
-            completeness, prompt wording, fairness, text hygiene, pack balance), every finding located as
-            path:line:col. Configure rules in .hrprep.yaml; suppress one line with
+            completeness, prompt wording, fairness, text hygiene, pack balance, sources and review dates),
+            every finding located as path:line:col. Configure rules in .hrprep.yaml; suppress one line with
             '# hrprep-disable-next-line CODE -- reason'.
 
             Review dates (review-due) and future years (stale-future) are judged against --today,
