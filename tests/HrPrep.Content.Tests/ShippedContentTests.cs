@@ -108,6 +108,11 @@ public partial class ShippedContentTests
             Assert.True(verified <= Today, $"{id}: lastVerified {verified:yyyy-MM-dd} is after today ({Today:yyyy-MM-dd})");
         }
 
+        if (q.ReviewBy is { } reviewBy)
+        {
+            Assert.True(q.LastVerified is { } checkedOn && reviewBy > checkedOn, $"{id}: reviewBy {reviewBy:yyyy-MM-dd} needs a lastVerified date before it");
+        }
+
         Assert.All(q.Answer.KeyPoints.Concat(q.FollowUps).Concat(q.LookFor).Concat(q.RedFlags), s => Assert.InRange(s.Length, 8, 400));
         Assert.Equal(q.Type == QuestionType.CaseStudy, q.Scenario is not null);
         Assert.All(q.Related, r => Assert.NotNull(Bank.Find(r)));
@@ -199,8 +204,14 @@ public partial class ShippedContentTests
         string seed = File.ReadAllText(Repo.PathOf("tests", "fixtures", "seed", "HR Performance Management Specialist.md"));
         var briefPrompts = Regex.Matches(seed, @"^\d+\. (?!\[)(.+)$", RegexOptions.Multiline).Select(m => m.Groups[1].Value.TrimEnd()).ToList();
         Assert.Equal(5, briefPrompts.Count);
-        var marked = Pack.Questions.Where(q => q.Origin == QuestionOrigin.Brief).Select(q => q.Prompt).ToList();
-        Assert.Equal(briefPrompts.Order(StringComparer.Ordinal), marked.Order(StringComparer.Ordinal));
+        var marked = Pack.Questions.Where(q => q.Origin == QuestionOrigin.Brief).ToList();
+        Assert.Equal(briefPrompts.Order(StringComparer.Ordinal), marked.Select(q => q.Prompt).Order(StringComparer.Ordinal));
+        Assert.All(marked, q =>
+        {
+            Assert.True(q.Attribution is { Title.Length: > 0 }, $"{q.Id}: a prompt from the brief says where it comes from (attribution)");
+            Assert.Contains("HireAbo", q.Attribution!.Title, StringComparison.Ordinal);
+            Assert.DoesNotContain(q.Sources, IsQuestionList);
+        });
     }
 
     [Fact]
