@@ -13,6 +13,16 @@ public partial class ShippedContentTests
     private static readonly QuestionPack Pack = Bank.FindPack("hr-performance-management-specialist")!;
     private static readonly string[] LegalCategories = ["legal-us", "legal-uk", "privacy-and-ai"];
 
+    /// <summary>"Today" for date rules: <c>HRPREP_TODAY</c> (YYYY-MM-DD) when set, as for <c>lint --today</c>; otherwise the UTC date.</summary>
+    private static readonly DateOnly Today = Environment.GetEnvironmentVariable("HRPREP_TODAY") is { Length: > 0 } injected
+        ? DateOnly.ParseExact(injected, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+        : DateOnly.FromDateTime(DateTime.UtcNow);
+
+    /// <summary>At most this share of a category's answers may end on a paragraph opening with the same two words.</summary>
+    private const double MaxSharedEndingShare = 0.2;
+
+    public static TheoryData<string> CategoryIds => [.. Pack.Categories.Select(c => c.Id)];
+
     public static TheoryData<string> QuestionIds => [.. Bank.Questions.Select(q => q.Id)];
 
     [Fact]
@@ -40,9 +50,9 @@ public partial class ShippedContentTests
     }
 
     [Fact]
-    public void At_least_200_questions_with_every_category_covering_each_level_and_three_types()
+    public void At_least_224_questions_with_every_category_covering_each_level_and_three_types()
     {
-        Assert.True(Pack.Questions.Length >= 200, $"{Pack.Questions.Length} questions");
+        Assert.True(Pack.Questions.Length >= 224, $"{Pack.Questions.Length} questions");
         foreach (var category in Pack.Categories)
         {
             var inCategory = Pack.Questions.Where(q => q.Category == category.Id).ToList();
@@ -93,8 +103,16 @@ public partial class ShippedContentTests
         Assert.NotEmpty(q.Sources);
         Assert.All(q.Sources, s => Assert.StartsWith("https://", s.Url));
         Assert.NotNull(q.Jurisdiction);
-        Assert.NotNull(q.LastVerified);
-        Assert.Contains("*Illustrative", q.Answer.Summary, StringComparison.OrdinalIgnoreCase);
+        if (q.LastVerified is { } verified)
+        {
+            Assert.True(verified <= Today, $"{id}: lastVerified {verified:yyyy-MM-dd} is after today ({Today:yyyy-MM-dd})");
+        }
+
+        if (q.ReviewBy is { } reviewBy)
+        {
+            Assert.True(q.LastVerified is { } checkedOn && reviewBy > checkedOn, $"{id}: reviewBy {reviewBy:yyyy-MM-dd} needs a lastVerified date before it");
+        }
+
         Assert.All(q.Answer.KeyPoints.Concat(q.FollowUps).Concat(q.LookFor).Concat(q.RedFlags), s => Assert.InRange(s.Length, 8, 400));
         Assert.Equal(q.Type == QuestionType.CaseStudy, q.Scenario is not null);
         Assert.All(q.Related, r => Assert.NotNull(Bank.Find(r)));
@@ -110,6 +128,7 @@ public partial class ShippedContentTests
         {
             Assert.Contains("not legal advice", q.Answer.Summary, StringComparison.OrdinalIgnoreCase);
             Assert.NotEqual("global", q.Jurisdiction);
+            Assert.True(q.LastVerified is not null, $"{id}: legal questions say when their law was last checked (lastVerified)");
         }
 
         if (q.Origin != QuestionOrigin.Brief)
@@ -119,6 +138,57 @@ public partial class ShippedContentTests
 
         Assert.DoesNotMatch(@"(?i)\b(TODO|TBD|lorem ipsum|FIXME)\b", q.Answer.Summary + q.Prompt);
     }
+
+    [Theory]
+    [MemberData(nameof(CategoryIds))]
+    public void Answers_in_each_category_do_not_share_a_stock_ending(string category)
+    {
+        var openings = Pack.Questions.Where(q => q.Category == category).Select(q => ClosingOpening(q.Answer.Summary)).ToList();
+        var commonest = openings.GroupBy(o => string.Join(' ', o.Take(2)), StringComparer.Ordinal).OrderByDescending(g => g.Count()).First();
+        Assert.True((double)commonest.Count() / openings.Count <= MaxSharedEndingShare, $"{category}: {commonest.Count()} of {openings.Count} answers end on a paragraph opening \"{commonest.Key}\"");
+        int tradeOffClosings = openings.Count(o => o.Take(3).Contains("trade-off", StringComparer.Ordinal));
+        Assert.True((double)tradeOffClosings / openings.Count <= MaxSharedEndingShare, $"{category}: {tradeOffClosings} of {openings.Count} answers close on a \"trade-off\" paragraph");
+    }
+
+    [Theory]
+    [MemberData(nameof(QuestionIds))]
+    public void Invented_before_and_after_figures_are_labelled_as_examples(string id)
+    {
+        var q = Bank[id];
+        string scenario = q.Scenario is null ? string.Empty : q.Scenario.Text + " " + string.Join(" ", q.Scenario.Table?.Rows.SelectMany(r => r) ?? []);
+        var invented = BeforeAfterFigure().Matches(q.Answer.Summary)
+            .Where(m => !(scenario.Contains(m.Groups["from"].Value, StringComparison.Ordinal) && scenario.Contains(m.Groups["to"].Value, StringComparison.Ordinal)))
+            .Select(m => m.Value).ToList();
+        if (invented.Count > 0)
+        {
+            Assert.True(ExampleLabel().IsMatch(q.Answer.Summary), $"{id}: figures such as \"{invented[0]}\" are not from the scenario and the answer does not label them as an example (*Example ...*)");
+        }
+    }
+
+    [Fact]
+    public void No_source_is_a_list_of_interview_questions()
+    {
+        var lists = Pack.Questions.SelectMany(q => q.Sources.Select(s => (q.Id, Source: s))).Where(x => IsQuestionList(x.Source)).Select(x => $"{x.Id}: {x.Source.Url}").ToList();
+        Assert.True(lists.Count == 0, "interview-question lists cited as evidence: " + string.Join("; ", lists));
+    }
+
+    [Theory]
+    [InlineData("https://github.com/HireAbo/awesome-interview-questions-5000-jobs", "Sample questions", true)]
+    [InlineData("https://www.screeninghive.com/interview-questions/hr/performance-management-specialist", "Screening Hive", true)]
+    [InlineData("https://example.org/guide", "Performance management interview questions", true)]
+    [InlineData("https://www.noota.io/en/blog/performance", "Noota", true)]
+    [InlineData("https://doi.org/10.1037/0021-9010.85.6.956", "Scullen, Mount and Goff (2000)", false)]
+    [InlineData("https://www.opm.gov/policy-data-oversight/performance-management/performance-management-cycle/", "OPM: Performance management cycle", false)]
+    public void Question_list_detection_flags_lists_and_spares_evidence(string url, string title, bool expected) =>
+        Assert.Equal(expected, IsQuestionList(new SourceReference(title, url)));
+
+    [Theory]
+    [InlineData("Do this.\n\nThe trade-off: speed against care.", "the trade-off speed")]
+    [InlineData("Do this.\n\n*Trade-off:* speed against care.", "trade-off speed against")]
+    [InlineData("Do this.\n\nThe trade-off is time.\n\nThis is not legal advice.", "the trade-off is")]
+    [InlineData("**Result:** it worked.", "result it worked")]
+    public void Closing_opening_skips_markup_and_a_closing_disclaimer(string summary, string expected) =>
+        Assert.Equal(expected, string.Join(' ', ClosingOpening(summary)));
 
     [Fact]
     public void Case_studies_include_at_least_six_data_tables_with_consistent_rows()
@@ -134,8 +204,14 @@ public partial class ShippedContentTests
         string seed = File.ReadAllText(Repo.PathOf("tests", "fixtures", "seed", "HR Performance Management Specialist.md"));
         var briefPrompts = Regex.Matches(seed, @"^\d+\. (?!\[)(.+)$", RegexOptions.Multiline).Select(m => m.Groups[1].Value.TrimEnd()).ToList();
         Assert.Equal(5, briefPrompts.Count);
-        var marked = Pack.Questions.Where(q => q.Origin == QuestionOrigin.Brief).Select(q => q.Prompt).ToList();
-        Assert.Equal(briefPrompts.Order(StringComparer.Ordinal), marked.Order(StringComparer.Ordinal));
+        var marked = Pack.Questions.Where(q => q.Origin == QuestionOrigin.Brief).ToList();
+        Assert.Equal(briefPrompts.Order(StringComparer.Ordinal), marked.Select(q => q.Prompt).Order(StringComparer.Ordinal));
+        Assert.All(marked, q =>
+        {
+            Assert.True(q.Attribution is { Title.Length: > 0 }, $"{q.Id}: a prompt from the brief says where it comes from (attribution)");
+            Assert.Contains("HireAbo", q.Attribution!.Title, StringComparison.Ordinal);
+            Assert.DoesNotContain(q.Sources, IsQuestionList);
+        });
     }
 
     [Fact]
@@ -166,6 +242,24 @@ public partial class ShippedContentTests
         }
     }
 
+    private static bool IsQuestionList(SourceReference source)
+    {
+        string text = (source.Title + " " + source.Url).ToLowerInvariant();
+        return text.Contains("interview-questions", StringComparison.Ordinal) || text.Contains("interview questions", StringComparison.Ordinal)
+            || text.Contains("screeninghive", StringComparison.Ordinal) || text.Contains("noota", StringComparison.Ordinal) || text.Contains("hireabo", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The first words of an answer's closing paragraph, lower-cased, without markup or punctuation. A closing
+    /// "not legal advice" disclaimer is required content, not a stock ending, so the paragraph before it counts.
+    /// </summary>
+    private static string[] ClosingOpening(string summary)
+    {
+        string[] paragraphs = summary.TrimEnd().Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
+        string closing = paragraphs.LastOrDefault(p => !p.Contains("not legal advice", StringComparison.OrdinalIgnoreCase)) ?? paragraphs[^1];
+        return [.. OpeningWord().Matches(closing).Take(3).Select(m => m.Value.ToLowerInvariant())];
+    }
+
     private static HashSet<string> Significant(string prompt) =>
         WordPattern().Matches(prompt.ToLowerInvariant()).Select(m => m.Value)
             .Where(w => w.Length > 3 && w is not ("what" or "your" or "when" or "with" or "that" or "have" or "this" or "would" or "about" or "tell" or "time" or "how" or "does" or "from" or "they" or "their"))
@@ -173,4 +267,14 @@ public partial class ShippedContentTests
 
     [GeneratedRegex(@"\S+")]
     private static partial Regex WordPattern();
+
+    [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'-]*")]
+    private static partial Regex OpeningWord();
+
+    /// <summary>A before/after metric such as "from 64% to 93%" or "from 32 to 39 days".</summary>
+    [GeneratedRegex(@"\bfrom (?<from>\d+(?:[.,]\d+)*)%? to (?<to>\d+(?:[.,]\d+)*)%?")]
+    private static partial Regex BeforeAfterFigure();
+
+    [GeneratedRegex(@"\*(?:Worked example|Example|Illustrative)\b[^*\n]*\*", RegexOptions.IgnoreCase)]
+    private static partial Regex ExampleLabel();
 }
