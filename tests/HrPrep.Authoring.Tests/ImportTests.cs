@@ -135,6 +135,7 @@ public class ImportTests
                 LookFor = Lines(q.LookFor),
                 RedFlags = Lines(q.RedFlags),
                 Sources = [.. q.Sources.Select(s => new SourceReference(OneLine(s.Title).TrimEnd('>'), s.Url) is { Title.Length: > 0 } r ? r : new SourceReference("t", s.Url))],
+                Attribution = q.Attribution is { } at ? new PromptAttribution(OneLine(at.Title).TrimEnd('>') is { Length: > 0 } t && !string.IsNullOrWhiteSpace(t) ? t : "t", at.Url) : null,
             })],
         }).Sample(pack =>
         {
@@ -182,5 +183,22 @@ public class ImportTests
         Assert.Contains(unknown.Diagnostics, d => d.Message == "required column 'pack' is missing");
         var open = CsvImporter.Import(new StringReader("id,pack,category,type,level,prompt,answer\r\nq,p,c,technical,mid,\"never closed,A\r\n"), "o.csv");
         Assert.Equal("o.csv:2:1: error CSV001: a quoted field opened on line 2 is not closed", Assert.Single(open.Diagnostics).ToString());
+    }
+
+    [Fact]
+    public void Csv_review_date_and_attribution_are_read_and_checked_with_their_column()
+    {
+        const string Header = "id,pack,category,type,level,prompt,answer,review_by,attribution\r\n";
+        var good = CsvImporter.Import(new StringReader(Header + "q-1,p,c,technical,mid,What?,A,2027-02-01,The brief <https://example.org/list>\r\n"), "g.csv");
+        Assert.False(good.HasErrors, string.Join("\n", good.Diagnostics));
+        var q = Assert.Single(Assert.Single(good.Packs).Questions);
+        Assert.Equal(new DateOnly(2027, 2, 1), q.ReviewBy);
+        Assert.Equal(new PromptAttribution("The brief", "https://example.org/list"), q.Attribution);
+
+        var bad = CsvImporter.Import(new StringReader(Header + "q-1,p,c,technical,mid,What?,A,2027-02-30,The brief <http://example.org/list>\r\n"), "b.csv");
+        Assert.Equal(
+            ["b.csv:2:8: error CSV003: 'reviewBy' value '2027-02-30' is not a real date",
+             "b.csv:2:9: error CSV003: attribution URL 'http://example.org/list' is not valid: use an absolute https URL"],
+            bad.Diagnostics.Select(d => d.ToString()));
     }
 }

@@ -53,12 +53,19 @@ internal static class PackGen
         (1, Gen.Select(Text, Gen.Bool, OptionalText, List(Text, 3), Cell.Array[0, 3].Array[1, 3], (text, hasTable, caption, columns, rows) =>
             (Scenario?)new Scenario(text, hasTable && columns.Length > 0 ? new ScenarioTable(caption, columns, [.. rows.Select(r => r.ToImmutableArray())]) : null))));
 
+    private static readonly Gen<DateOnly?> Date = Gen.Frequency((1, Gen.Const((DateOnly?)null)), (2, Gen.Int[0, 20000].Select(d => (DateOnly?)DateOnly.FromDayNumber(730000 + d))));
+
+    private static readonly Gen<PromptAttribution?> AttributionGen = Gen.Frequency(
+        (2, Gen.Const((PromptAttribution?)null)),
+        (1, Gen.Select(Text, Gen.Frequency((1, Gen.Const((string?)null)), (2, Url.Select(u => (string?)u))), (t, u) => (PromptAttribution?)new PromptAttribution(t, u))));
+
     public static Gen<Question> QuestionGen(string id, ImmutableArray<string> categories, ImmutableArray<string> otherIds) =>
         Gen.Select(
             Gen.Select(Text, Gen.OneOf(categories.ToArray()), Gen.Enum<QuestionType>(), Gen.Enum<QuestionLevel>(), Gen.Enum<QuestionOrigin>(), Distinct(TagPool, 4)),
             Gen.Select(ScenarioGen, Text, List(Text, 3), List(Text, 2), List(Text, 2), List(Text, 2)),
-            Gen.Select(Gen.OneOf<string?>(null, "global", "US", "EU", "US-CA"), Gen.Select(Text, Gen.Frequency((1, Gen.Const((string?)null)), (2, Url.Select(u => (string?)u))), (t, u) => new SourceReference(t, u)).Array[0, 2], Distinct([.. otherIds], 3), Gen.Frequency((1, Gen.Const((DateOnly?)null)), (2, Gen.Int[0, 20000].Select(d => (DateOnly?)DateOnly.FromDayNumber(730000 + d))))),
-            (a, b, c) => new Question
+            Gen.Select(Gen.OneOf<string?>(null, "global", "US", "EU", "US-CA"), Gen.Select(Text, Gen.Frequency((1, Gen.Const((string?)null)), (2, Url.Select(u => (string?)u))), (t, u) => new SourceReference(t, u)).Array[0, 2], Distinct([.. otherIds], 3), Date),
+            Gen.Select(Date, AttributionGen),
+            (a, b, c, d) => new Question
             {
                 Id = id,
                 PackId = string.Empty,
@@ -77,6 +84,8 @@ internal static class PackGen
                 Sources = [.. c.Item2],
                 Related = c.Item3,
                 LastVerified = c.Item4,
+                ReviewBy = d.Item1,
+                Attribution = d.Item2,
             });
 
     /// <summary>A valid pack with 1-3 categories and 0-6 questions.</summary>

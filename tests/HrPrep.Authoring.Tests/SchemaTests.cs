@@ -172,6 +172,17 @@ public class SchemaTests
     [InlineData("level: mid", "level: mid\n    tags: [Not A Tag]")]
     [InlineData("level: mid", "level: mid\n    jurisdiction: Mars")]
     [InlineData("level: mid", "level: mid\n    lastVerified: 2026-13-01")]
+    [InlineData("level: mid", "level: mid\n    lastVerified: 2026-02-30")]
+    [InlineData("level: mid", "level: mid\n    reviewBy: 2027-13-01")]
+    [InlineData("level: mid", "level: mid\n    reviewBy: 2027-02-30")]
+    [InlineData("level: mid", "level: mid\n    reviewBy: 1 February 2027")]
+    [InlineData("level: mid", "level: mid\n    reviewBy: 20270201")]
+    [InlineData("level: mid", "level: mid\n    attribution: The brief")]
+    [InlineData("level: mid", "level: mid\n    attribution: {url: 'https://example.org/x'}")]
+    [InlineData("level: mid", "level: mid\n    attribution: {title: '  '}")]
+    [InlineData("level: mid", "level: mid\n    attribution: {title: Brief, url: 'http://example.org/x'}")]
+    [InlineData("level: mid", "level: mid\n    attribution: {title: Brief, url: 'https://'}")]
+    [InlineData("level: mid", "level: mid\n    attribution: {title: Brief, link: 'https://example.org/x'}")]
     [InlineData("level: mid", "level: mid\n    origin: copied")]
     [InlineData("level: mid", "level: mid\n    sources: [{title: x, url: ftp://x}]")]
     [InlineData("level: mid", "level: mid\n    related: [a, a]")]
@@ -183,9 +194,30 @@ public class SchemaTests
         var read = SafeYamlReader.ReadText("x.yaml", text);
         var schemaFindings = PackSchemaValidator.Default.Validate(read.Root!);
         var readerFindings = PackReader.ReadStreams([new("x.yaml", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)))]).Diagnostics;
+        var compiledFindings = HrPrep.Authoring.Lint.Schema.CompiledSchemaValidator.Default.Validate(read.Root!);
         Assert.NotEmpty(schemaFindings);
         Assert.NotEmpty(readerFindings);
+        Assert.NotEmpty(compiledFindings);
         Assert.Equal(readerFindings[0].Line, schemaFindings[0].Line);
+        Assert.Equal(readerFindings[0].Line, compiledFindings[0].Line);
+    }
+
+    [Fact]
+    public void Review_date_and_attribution_pass_the_reader_and_both_schema_validators()
+    {
+        string manifest = "pack:\n  id: p\n  version: 1.0.0\n  title: P\n  language: en\n  license: MIT\n  categories: [{id: c1, title: C}]\n";
+        string text = manifest + Good + "\n    lastVerified: 2026-12-06\n    reviewBy: 2027-02-01\n    attribution:\n      title: \"Prompt from the user's brief: a list of interview questions\"\n      url: https://example.org/list\n"
+            + "  - id: q-2\n    prompt: What else?\n    category: c1\n    type: technical\n    level: mid\n    answer: {summary: Another.}\n    attribution: {title: Title only}\n";
+        var read = SafeYamlReader.ReadText("x.yaml", text);
+        Assert.Empty(PackSchemaValidator.Default.Validate(read.Root!));
+        Assert.Empty(HrPrep.Authoring.Lint.Schema.CompiledSchemaValidator.Default.Validate(read.Root!));
+        var result = PackReader.ReadStreams([new("x.yaml", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)))]);
+        Assert.Empty(result.Diagnostics);
+        var questions = result.Packs[0].Questions;
+        Assert.Equal(new DateOnly(2027, 2, 1), questions[0].ReviewBy);
+        Assert.Equal(new PromptAttribution("Prompt from the user's brief: a list of interview questions", "https://example.org/list"), questions[0].Attribution);
+        Assert.Null(questions[1].ReviewBy);
+        Assert.Equal(new PromptAttribution("Title only", null), questions[1].Attribution);
     }
 
     [Fact]

@@ -69,6 +69,36 @@ public class PackReaderTests
     }
 
     [Fact]
+    public void Review_date_and_attribution_are_read()
+    {
+        using var dir = new TempDir();
+        var r = ReadSingle(dir, Question("q1", "    reviewBy: 2027-02-01\n    attribution:\n      title: \"Prompt from: a list\"\n      url: https://example.org/list") + "\n" + Question("q2", "    attribution: {title: Only a title}"));
+        Assert.Empty(r.Diagnostics);
+        var questions = r.Packs[0].Questions;
+        Assert.Equal(new DateOnly(2027, 2, 1), questions[0].ReviewBy);
+        Assert.Equal(new PromptAttribution("Prompt from: a list", "https://example.org/list"), questions[0].Attribution);
+        Assert.Null(questions[1].ReviewBy);
+        Assert.Equal(new PromptAttribution("Only a title", null), questions[1].Attribution);
+    }
+
+    [Theory]
+    [InlineData("    reviewBy: 2027-02-30", "p.yaml:19:15: error PACK005: 'reviewBy' value '2027-02-30' is not a real date")]
+    [InlineData("    reviewBy: 01/02/2027", "p.yaml:19:15: error PACK005: 'reviewBy' value '01/02/2027' is not valid: use a date as YYYY-MM-DD")]
+    [InlineData("    reviewBy: 20270201", "p.yaml:19:15: error PACK003: 'reviewBy' must be text, found a number; quote it to make it text")]
+    [InlineData("    attribution:\n      title: T\n      url: http://example.org/x", "p.yaml:21:12: error PACK005: 'url' value 'http://example.org/x' is not valid: use an absolute https URL")]
+    [InlineData("    attribution:\n      url: https://example.org/x", "p.yaml:20:7: error PACK002: 'attribution' is missing the required key 'title'")]
+    [InlineData("    attribution:\n      title: ''", "p.yaml:20:14: error PACK011: 'title' must not be empty")]
+    [InlineData("    attribution:\n      title: T\n      link: https://example.org/x", "p.yaml:21:7: error PACK001: unknown key 'link' in 'attribution'; allowed: title, url")]
+    [InlineData("    attribution: The brief", "p.yaml:19:18: error PACK003: 'attribution' must be a mapping, found a string")]
+    public void Bad_review_date_or_attribution_is_one_located_error(string extra, string expected)
+    {
+        using var dir = new TempDir();
+        var r = ReadSingle(dir, Question("q1", extra));
+        var d = Assert.Single(r.Diagnostics);
+        Assert.EndsWith(expected, d.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Wrong_enum_value_lists_the_allowed_values()
     {
         using var dir = new TempDir();

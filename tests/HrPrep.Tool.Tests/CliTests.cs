@@ -82,6 +82,39 @@ public partial class CliTests
     }
 
     [Fact]
+    public void Show_prints_review_date_and_prompt_attribution()
+    {
+        using var dir = new TempDir();
+        string pack = dir.File("p.yaml", """
+            pack: {id: p, version: 1.0.0, title: P, language: en, license: CC0-1.0, categories: [{id: c, title: C}]}
+            questions:
+              - id: p-001
+                prompt: What is it?
+                category: c
+                type: technical
+                level: mid
+                answer: {summary: An answer.}
+                jurisdiction: UK
+                related: [p-002]
+                reviewBy: 2027-02-01
+                attribution: {title: A list of prompts, url: 'https://example.org/list'}
+              - id: p-002
+                prompt: What else?
+                category: c
+                type: technical
+                level: mid
+                answer: {summary: Another.}
+            """);
+        var (code, o, _) = Cli.Run("show", "p-001", pack);
+        Assert.Equal(0, code);
+        Assert.EndsWith("Jurisdiction: UK\nReview by: 2027-02-01\nRelated: p-002\nPrompt from: A list of prompts <https://example.org/list>\n", o);
+        var (code2, o2, _) = Cli.Run("show", "p-002", pack);
+        Assert.Equal(0, code2);
+        Assert.DoesNotContain("Review by", o2);
+        Assert.DoesNotContain("Prompt from", o2);
+    }
+
+    [Fact]
     public void Show_unknown_id_is_a_finding_with_a_hint()
     {
         var (code, o, e) = Cli.Run("show", "mini-b-00", Mini);

@@ -39,6 +39,8 @@ public static class ContentEquality
         Note(changed, Eq(a.Sources, b.Sources), "sources");
         Note(changed, Eq(a.Related, b.Related), "related");
         Note(changed, a.LastVerified == b.LastVerified, "lastVerified");
+        Note(changed, a.ReviewBy == b.ReviewBy, "reviewBy");
+        Note(changed, a.Attribution == b.Attribution, "attribution");
         return changed;
     }
 

@@ -69,9 +69,15 @@ public static class CsvColumns
     /// <summary>Date last verified (YYYY-MM-DD).</summary>
     public const string LastVerified = "last_verified";
 
+    /// <summary>Date to re-check the facts by (YYYY-MM-DD).</summary>
+    public const string ReviewBy = "review_by";
+
+    /// <summary>Where the prompt comes from, as <c>title &lt;url&gt;</c> (or just the title), like a source.</summary>
+    public const string Attribution = "attribution";
+
     /// <summary>Every column in export order.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Id, Pack, Category, CategoryTitle, Type, Level, Origin, Tags, Prompt, Scenario, ScenarioTable, Answer, KeyPoints, FollowUps, LookFor, RedFlags, Jurisdiction, Sources, Related, LastVerified];
+        [Id, Pack, Category, CategoryTitle, Type, Level, Origin, Tags, Prompt, Scenario, ScenarioTable, Answer, KeyPoints, FollowUps, LookFor, RedFlags, Jurisdiction, Sources, Related, LastVerified, ReviewBy, Attribution];
 
     /// <summary>The separator of cells in <see cref="ScenarioTable"/> lines.</summary>
     public const string TableCellSeparator = " | ";

@@ -85,6 +85,8 @@ public sealed class CsvExporter : IQuestionExporter
             Lines(q.Sources.Select(s => s.Url is null ? s.Title : $"{s.Title} <{s.Url}>")),
             Lines(q.Related),
             q.LastVerified?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty,
+            q.ReviewBy?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty,
+            q.Attribution is { } a ? CsvColumns.FormatSource(a.Title, a.Url) : string.Empty,
         ];
     }
 

@@ -7,7 +7,7 @@ namespace HrPrep.Authoring.Export;
 /// <summary>
 /// Writes questions as JSON with the schema's field names (plus <c>pack</c>) in a stable order:
 /// id, pack, prompt, category, type, level, origin, tags, scenario, answer, followUps, lookFor,
-/// redFlags, jurisdiction, sources, related, lastVerified. Optional fields without a value are left out.
+/// redFlags, jurisdiction, sources, related, lastVerified, reviewBy, attribution. Optional fields without a value are left out.
 /// </summary>
 public static class QuestionJsonWriter
 {
@@ -124,6 +124,23 @@ public static class QuestionJsonWriter
         if (q.LastVerified is { } date)
         {
             writer.WriteString("lastVerified", date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (q.ReviewBy is { } reviewBy)
+        {
+            writer.WriteString("reviewBy", reviewBy.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (q.Attribution is { } attribution)
+        {
+            writer.WriteStartObject("attribution");
+            writer.WriteString("title", attribution.Title);
+            if (attribution.Url is not null)
+            {
+                writer.WriteString("url", attribution.Url);
+            }
+
+            writer.WriteEndObject();
         }
 
         writer.WriteEndObject();

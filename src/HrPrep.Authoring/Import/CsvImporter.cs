@@ -171,17 +171,34 @@ public static class CsvImporter
             }
 
             string? jurisdiction = Text(CsvColumns.Jurisdiction, false, Patterns.Jurisdiction(), Patterns.JurisdictionHint);
-            DateOnly? lastVerified = null;
-            if (Text(CsvColumns.LastVerified, false, Patterns.Date(), Patterns.DateHint) is { } date)
+            DateOnly? Date(string column, string field)
             {
+                if (Text(column, false, Patterns.Date(), Patterns.DateHint) is not { } date)
+                {
+                    return null;
+                }
+
                 if (DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
                 {
-                    lastVerified = d;
+                    return d;
                 }
-                else
+
+                Error(column, $"'{field}' value '{date}' is not a real date");
+                return null;
+            }
+
+            DateOnly? lastVerified = Date(CsvColumns.LastVerified, "lastVerified");
+            DateOnly? reviewBy = Date(CsvColumns.ReviewBy, "reviewBy");
+            PromptAttribution? attribution = null;
+            if (Text(CsvColumns.Attribution, false) is { } attributionCell)
+            {
+                var (attributionTitle, attributionUrl) = CsvColumns.ParseSource(attributionCell);
+                if (attributionUrl is not null && !Patterns.HttpsUrl().IsMatch(attributionUrl))
                 {
-                    Error(CsvColumns.LastVerified, $"'lastVerified' value '{date}' is not a real date");
+                    Error(CsvColumns.Attribution, $"attribution URL '{NodeReader.Shorten(attributionUrl)}' is not valid: {Patterns.HttpsUrlHint}");
                 }
+
+                attribution = new PromptAttribution(attributionTitle, attributionUrl);
             }
 
             var sources = ImmutableArray.CreateBuilder<SourceReference>();
@@ -226,6 +243,8 @@ public static class CsvImporter
                 Sources = sources.ToImmutable(),
                 Related = List(CsvColumns.Related, Patterns.Id(), Patterns.IdHint),
                 LastVerified = lastVerified,
+                ReviewBy = reviewBy,
+                Attribution = attribution,
                 Location = at,
             };
 

@@ -336,6 +336,18 @@ public static class PackYamlWriter
         {
             Field(w, 4, "lastVerified", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         }
+
+        if (q.ReviewBy is { } reviewBy)
+        {
+            Field(w, 4, "reviewBy", reviewBy.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+
+        if (q.Attribution is { } attribution)
+        {
+            w.Write("    attribution:\n");
+            Field(w, 6, "title", attribution.Title);
+            Field(w, 6, "url", attribution.Url);
+        }
     }
 
     private static void Field(TextWriter w, int indent, string key, string? value)

@@ -16,7 +16,7 @@ internal static class CompiledPacks
     /// <summary>The logical name of the embedded resource.</summary>
     public const string ResourceName = "HrPrep.Content.packs.bin";
 
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
     private static readonly byte[] Magic = "HRPK"u8.ToArray();
 
     public static void Write(Stream stream, IReadOnlyList<QuestionPack> packs)
@@ -89,6 +89,13 @@ internal static class CompiledPacks
 
                 List(w, q.Related);
                 w.Write7BitEncodedInt(q.LastVerified?.DayNumber + 1 ?? 0);
+                w.Write7BitEncodedInt(q.ReviewBy?.DayNumber + 1 ?? 0);
+                w.Write(q.Attribution is not null);
+                if (q.Attribution is { } a)
+                {
+                    w.Write(a.Title);
+                    Opt(w, a.Url);
+                }
                 Location(w, q.Location);
             }
         }
@@ -102,7 +109,7 @@ internal static class CompiledPacks
         {
             if (!r.ReadBytes(4).AsSpan().SequenceEqual(Magic) || r.ReadInt32() != FormatVersion)
             {
-                throw Invalid(name, stream, "not a compiled HrPrep pack file of format version 1");
+                throw Invalid(name, stream, $"not a compiled HrPrep pack file of format version {FormatVersion}");
             }
 
             int packCount = r.Read7BitEncodedInt();
@@ -180,8 +187,12 @@ internal static class CompiledPacks
 
         var related = List(r);
         int verified = r.Read7BitEncodedInt();
-        return new Question(id, packId, prompt, category, type, level, origin, tags, scenario, answer, followUps, lookFor, redFlags, jurisdiction, sources.MoveToImmutable(), related, verified == 0 ? null : DateOnly.FromDayNumber(verified - 1), Location(r));
+        int reviewBy = r.Read7BitEncodedInt();
+        PromptAttribution? attribution = r.ReadBoolean() ? new PromptAttribution(r.ReadString(), Opt(r)) : null;
+        return new Question(id, packId, prompt, category, type, level, origin, tags, scenario, answer, followUps, lookFor, redFlags, jurisdiction, sources.MoveToImmutable(), related, Day(verified), Day(reviewBy), attribution, Location(r));
     }
+
+    private static DateOnly? Day(int stored) => stored == 0 ? null : DateOnly.FromDayNumber(stored - 1);
 
     private static PackLoadException Invalid(string name, Stream stream, string message)
     {

@@ -15,7 +15,7 @@ internal static class PackFileBinder
     private static readonly string[] PackRequired = ["id", "version", "title", "language", "license", "categories"];
     private static readonly string[] CategoryKeys = ["id", "title", "description"];
     private static readonly string[] CategoryRequired = ["id", "title"];
-    private static readonly string[] QuestionKeys = ["id", "prompt", "category", "type", "level", "origin", "tags", "scenario", "answer", "followUps", "lookFor", "redFlags", "jurisdiction", "sources", "related", "lastVerified"];
+    private static readonly string[] QuestionKeys = ["id", "prompt", "category", "type", "level", "origin", "tags", "scenario", "answer", "followUps", "lookFor", "redFlags", "jurisdiction", "sources", "related", "lastVerified", "reviewBy", "attribution"];
     private static readonly string[] QuestionRequired = ["id", "prompt", "category", "type", "level", "answer"];
     private static readonly string[] AnswerKeys = ["summary", "keyPoints"];
     private static readonly string[] AnswerRequired = ["summary"];
@@ -25,6 +25,8 @@ internal static class PackFileBinder
     private static readonly string[] TableRequired = ["columns", "rows"];
     private static readonly string[] SourceKeys = ["title", "url"];
     private static readonly string[] SourceRequired = ["title"];
+    private static readonly string[] AttributionKeys = ["title", "url"];
+    private static readonly string[] AttributionRequired = ["title"];
 
     public static PackFile Bind(YamlReadResult read, YamlReaderOptions options, List<Diagnostic> diagnostics)
     {
@@ -196,16 +198,17 @@ internal static class PackFileBinder
         }
 
         var related = r.TextList(m.Get("related"), "related", Patterns.Id(), Patterns.IdHint, unique: true);
-        DateOnly? lastVerified = null;
-        if (r.Text(m.Get("lastVerified"), "lastVerified", pattern: Patterns.Date(), patternHint: Patterns.DateHint) is { } date)
+        DateOnly? lastVerified = Date(r, m, "lastVerified");
+        DateOnly? reviewBy = Date(r, m, "reviewBy");
+        PromptAttribution? attribution = null;
+        if (m.Get("attribution") is { } attributionNode && r.Mapping(attributionNode, "'attribution'") is { } am)
         {
-            if (DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            r.Keys(am, "'attribution'", AttributionKeys, AttributionRequired);
+            string? title = r.Text(am.Get("title"), "title");
+            string? url = r.Text(am.Get("url"), "url", pattern: Patterns.HttpsUrl(), patternHint: Patterns.HttpsUrlHint);
+            if (title is not null)
             {
-                lastVerified = d;
-            }
-            else
-            {
-                r.Error(m.Get("lastVerified")!.Start, "PACK005", $"'lastVerified' value '{date}' is not a real date");
+                attribution = new PromptAttribution(title, url);
             }
         }
 
@@ -233,8 +236,27 @@ internal static class PackFileBinder
             Sources = sources.ToImmutable(),
             Related = related,
             LastVerified = lastVerified,
+            ReviewBy = reviewBy,
+            Attribution = attribution,
             Location = m.Start,
         };
+    }
+
+    /// <summary>Reads an optional <c>YYYY-MM-DD</c> field that must also be a real calendar date.</summary>
+    private static DateOnly? Date(NodeReader r, YamlMapping m, string name)
+    {
+        if (r.Text(m.Get(name), name, pattern: Patterns.Date(), patternHint: Patterns.DateHint) is not { } date)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        {
+            return d;
+        }
+
+        r.Error(m.Get(name)!.Start, "PACK005", $"'{name}' value '{date}' is not a real date");
+        return null;
     }
 
     private static ModelAnswer? BindAnswer(NodeReader r, YamlNode node)

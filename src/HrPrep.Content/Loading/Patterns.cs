@@ -13,6 +13,7 @@ internal static partial class Patterns
     public const string JurisdictionHint = "use global or a region code such as US, UK, EU or US-CA";
     public const string DateHint = "use a date as YYYY-MM-DD";
     public const string UrlHint = "use an absolute http(s) URL";
+    public const string HttpsUrlHint = "use an absolute https URL";
 
     [GeneratedRegex(@"^(?=.{1,64}$)[a-z][a-z0-9]*(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     public static partial Regex Id();
@@ -37,4 +38,7 @@ internal static partial class Patterns
 
     [GeneratedRegex(@"^https?://\S+$", RegexOptions.CultureInvariant)]
     public static partial Regex Url();
+
+    [GeneratedRegex(@"^https://\S+$", RegexOptions.CultureInvariant)]
+    public static partial Regex HttpsUrl();
 }

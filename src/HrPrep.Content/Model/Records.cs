@@ -13,6 +13,14 @@ public sealed record Category(string Id, string Title, string? Description);
 /// <param name="Url">Where to find it, if given.</param>
 public sealed record SourceReference(string Title, string? Url);
 
+/// <summary>
+/// Where a question's prompt comes from (for example a published list of interview questions).
+/// This credits the prompt's origin; it is not evidence for the facts (those go in <see cref="Question.Sources"/>).
+/// </summary>
+/// <param name="Title">Who or what the prompt is credited to (non-empty).</param>
+/// <param name="Url">An https address of the origin, if given.</param>
+public sealed record PromptAttribution(string Title, string? Url);
+
 /// <summary>A question's model answer.</summary>
 /// <param name="Summary">The model answer (Markdown).</param>
 /// <param name="KeyPoints">Points a strong answer must cover.</param>
@@ -50,6 +58,8 @@ public sealed record Question
     private ImmutableArray<SourceReference> _sources = [];
     private ImmutableArray<string> _related = [];
     private DateOnly? _lastVerified;
+    private DateOnly? _reviewBy;
+    private PromptAttribution? _attribution;
 
     /// <summary>Creates an instance; set the members with an object initializer.</summary>
 #pragma warning disable CS8618 // the required members are set by the caller's object initializer
@@ -79,6 +89,8 @@ public sealed record Question
         ImmutableArray<SourceReference> sources,
         ImmutableArray<string> related,
         DateOnly? lastVerified,
+        DateOnly? reviewBy,
+        PromptAttribution? attribution,
         SourceLocation location)
     {
         _location = location;
@@ -99,6 +111,8 @@ public sealed record Question
         _sources = sources;
         _related = related;
         _lastVerified = lastVerified;
+        _reviewBy = reviewBy;
+        _attribution = attribution;
     }
 
     /// <summary>Stable id, unique in its pack, never reused.</summary>
@@ -151,6 +165,15 @@ public sealed record Question
 
     /// <summary>When the facts were last checked, or null.</summary>
     public DateOnly? LastVerified { get => _lastVerified; init => _lastVerified = value; }
+
+    /// <summary>
+    /// The date by which the facts must be checked again (law still changing), or null.
+    /// The <c>review-due</c> lint rule reports it once the date is near or past.
+    /// </summary>
+    public DateOnly? ReviewBy { get => _reviewBy; init => _reviewBy = value; }
+
+    /// <summary>Where the prompt comes from (credit, not evidence), or null for prompts written for the pack.</summary>
+    public PromptAttribution? Attribution { get => _attribution; init => _attribution = value; }
 
     /// <summary>Where the question is defined (file or resource, line, column of its first key).</summary>
     public SourceLocation Location { get => _location; init => _location = value; }

@@ -94,10 +94,20 @@ public static class ShowCommand
             o.WriteLine($"Jurisdiction: {q.Jurisdiction}");
         }
 
+        if (q.ReviewBy is { } reviewBy)
+        {
+            o.WriteLine($"Review by: {reviewBy.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}");
+        }
+
         Section(o, "Sources", q.Sources.Select(s => s.Url is null ? s.Title : $"{s.Title} <{s.Url}>"));
         if (!q.Related.IsEmpty)
         {
             o.WriteLine($"Related: {string.Join(", ", q.Related)}");
+        }
+
+        if (q.Attribution is { } attribution)
+        {
+            o.WriteLine($"Prompt from: {(attribution.Url is null ? attribution.Title : $"{attribution.Title} <{attribution.Url}>")}");
         }
     }
 

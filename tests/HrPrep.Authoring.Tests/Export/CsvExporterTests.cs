@@ -71,7 +71,7 @@ public class CsvExporterTests
         Assert.True(bom.AsSpan().StartsWith(new byte[] { 0xEF, 0xBB, 0xBF }));
         Assert.Equal(plain, bom[3..]);
         string text = Encoding.UTF8.GetString(plain);
-        Assert.StartsWith("id,pack,category,category_title,type,level,origin,tags,prompt,scenario,scenario_table,answer,key_points,follow_ups,look_for,red_flags,jurisdiction,sources,related,last_verified\r\n", text);
+        Assert.StartsWith("id,pack,category,category_title,type,level,origin,tags,prompt,scenario,scenario_table,answer,key_points,follow_ups,look_for,red_flags,jurisdiction,sources,related,last_verified,review_by,attribution\r\n", text);
         Assert.EndsWith("\r\n", text);
         Assert.Contains("\"'=HYPERLINK(\"\"https://example.org\"\",\"\"click\"\")\"", text);
         Assert.Contains("\"Line one\nline two, with a comma and \"\"quotes\"\"\"", text);

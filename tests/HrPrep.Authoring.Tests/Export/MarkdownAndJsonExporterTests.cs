@@ -71,6 +71,24 @@ public class MarkdownAndJsonExporterTests
     }
 
     [Fact]
+    public void Json_carries_review_date_and_attribution_after_last_verified_and_leaves_them_out_when_absent()
+    {
+        var bank = ExportFixtures.Single(q => q with { ReviewBy = new DateOnly(2027, 2, 1), Attribution = new HrPrep.Content.PromptAttribution("A \"list\" of prompts", "https://example.org/list") });
+        using var doc = JsonDocument.Parse(QuestionJsonWriter.ToJson(bank.Questions));
+        var q = Assert.Single(doc.RootElement.EnumerateArray());
+        Assert.Equal(["lastVerified", "reviewBy", "attribution"], q.EnumerateObject().Select(p => p.Name).TakeLast(3));
+        Assert.Equal("2027-02-01", q.GetProperty("reviewBy").GetString());
+        Assert.Equal("A \"list\" of prompts", q.GetProperty("attribution").GetProperty("title").GetString());
+        Assert.Equal("https://example.org/list", q.GetProperty("attribution").GetProperty("url").GetString());
+
+        var titleOnly = ExportFixtures.Single(q => q with { Attribution = new HrPrep.Content.PromptAttribution("Title only", null) });
+        using var doc2 = JsonDocument.Parse(QuestionJsonWriter.ToJson(titleOnly.Questions));
+        var q2 = Assert.Single(doc2.RootElement.EnumerateArray());
+        Assert.False(q2.TryGetProperty("reviewBy", out _));
+        Assert.Equal(["title"], q2.GetProperty("attribution").EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
     public void Safe_html_escapes_text_and_renders_markdown_without_raw_html_or_unsafe_links()
     {
         Assert.Equal("&lt;b&gt;x&lt;/b&gt; &amp; &quot;y&quot; &#39;z&#39;", SafeHtml.Escape("<b>x</b> & \"y\" 'z'"));

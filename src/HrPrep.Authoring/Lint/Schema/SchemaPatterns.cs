@@ -27,6 +27,7 @@ internal static partial class SchemaPatterns
         [@"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"] = Id(),
         [@"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"] = Patterns.Language(),
         [@"^https?://"] = HttpUrl(),
+        [@"^https://\S+$"] = Patterns.HttpsUrl(),
         [@"^(HP[0-9]{3}|[a-z]+(-[a-z]+)*)$"] = RuleName(),
     };
 
