@@ -60,9 +60,9 @@ public static class CliApp
     }
 
     /// <summary>Parses and runs a command line; usage errors exit 2 with one line each.</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error, bool errorIsTerminal = false)
+    public static int Run(string[] args, TextWriter output, TextWriter error, bool errorIsTerminal = false, Func<string, string?>? environment = null)
     {
-        var context = new ToolContext(output, error) { ErrorIsTerminal = errorIsTerminal };
+        var context = new ToolContext(output, error) { ErrorIsTerminal = errorIsTerminal, GetEnvironmentVariable = environment ?? Environment.GetEnvironmentVariable };
         try
         {
             var root = Build(context);

@@ -74,6 +74,75 @@ public class LintCliTests
         Assert.EndsWith("nothing was linted\n", e, StringComparison.Ordinal);
     }
 
+    private static string ReviewPack(TempDir dir, string reviewBy) =>
+        Pack(dir, Question("p-1", "What is it?") + $"    reviewBy: {reviewBy}\n");
+
+    [Fact]
+    public void Today_comes_from_the_option_else_the_environment_variable()
+    {
+        using var dir = new TempDir();
+        string packs = ReviewPack(dir, "2027-02-01");
+        static string? None(string name) => null;
+        static Func<string, string?> Env(string value) => name => name == "HRPREP_TODAY" ? value : null;
+
+        var (code, o, _) = Run(["lint", packs, "--today", "2027-02-02"], None);
+        Assert.Equal(1, code);
+        Assert.Matches(@"q\.yaml:11:15: error HP701: reviewBy 2027-02-01 has passed \(1 day before 2027-02-02\)", o);
+
+        (code, o, _) = Run(["lint", packs], Env("2027-01-20"));
+        Assert.Equal(0, code);
+        Assert.Matches(@"q\.yaml:11:15: warning HP701: reviewBy 2027-02-01 is in 12 days \(linted on 2027-01-20\)", o);
+        Assert.Equal(1, Run(["lint", packs, "--fail-on", "warning"], Env("2027-01-20")).Code);
+
+        // The option wins over the environment variable.
+        (code, o, _) = Run(["lint", packs, "--today", "2026-12-06"], Env("2030-01-01"));
+        Assert.Equal(0, code);
+        Assert.DoesNotContain("HP701", o, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--today", "2027-02-30" }, null, "hrprep: error USAGE: --today value '2027-02-30' is not a date; use YYYY-MM-DD, e.g. 2026-12-06\n")]
+    [InlineData(new[] { "--today", "06/12/2026" }, null, "hrprep: error USAGE: --today value '06/12/2026' is not a date; use YYYY-MM-DD, e.g. 2026-12-06\n")]
+    [InlineData(new[] { "--today", "" }, null, "hrprep: error USAGE: --today needs a date as YYYY-MM-DD\n")]
+    [InlineData(new string[0], "tomorrow", "hrprep: error USAGE: HRPREP_TODAY value 'tomorrow' is not a date; use YYYY-MM-DD, e.g. 2026-12-06\n")]
+    [InlineData(new string[0], " 2026-12-06", "hrprep: error USAGE: HRPREP_TODAY value ' 2026-12-06' is not a date; use YYYY-MM-DD, e.g. 2026-12-06\n")]
+    public void A_bad_today_is_a_usage_error_and_nothing_is_linted(string[] args, string? env, string expected)
+    {
+        using var dir = new TempDir();
+        string packs = ReviewPack(dir, "2020-01-01");
+        var (code, o, e) = Run(["lint", packs, .. args], name => name == "HRPREP_TODAY" ? env : null);
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, o);
+        Assert.Equal(expected, e);
+    }
+
+    private static (int Code, string Out, string Err) Run(string[] args, Func<string, string?> environment)
+    {
+        var o = new StringWriter { NewLine = "\n" };
+        var e = new StringWriter { NewLine = "\n" };
+        int code = CliApp.Run(args, o, e, environment: environment);
+        return (code, o.ToString(), e.ToString());
+    }
+
+    [Fact]
+    public void Explain_lists_the_options_of_the_source_rules()
+    {
+        var (code, o, _) = Cli.Run("lint", "--explain", "review-due");
+        Assert.Equal(0, code);
+        Assert.StartsWith("HP701 review-due (sources, default error)\n", o, StringComparison.Ordinal);
+        Assert.Contains("Options: warnDays (default 30)", o, StringComparison.Ordinal);
+        Assert.Contains("HRPREP_TODAY", o, StringComparison.Ordinal);
+        (code, o, _) = Cli.Run("lint", "--explain", "HP702");
+        Assert.Equal(0, code);
+        Assert.Contains("List option domains (default: legislation.gov.uk, gov.uk, acas.org.uk,", o, StringComparison.Ordinal);
+        Assert.Contains("List option extraDomains (default: empty)", o, StringComparison.Ordinal);
+        Assert.Contains("'domains' replaces the default list, 'extraDomains' adds to it", o, StringComparison.Ordinal);
+        (code, o, _) = Cli.Run("lint", "--explain", "stale-future");
+        Assert.Equal(0, code);
+        Assert.Contains("will commence", o, StringComparison.Ordinal);
+        Assert.Equal(0, Cli.Run("lint", "--explain", "HP704").Code);
+    }
+
     [Fact]
     public void Explain_and_list_rules()
     {

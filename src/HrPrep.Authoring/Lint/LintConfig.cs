@@ -9,7 +9,11 @@ namespace HrPrep.Authoring.Lint;
 /// <summary>A rule's configured severity and options (either may be absent).</summary>
 /// <param name="Severity">The severity, or null to keep the rule's default.</param>
 /// <param name="Options">Option values overriding the rule's defaults.</param>
-public sealed record RuleSetting(LintSeverity? Severity, ImmutableSortedDictionary<string, double> Options);
+public sealed record RuleSetting(LintSeverity? Severity, ImmutableSortedDictionary<string, double> Options)
+{
+    /// <summary>List option values replacing the rule's defaults.</summary>
+    public ImmutableSortedDictionary<string, ImmutableArray<string>> ListOptions { get; init; } = ImmutableSortedDictionary<string, ImmutableArray<string>>.Empty;
+}
 
 /// <summary>Settings that apply to files matching path globs.</summary>
 /// <param name="Files">Globs (<c>*</c>, <c>**</c>, <c>?</c>) matched against paths relative to the configuration file.</param>
@@ -43,10 +47,16 @@ public sealed record LintConfig
     private readonly Dictionary<string, Regex> globCache = new(StringComparer.Ordinal);
 
     /// <summary>The effective severity of a rule for a path.</summary>
-    public LintSeverity SeverityFor(LintRule rule, string path)
+    public LintSeverity SeverityFor(LintRule rule, string path) => SeverityFor(rule, path, rule?.DefaultSeverity ?? LintSeverity.Off);
+
+    /// <summary>
+    /// The effective severity of a finding a rule reported with <paramref name="reported"/>: the
+    /// configured severity when there is one for the path, else the reported one.
+    /// </summary>
+    public LintSeverity SeverityFor(LintRule rule, string path, LintSeverity reported)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        var severity = Rules.TryGetValue(rule.Code, out var s) && s.Severity is { } sev ? sev : rule.DefaultSeverity;
+        var severity = Rules.TryGetValue(rule.Code, out var s) && s.Severity is { } sev ? sev : reported;
         foreach (var o in Overrides)
         {
             if (o.Rules.TryGetValue(rule.Code, out var os) && os.Severity is { } osev && Matches(o, path))
@@ -75,6 +85,30 @@ public sealed record LintConfig
                 if (o.Rules.TryGetValue(rule.Code, out var os) && os.Options.Count > 0 && Matches(o, path))
                 {
                     options = options.SetItems(os.Options);
+                }
+            }
+        }
+
+        return options;
+    }
+
+    /// <summary>The effective list options of a rule for a path (null path: the top-level settings only).</summary>
+    public ImmutableSortedDictionary<string, ImmutableArray<string>> ListOptionsFor(LintRule rule, string? path)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        var options = rule.DefaultListOptions;
+        if (Rules.TryGetValue(rule.Code, out var s))
+        {
+            options = options.SetItems(s.ListOptions);
+        }
+
+        if (path is not null)
+        {
+            foreach (var o in Overrides)
+            {
+                if (o.Rules.TryGetValue(rule.Code, out var os) && os.ListOptions.Count > 0 && Matches(o, path))
+                {
+                    options = options.SetItems(os.ListOptions);
                 }
             }
         }
@@ -383,6 +417,7 @@ public static class LintConfigLoader
 
             LintSeverity? severity = null;
             var options = ImmutableSortedDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
+            var listOptions = ImmutableSortedDictionary.CreateBuilder<string, ImmutableArray<string>>(StringComparer.Ordinal);
             if (value is YamlScalar sv)
             {
                 if (LintSeverityNames.TryParse(sv.Value, out var sev))
@@ -420,9 +455,40 @@ public static class LintConfigLoader
                             fail(ov.Start, $"option '{ok.Value}' of {rule.Code} must be a number, found {ov.KindName}");
                         }
                     }
+                    else if (rule.DefaultListOptions.ContainsKey(ok.Value))
+                    {
+                        if (ov is not YamlSequence items)
+                        {
+                            fail(ov.Start, $"option '{ok.Value}' of {rule.Code} must be a list, found {ov.KindName}");
+                            continue;
+                        }
+
+                        var list = ImmutableArray.CreateBuilder<string>(items.Items.Count);
+                        foreach (var item in items.Items)
+                        {
+                            if (item is not YamlScalar { Kind: ScalarKind.String } text)
+                            {
+                                fail(item.Start, $"an item of option '{ok.Value}' of {rule.Code} must be non-empty text, found {item.KindName}");
+                            }
+                            else if (string.IsNullOrWhiteSpace(text.Value))
+                            {
+                                fail(item.Start, $"an item of option '{ok.Value}' of {rule.Code} must not be empty");
+                            }
+                            else if (rule.ValidateListItem(ok.Value, text.Value) is { } why)
+                            {
+                                fail(item.Start, $"'{text.Value}' in option '{ok.Value}' of {rule.Code}: {why}");
+                            }
+                            else
+                            {
+                                list.Add(text.Value);
+                            }
+                        }
+
+                        listOptions[ok.Value] = list.ToImmutable();
+                    }
                     else
                     {
-                        var allowed = rule.DefaultOptions.Keys.Prepend("severity").ToList();
+                        var allowed = rule.DefaultOptions.Keys.Concat(rule.DefaultListOptions.Keys).Prepend("severity").ToList();
                         string hint = HrPrep.Content.Loading.NodeReader.Suggest(ok.Value, allowed) is { } s ? $" (did you mean '{s}'?)" : string.Empty;
                         fail(ok.Start, $"unknown option '{ok.Value}' for {rule.Code} ({rule.Name}){hint}; allowed: {string.Join(", ", allowed)}");
                     }
@@ -433,7 +499,7 @@ public static class LintConfigLoader
                 fail(value.Start, $"setting of {rule.Code} must be a severity or a mapping, found {value.KindName}");
             }
 
-            result[rule.Code] = new RuleSetting(severity, options.ToImmutable());
+            result[rule.Code] = new RuleSetting(severity, options.ToImmutable()) { ListOptions = listOptions.ToImmutable() };
         }
 
         return result.ToImmutable();

@@ -20,6 +20,9 @@ public sealed record LintOptions
     /// <summary>Findings accepted as known, or null.</summary>
     public Baseline? Baseline { get; init; }
 
+    /// <summary>The date rules treat as today (review dates, future years); null for the current UTC date.</summary>
+    public DateOnly? Today { get; init; }
+
     /// <summary>Called (from reading threads) after each file is linted, with the number of files done so far.</summary>
     public Action<int>? FileLinted { get; init; }
 }
@@ -119,6 +122,7 @@ public sealed class LintEngine
         private readonly LintConfig config;
         private readonly CompiledSchemaValidator schema;
         private readonly List<LintRule> active;
+        private readonly DateOnly today;
         private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (LintFile File, List<LintFinding> Findings, List<Suppression> Suppressions)> done = new(StringComparer.Ordinal);
         private readonly PhaseTimer timer = new("lint", "HRPREP_LINT_TIMING");
         private int filesDone;
@@ -129,6 +133,7 @@ public sealed class LintEngine
             config = engine.options.Config;
             schema = engine.options.Schema ?? CompiledSchemaValidator.Default;
             active = engine.rules.Where(config.MaybeOn).ToList();
+            today = engine.options.Today ?? DateOnly.FromDateTime(DateTime.UtcNow);
         }
 
         public void Visit(PackFile pf, ReadOnlyMemory<byte> raw, IReadOnlyList<Diagnostic> readerDiagnostics)
@@ -161,7 +166,7 @@ public sealed class LintEngine
 
             foreach (var rule in active)
             {
-                var context = new RuleContext(rule, config.OptionsFor(rule, pf.Path), found);
+                var context = new RuleContext(rule, config.OptionsFor(rule, pf.Path), config.ListOptionsFor(rule, pf.Path), today, found);
                 rule.CheckFile(file, context);
                 foreach (var q in file.Questions)
                 {
@@ -210,7 +215,7 @@ public sealed class LintEngine
             timer.Mark("workspace assembled");
             foreach (var rule in active)
             {
-                rule.CheckWorkspace(workspace, new RuleContext(rule, config.OptionsFor(rule, null), all));
+                rule.CheckWorkspace(workspace, new RuleContext(rule, config.OptionsFor(rule, null), config.ListOptionsFor(rule, null), today, all));
                 if (timer.On)
                 {
                     timer.Mark("workspace rule " + rule.Code);
@@ -229,7 +234,7 @@ public sealed class LintEngine
                     continue;
                 }
 
-                var severity = engine.byCode.TryGetValue(f.Code, out var rule) ? config.SeverityFor(rule, f.Path) : f.Severity;
+                var severity = engine.byCode.TryGetValue(f.Code, out var rule) ? config.SeverityFor(rule, f.Path, f.Severity) : f.Severity;
                 if (severity != LintSeverity.Off)
                 {
                     effective.Add(severity == f.Severity ? f : f with { Severity = severity });

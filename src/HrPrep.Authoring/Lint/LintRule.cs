@@ -28,6 +28,9 @@ public enum RuleGroup
 
     /// <summary>The linter's own inline suppressions.</summary>
     Suppression,
+
+    /// <summary>Evidence and currency: primary sources, review dates, forward-looking legal wording.</summary>
+    Sources,
 }
 
 /// <summary>
@@ -63,6 +66,14 @@ public abstract class LintRule
 
     /// <summary>Numeric options with their defaults (configurable in <c>.hrprep.yaml</c>).</summary>
     public virtual ImmutableSortedDictionary<string, double> DefaultOptions => ImmutableSortedDictionary<string, double>.Empty;
+
+    /// <summary>List options (lists of text) with their defaults, configurable in <c>.hrprep.yaml</c> as YAML lists.</summary>
+    public virtual ImmutableSortedDictionary<string, ImmutableArray<string>> DefaultListOptions => ImmutableSortedDictionary<string, ImmutableArray<string>>.Empty;
+
+    /// <summary>Checks one configured item of a list option; returns why it is invalid, or null when it is fine.</summary>
+    /// <param name="option">The option's name.</param>
+    /// <param name="item">The configured item.</param>
+    public virtual string? ValidateListItem(string option, string item) => null;
 
     /// <summary>
     /// True for rules about how a prompt is worded. They skip the prompts of questions with

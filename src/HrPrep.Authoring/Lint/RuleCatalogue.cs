@@ -33,6 +33,10 @@ public static class RuleCatalogue
         new InconsistentQuotesRule(),
         new CategoryBalanceRule(),
         new PackMetadataRule(),
+        new ReviewDueRule(),
+        new PrimarySourceRule(),
+        new StaleFutureRule(),
+        new SourceIsQuestionListRule(),
         new SuppressionInvalidRule(),
         new SuppressionUnusedRule(),
     ];

@@ -10,11 +10,28 @@ public sealed class RuleContext
     private readonly List<LintFinding> sink;
 
     internal RuleContext(LintRule rule, ImmutableSortedDictionary<string, double> options, List<LintFinding> sink)
+        : this(rule, options, ImmutableSortedDictionary<string, ImmutableArray<string>>.Empty, DateOnly.FromDateTime(DateTime.UtcNow), sink)
+    {
+    }
+
+    internal RuleContext(LintRule rule, ImmutableSortedDictionary<string, double> options, ImmutableSortedDictionary<string, ImmutableArray<string>> listOptions, DateOnly today, List<LintFinding> sink)
     {
         Rule = rule;
         Options = options;
+        ListOptions = listOptions;
+        Today = today;
         this.sink = sink;
     }
+
+    /// <summary>The date rules treat as today (<see cref="LintOptions.Today"/>; by default the current UTC date).</summary>
+    public DateOnly Today { get; }
+
+    /// <summary>The rule's effective list options (defaults replaced by configured lists).</summary>
+    public ImmutableSortedDictionary<string, ImmutableArray<string>> ListOptions { get; }
+
+    /// <summary>A list option's value (its default when not configured).</summary>
+    public ImmutableArray<string> ListOption(string name) =>
+        ListOptions.TryGetValue(name, out var v) ? v : Rule.DefaultListOptions.TryGetValue(name, out var d) ? d : throw new ArgumentException($"rule {Rule.Code} has no list option '{name}'", nameof(name));
 
     /// <summary>The rule being run.</summary>
     public LintRule Rule { get; }
@@ -32,4 +49,14 @@ public sealed class RuleContext
 
     /// <summary>Reports a finding at a node.</summary>
     public void Report(YamlNode at, string message) => Report(at.Start, message);
+
+    /// <summary>
+    /// Reports a finding with its own severity, for rules whose findings differ in weight (a date
+    /// that has passed versus one that is near). A severity configured for the rule still replaces it.
+    /// </summary>
+    public void Report(YamlNode at, string message, LintSeverity severity)
+    {
+        ArgumentNullException.ThrowIfNull(at);
+        sink.Add(new LintFinding(at.Start.Path, at.Start.Line, at.Start.Column, severity, Rule.Code, message));
+    }
 }

@@ -32,13 +32,18 @@ public static class LintCommand
         var listRules = new Option<bool>("--list-rules") { Description = "List every rule and reader code with its default severity, then exit." };
         var explain = new Option<string?>("--explain") { Description = "Explain one rule or code (what, why, a bad and a good example), then exit." };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour text output (also: the NO_COLOR environment variable)." };
+        var today = new Option<string?>("--today") { Description = $"The date rules treat as today, YYYY-MM-DD (review-due, stale-future); default: the {TodayVariable} environment variable, else the current UTC date." };
         var command = new Command("lint", """
             Lint question packs: YAML syntax, the JSON Schema and content rules (identity, near-duplicates,
             completeness, prompt wording, fairness, text hygiene, pack balance), every finding located as
             path:line:col. Configure rules in .hrprep.yaml; suppress one line with
             '# hrprep-disable-next-line CODE -- reason'.
 
-            Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or invalid configuration,
+            Review dates (review-due) and future years (stale-future) are judged against --today,
+            else the HRPREP_TODAY environment variable, else the current UTC date.
+
+            Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or invalid configuration
+            (including a --today or HRPREP_TODAY value that is not YYYY-MM-DD),
             3 unreadable input, schema, configuration or baseline.
 
             Examples:
@@ -47,12 +52,13 @@ public static class LintCommand
               dotnet hrprep lint questions/ --format sarif -o lint.sarif
               dotnet hrprep lint --format github
               dotnet hrprep lint --explain HP401
+              dotnet hrprep lint questions/ --today 2027-01-15
               dotnet hrprep lint --list-rules
               dotnet hrprep lint questions/ --write-baseline lint-baseline.json
               dotnet hrprep lint questions/ --baseline lint-baseline.json
             """);
         command.Arguments.Add(paths);
-        foreach (var option in new Option[] { format, failOn, config, schema, baseline, writeBaseline, output, listRules, explain, noColor })
+        foreach (var option in new Option[] { format, failOn, config, schema, baseline, writeBaseline, output, listRules, explain, noColor, today })
         {
             command.Options.Add(option);
         }
@@ -71,6 +77,7 @@ public static class LintCommand
             }
 
             var rules = RuleCatalogue.Rules;
+            var todayDate = Today(context, parse.GetValue(today));
             var lintConfig = LoadConfig(context, parse.GetValue(config), rules);
             var timer = new PhaseTimer("lint", "HRPREP_LINT_TIMING", sinceProcessStart: true);
             timer.Mark("start-up to the lint command");
@@ -107,6 +114,7 @@ public static class LintCommand
                 Schema = validator,
                 Rules = rules,
                 Baseline = accepted,
+                Today = todayDate,
                 FileLinted = progress.Enabled ? done => { lock (progress) { progress.Report(done, totalFiles); } } : null,
             });
             LintResult result = given.Length > 0 ? engine.LintPaths(given)
@@ -141,6 +149,28 @@ public static class LintCommand
             return result.CountAtLeast(threshold) > 0 ? ExitCodes.Findings : ExitCodes.Ok;
         }));
         return command;
+    }
+
+    /// <summary>The environment variable that sets "today" when <c>--today</c> is not given.</summary>
+    public const string TodayVariable = "HRPREP_TODAY";
+
+    /// <summary>The date given by <c>--today</c>, else <see cref="TodayVariable"/>, else null (the current UTC date); a bad value is a usage error.</summary>
+    private static DateOnly? Today(ToolContext context, string? option)
+    {
+        (string? value, string from) = option is not null ? (option, "--today") : (context.GetEnvironmentVariable(TodayVariable), TodayVariable);
+        if (string.IsNullOrEmpty(value))
+        {
+            return option is not null
+                ? throw new ToolExitException(ExitCodes.Usage, "USAGE", "--today needs a date as YYYY-MM-DD")
+                : null;
+        }
+
+        if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            throw new ToolExitException(ExitCodes.Usage, "USAGE", $"{from} value '{value}' is not a date; use YYYY-MM-DD, e.g. 2026-12-06");
+        }
+
+        return date;
     }
 
     private static void Render(Stream? stream, TextWriter? writer, string format, LintResult result, bool color)
@@ -279,6 +309,12 @@ public static class LintCommand
             {
                 o.WriteLine();
                 o.WriteLine("Options: " + string.Join(", ", rule.DefaultOptions.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} (default {kv.Value})"))));
+            }
+
+            foreach (var (name, values) in rule.DefaultListOptions)
+            {
+                o.WriteLine();
+                o.WriteLine($"List option {name} (default: {(values.IsEmpty ? "empty" : string.Join(", ", values))})");
             }
 
             o.WriteLine();

@@ -14,6 +14,9 @@ public sealed record ToolContext(TextWriter Out, TextWriter Error)
     /// <summary>True when standard error is the process's interactive console (not redirected).</summary>
     public bool ErrorIsTerminal { get; init; }
 
+    /// <summary>Reads an environment variable (the process environment; replaced in tests).</summary>
+    public Func<string, string?> GetEnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
+
     /// <summary>True when progress may be drawn: an interactive terminal and not quiet.</summary>
     public bool ShowProgress => ErrorIsTerminal && !Quiet;
 

@@ -1,0 +1,87 @@
+using System.Text.RegularExpressions;
+using HrPrep.Content.Yaml;
+
+namespace HrPrep.Authoring.Lint.Rules;
+
+/// <summary>
+/// HP704: a <c>sources</c> entry that is a list of interview questions. Heuristic: the URL (host,
+/// path and query, percent-decoded) or the title contains "interview question(s)", with the words
+/// joined by nothing, spaces, hyphens, underscores, plus signs or dots, in any case
+/// ("interview-questions", "InterviewQuestions", "Interview Questions").
+/// </summary>
+public sealed partial class SourceIsQuestionListRule : LintRule
+{
+    /// <inheritdoc />
+    public override string Code => "HP704";
+
+    /// <inheritdoc />
+    public override string Name => "source-is-question-list";
+
+    /// <inheritdoc />
+    public override RuleGroup Group => RuleGroup.Sources;
+
+    /// <inheritdoc />
+    public override LintSeverity DefaultSeverity => LintSeverity.Warning;
+
+    /// <inheritdoc />
+    public override string Summary => "A 'sources' entry is a list of interview questions: its URL or title contains 'interview question(s)' (also 'interview-questions', 'InterviewQuestions', 'interview_questions').";
+
+    /// <inheritdoc />
+    public override string Rationale => "'sources' hold evidence for the question's facts. A page listing interview questions is where a prompt may come from, not evidence for anything the answer states. Credit a prompt's origin in the question's 'attribution' field (never checked by this rule) and cite the law, the regulator or research as sources. Heuristic: the URL's host, path and query (percent-decoded) or the title contain 'interview' and 'question' or 'questions' joined by nothing, spaces, hyphens, underscores, plus signs or dots, in any case.";
+
+    /// <inheritdoc />
+    public override string BadExample => "sources:\n  - title: 50 HR interview questions and answers\n    url: https://jobs.example.com/hr-interview-questions";
+
+    /// <inheritdoc />
+    public override string GoodExample => "attribution:\n  title: Prompt from a published list of HR interview questions\n  url: https://jobs.example.com/hr-interview-questions\nsources:\n  - title: Acas guide to performance management\n    url: https://www.acas.org.uk/...";
+
+    /// <inheritdoc />
+    public override void CheckQuestion(QuestionNode question, RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(context);
+        if (question.Node.Get("sources") is not YamlSequence sources)
+        {
+            return;
+        }
+
+        foreach (var item in sources.Items)
+        {
+            if (item is not YamlMapping source)
+            {
+                continue;
+            }
+
+            var url = source.Get("url") as YamlScalar;
+            var title = source.Get("title") as YamlScalar;
+            if (url is { Kind: ScalarKind.String } && Signal(UrlText(url.Value)) is { } inUrl)
+            {
+                context.Report(url, $"this source's URL looks like a list of interview questions ('{inUrl}'); such pages are not evidence: cite the law, the regulator or research, and credit a prompt's origin in 'attribution'");
+            }
+            else if (title is { Kind: ScalarKind.String } && Signal(title.Value) is { } inTitle)
+            {
+                context.Report(title, $"this source's title looks like a list of interview questions ('{inTitle}'); such pages are not evidence: cite the law, the regulator or research, and credit a prompt's origin in 'attribution'");
+            }
+        }
+    }
+
+    /// <summary>True when a URL or title looks like a list of interview questions (the documented heuristic).</summary>
+    public static bool LooksLikeQuestionList(string? url, string? title) =>
+        (url is not null && Signal(UrlText(url)) is not null) || (title is not null && Signal(title) is not null);
+
+    private static string? Signal(string text) => QuestionList().Match(text) is { Success: true } m ? m.Value : null;
+
+    /// <summary>The host, path and query of a URL, percent-decoded (the fragment is ignored); the text itself when it is not a URL.</summary>
+    private static string UrlText(string url)
+    {
+        if (Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri))
+        {
+            return uri.Host + Uri.UnescapeDataString(uri.AbsolutePath) + Uri.UnescapeDataString(uri.Query);
+        }
+
+        return url;
+    }
+
+    [GeneratedRegex(@"interview[\s\-_+.]*questions?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex QuestionList();
+}
