@@ -309,7 +309,7 @@ public class SourceRulesTests
         }
 
         Assert.Equal(30, RuleCatalogue.Find("HP701")!.DefaultOptions["warnDays"]);
-        Assert.Equal(25, PrimarySourceRule.DefaultDomains.Length);
+        Assert.Equal(26, PrimarySourceRule.DefaultDomains.Length);
         Assert.Contains("legislation.gov.uk", RuleCatalogue.Find("HP702")!.DefaultListOptions["domains"]);
     }
 }

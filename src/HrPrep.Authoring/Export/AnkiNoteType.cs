@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using HrPrep.Content;
@@ -122,6 +123,8 @@ public static class AnkiNoteType
         """;
 
     private const string Base91 = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~";
+
+    private static readonly ConditionalWeakTable<QuestionPack, StrongBox<DateOnly?>> LatestVerifiedCache = new();
 
     private static readonly long UndatedBase = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
 
@@ -267,9 +270,33 @@ public static class AnkiNoteType
         var tags = TagsFor(q);
 
         // The reverse switch is not part of the content hash: turning it on does not make Anki overwrite notes.
-        long mod = ModFor(q.LastVerified, fields, tags);
+        // A question without lastVerified takes its pack's latest lastVerified date, so a release that
+        // rewrites undated questions (and verifies any other question that day) still updates them in Anki.
+        long mod = ModFor(q.LastVerified ?? LatestVerified(pack), fields, tags);
         fields[ReverseField] = reverse ? "y" : string.Empty;
         return new AnkiNote(GuidFor(q.PackId, q.Id), DeckFor(pack, category), fields, tags, mod);
+    }
+
+    /// <summary>
+    /// The latest <c>lastVerified</c> date of any question in the pack (null when none has one): the
+    /// modification day of the pack's undated questions (see <see cref="NoteFor"/>).
+    /// </summary>
+    public static DateOnly? LatestVerified(QuestionPack pack)
+    {
+        ArgumentNullException.ThrowIfNull(pack);
+        return LatestVerifiedCache.GetValue(pack, static p =>
+        {
+            DateOnly? latest = null;
+            foreach (var question in p.Questions)
+            {
+                if (question.LastVerified is { } d && (latest is null || d > latest))
+                {
+                    latest = d;
+                }
+            }
+
+            return new StrongBox<DateOnly?>(latest);
+        }).Value;
     }
 
     /// <summary>Anki's note checksum: the first 4 bytes of SHA-1 of the first field without HTML, as an integer.</summary>

@@ -18,7 +18,7 @@ public sealed partial class PrimarySourceRule : LintRule
         "eeoc.gov", "dol.gov", "nlrb.gov", "opm.gov",
         "eur-lex.europa.eu", "curia.europa.eu", "edpb.europa.eu", "europa.eu",
         "gesetze-im-internet.de", "wetten.overheid.nl",
-        "leg.colorado.gov", "ilga.gov", "nyc.gov", "rules.cityofnewyork.us", "legislature.mt.gov",
+        "leg.colorado.gov", "ilga.gov", "nyc.gov", "rules.cityofnewyork.us", "legislature.mt.gov", "leg.mt.gov",
     ];
 
     /// <inheritdoc />
