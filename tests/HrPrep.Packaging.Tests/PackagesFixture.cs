@@ -29,7 +29,7 @@ public sealed class PackagesFixture : IDisposable
 
     public string Cache { get; }
 
-    public string Version => "1.0.0";
+    public string Version => "1.1.0";
 
     /// <summary>Runs a command with the isolated package cache.</summary>
     public Shell.Result Run(string workingDirectory, params string[] args) =>

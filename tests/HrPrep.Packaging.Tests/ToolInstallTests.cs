@@ -42,7 +42,7 @@ public class ToolInstallTests(PackagesFixture packages)
         Assert.StartsWith($"hrprep {packages.Version}", version.StdOut);
         var sample = packages.Run(packages.Root, Path.Combine(toolPath, "dotnet-hrprep"), "sample", "-n", "3", "-s", "42");
         Check(sample);
-        Assert.Contains("Mock interview: 3 questions, seed 42, content 1.0.0", sample.StdOut);
+        Assert.Contains("Mock interview: 3 questions, seed 42, content 1.1.0", sample.StdOut);
     }
 
     private static void Check(Shell.Result result) => Assert.True(result.ExitCode == 0, result.Output);
