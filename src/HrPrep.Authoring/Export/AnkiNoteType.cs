@@ -270,16 +270,17 @@ public static class AnkiNoteType
         var tags = TagsFor(q);
 
         // The reverse switch is not part of the content hash: turning it on does not make Anki overwrite notes.
-        // A question without lastVerified takes its pack's latest lastVerified date, so a release that
-        // rewrites undated questions (and verifies any other question that day) still updates them in Anki.
-        long mod = ModFor(q.LastVerified ?? LatestVerified(pack), fields, tags);
+        // The day is the pack's latest lastVerified date (not the question's own): a release that
+        // verifies anything moves every note of the pack forward, so every changed note reaches
+        // existing decks, including rewritten questions whose own date did not move (or was removed).
+        long mod = ModFor(LatestVerified(pack) ?? q.LastVerified, fields, tags);
         fields[ReverseField] = reverse ? "y" : string.Empty;
         return new AnkiNote(GuidFor(q.PackId, q.Id), DeckFor(pack, category), fields, tags, mod);
     }
 
     /// <summary>
     /// The latest <c>lastVerified</c> date of any question in the pack (null when none has one): the
-    /// modification day of the pack's undated questions (see <see cref="NoteFor"/>).
+    /// modification day of every note of the pack (see <see cref="NoteFor"/>).
     /// </summary>
     public static DateOnly? LatestVerified(QuestionPack pack)
     {

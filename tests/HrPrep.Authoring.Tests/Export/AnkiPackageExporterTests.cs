@@ -233,26 +233,29 @@ public class AnkiPackageExporterTests
     }
 
     [Fact]
-    public void An_undated_question_takes_its_packs_latest_verification_day_so_a_rewrite_still_updates_the_note()
+    public void Notes_take_their_packs_latest_verification_day_so_a_rewrite_reaches_existing_decks()
     {
-        // v1: the question was dated 2026-01-10. v2 rewrites it and drops its date (nobody re-checked
-        // its facts) while another question of the pack was verified on 2026-12-06.
+        // v1: the question alone, dated 2026-01-10. v2 rewrites it without re-checking it (its own date
+        // stays, or is removed) while another question of the pack was verified on 2026-12-06.
         var v1 = ExportFixtures.Single(q => q);
-        var v2 = ExportFixtures.Single(q => q with { Answer = q.Answer with { Summary = "Rewritten." }, LastVerified = null });
-        var pack = v2.Packs[0];
-        var undated = pack.Questions[0];
-        var dated = undated with { Id = "code-002", Prompt = "What is a rating scale?", LastVerified = new DateOnly(2026, 12, 6) };
-        var twoQuestions = new QuestionBank([pack with { Questions = [undated, dated] }]);
-        Assert.Equal(new DateOnly(2026, 12, 6), AnkiNoteType.LatestVerified(twoQuestions.Packs[0]));
-
         long before = NoteOf(v1).Mod;
-        long after = AnkiNoteType.NoteFor(undated, twoQuestions.Packs[0], twoQuestions.CategoryOf(undated), reverse: false).Mod;
         long dayStart = new DateTimeOffset(2026, 12, 6, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
-        Assert.InRange(after, dayStart, dayStart + 86_399);
-        Assert.True(after > before, $"{after} > {before}");
+        foreach (DateOnly? ownDate in new DateOnly?[] { new DateOnly(2026, 1, 10), null })
+        {
+            var v2 = ExportFixtures.Single(q => q with { Answer = q.Answer with { Summary = "Rewritten." }, LastVerified = ownDate });
+            var pack = v2.Packs[0];
+            var rewritten = pack.Questions[0];
+            var other = rewritten with { Id = "code-002", Prompt = "What is a rating scale?", LastVerified = new DateOnly(2026, 12, 6) };
+            var bank = new QuestionBank([pack with { Questions = [rewritten, other] }]);
+            Assert.Equal(new DateOnly(2026, 12, 6), AnkiNoteType.LatestVerified(bank.Packs[0]));
+
+            long after = AnkiNoteType.NoteFor(rewritten, bank.Packs[0], bank.CategoryOf(rewritten), reverse: false).Mod;
+            Assert.InRange(after, dayStart, dayStart + 86_399);
+            Assert.True(after > before, $"{after} > {before}");
+        }
 
         // A pack where no question is dated keeps the fixed undated base (1 January 2024).
-        long undatedOnly = NoteOf(v2).Mod;
+        long undatedOnly = NoteOf(ExportFixtures.Single(q => q with { LastVerified = null })).Mod;
         long base2024 = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
         Assert.InRange(undatedOnly, base2024, base2024 + 86_399);
     }
