@@ -70,7 +70,7 @@ public class LintEngineTests
         Assert.Equal(LintSeverity.Warning, config.FailOn);
         var result = new LintEngine(new LintOptions { Config = config }).LintPaths([Repo.PathOf("questions")]);
         Assert.True(result.Findings.IsEmpty, string.Join(Environment.NewLine, result.Findings));
-        Assert.Equal(200, result.QuestionCount);
+        Assert.Equal(224, result.QuestionCount);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public partial class CliTests
     {
         var (code, o, _) = Cli.Run("--version");
         Assert.Equal(0, code);
-        Assert.Matches(@"^hrprep \d+\.\d+\.\d+\ncontent 1\.0\.0 \(hr-performance-management-specialist 1\.0\.0, \d{3} questions\)\n$", o);
+        Assert.Matches(@"^hrprep \d+\.\d+\.\d+\ncontent 1\.1\.0 \(hr-performance-management-specialist 1\.1\.0, \d{3} questions\)\n$", o);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public class LintCliTests
     {
         var (code, o, e) = Cli.Run("lint", Repo.PathOf("questions"), "--config", Repo.PathOf(".hrprep.yaml"));
         Assert.True(code == 0, o + e);
-        Assert.Equal("0 errors, 0 warnings, 0 infos in 16 files (200 questions)\n", o);
+        Assert.Equal("0 errors, 0 warnings, 0 infos in 16 files (224 questions)\n", o);
     }
 
     [Fact]
