@@ -146,4 +146,26 @@ public class ExportCommandTests
         Assert.Equal(2, code);
         Assert.Contains("does not exist", e);
     }
+
+    [Theory]
+    [InlineData("gift")]
+    public void Platform_exports_print_a_summary_of_what_they_could_not_carry_and_list_it_with_report(string format)
+    {
+        using var dir = new TempDir();
+        string target = Path.Combine(dir.Path, "out." + format);
+        var (code, o, e) = Cli.Run("export", format, Mini, "--category", "alpha", "-o", target);
+        Assert.Equal(0, code);
+        Assert.Empty(o);
+        string[] lines = e.TrimEnd('\n').Split('\n');
+        Assert.Equal($"hrprep: wrote 4 questions as {format} to {target}", lines[0]);
+        Assert.Matches($"^hrprep: {format} could not carry [0-9]+ fields as they are \\(.*\\); --report lists them$", Assert.Single(lines[1..]));
+        byte[] first = File.ReadAllBytes(target);
+
+        (code, _, e) = Cli.Run("export", format, Mini, "--category", "alpha", "--report", "-o", target);
+        Assert.Equal(0, code);
+        lines = e.TrimEnd('\n').Split('\n');
+        Assert.True(lines.Length > 2, e);
+        Assert.All(lines[1..], l => Assert.Matches($"^{format}: [A-Za-z.]+ .+: [0-9]+ questions? \\(mini-a-[0-9]{{3}}.*\\)$", l));
+        Assert.Equal(first, File.ReadAllBytes(target));
+    }
 }

@@ -22,6 +22,7 @@ public static class ExportCommand
         var reverse = new Option<bool>("--reverse") { Description = "anki: also add a reverse card (model answer → question) to every note." };
         var bom = new Option<bool>("--bom") { Description = "csv: start with a UTF-8 byte-order mark so Excel detects UTF-8." };
         var raw = new Option<bool>("--raw") { Description = "csv: keep cells starting with = + - @ tab or CR as they are (by default an apostrophe is put in front so spreadsheets do not run them as formulas)." };
+        var report = new Option<bool>("--report") { Description = "List on standard error, field by field with question ids, what the format could not carry (dropped or flattened); without it, one summary line is printed when something was." };
         var command = new Command("export", $"""
             Export questions, filtered like 'list', to a file: {string.Join(", ", QuestionExporters.Names)}.
             The output is written to a temporary file and renamed over FILE, so FILE is replaced only as a whole;
@@ -32,10 +33,11 @@ public static class ExportCommand
               dotnet hrprep export anki --category rater-bias --reverse -o rater-bias.apkg
               dotnet hrprep export csv --level senior --bom -o senior.csv
               dotnet hrprep export html questions/my-pack -o study.html
+              dotnet hrprep export gift --pack hr-performance-management-specialist --report -o questions.gift.txt
             """);
         command.Arguments.Add(format);
         common.AddTo(command);
-        foreach (var option in new Option[] { output, reverse, bom, raw })
+        foreach (var option in new Option[] { output, reverse, bom, raw, report })
         {
             command.Options.Add(option);
         }
@@ -53,11 +55,13 @@ public static class ExportCommand
             Garbage.ReleaseAfter(bank.Questions.Length);
             using var progress = ProgressReporter.Start(context, $"export {parse.GetValue(format)}");
             var counted = new Counter(selected, progress);
+            var lost = new ExportReport();
             var options = new ExportOptions
             {
                 Reverse = parse.GetValue(reverse),
                 Bom = parse.GetValue(bom),
                 Raw = parse.GetValue(raw),
+                Report = lost,
             };
             try
             {
@@ -69,6 +73,16 @@ public static class ExportCommand
             }
 
             context.Error.WriteLine($"hrprep: wrote {counted.Count} question{(counted.Count == 1 ? "" : "s")} as {exporter.Name} to {parse.GetValue(output)}");
+            if (parse.GetValue(report))
+            {
+                context.Error.Write(lost.ToText(exporter.Name));
+            }
+            else if (!lost.IsEmpty)
+            {
+                var fields = lost.Lines.Select(l => l.Field).Distinct(StringComparer.Ordinal).ToList();
+                context.Error.WriteLine($"hrprep: {exporter.Name} could not carry {fields.Count} field{(fields.Count == 1 ? "" : "s")} as they are ({string.Join(", ", fields)}); --report lists them");
+            }
+
             return ExitCodes.Ok;
         }));
         return command;
