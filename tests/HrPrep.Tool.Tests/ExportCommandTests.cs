@@ -149,6 +149,7 @@ public class ExportCommandTests
 
     [Theory]
     [InlineData("gift")]
+    [InlineData("moodle")]
     public void Platform_exports_print_a_summary_of_what_they_could_not_carry_and_list_it_with_report(string format)
     {
         using var dir = new TempDir();
@@ -167,5 +168,27 @@ public class ExportCommandTests
         Assert.True(lines.Length > 2, e);
         Assert.All(lines[1..], l => Assert.Matches($"^{format}: [A-Za-z.]+ .+: [0-9]+ questions? \\(mini-a-[0-9]{{3}}.*\\)$", l));
         Assert.Equal(first, File.ReadAllBytes(target));
+    }
+
+    [Fact]
+    public void Export_moodle_then_import_moodle_gives_back_the_pack()
+    {
+        using var dir = new TempDir();
+        string xml = Path.Combine(dir.Path, "mini.xml");
+        Assert.Equal(0, Cli.Run("export", "moodle", Mini, "-o", xml).Code);
+        string restored = Path.Combine(dir.Path, "restored");
+        var (code, o, e) = Cli.Run("import", "moodle", xml, "-o", restored);
+        Assert.True(code == 0, e);
+        Assert.Contains("(mini, 8 questions)", o);
+        var original = HrPrep.Content.QuestionBank.FromDirectory(Mini).Packs.Single();
+        var back = HrPrep.Content.QuestionBank.FromDirectory(restored).Packs.Single();
+        Assert.True(HrPrep.Authoring.Diff.ContentEquality.SamePack(original, back));
+
+        File.WriteAllText(xml, "<quiz><question type=\"essay\">");
+        (code, _, e) = Cli.Run("import", "moodle", xml, "-o", Path.Combine(dir.Path, "bad"));
+        Assert.Equal(1, code);
+        Assert.StartsWith($"{xml}:1:", e);
+        Assert.Contains("error MOODLE001: not well-formed XML", e);
+        Assert.False(Directory.Exists(Path.Combine(dir.Path, "bad")));
     }
 }

@@ -59,6 +59,7 @@ public static class QuestionExporters
         new JsonExporter(),
         new HtmlExporter(),
         new GiftExporter(),
+        new MoodleXmlExporter(),
     ];
 
     /// <summary>Format names in display order.</summary>
