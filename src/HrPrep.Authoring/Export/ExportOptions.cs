@@ -60,6 +60,7 @@ public static class QuestionExporters
         new HtmlExporter(),
         new GiftExporter(),
         new MoodleXmlExporter(),
+        new QtiPackageExporter(),
     ];
 
     /// <summary>Format names in display order.</summary>
