@@ -192,4 +192,27 @@ public class ExportCommandTests
         Assert.Contains("error MOODLE001: not well-formed XML", e);
         Assert.False(Directory.Exists(Path.Combine(dir.Path, "bad")));
     }
+
+    [Fact]
+    public void Crowdanki_writes_a_folder_with_deck_json_replaces_its_own_export_and_refuses_other_folders()
+    {
+        using var dir = new TempDir();
+        string target = Path.Combine(dir.Path, "deck");
+        var (code, _, e) = Cli.Run("export", "crowdanki", Mini, "-o", target);
+        Assert.True(code == 0, e);
+        Assert.Equal(["deck.json"], Directory.GetFiles(target).Select(Path.GetFileName));
+        byte[] first = File.ReadAllBytes(Path.Combine(target, "deck.json"));
+        Assert.Equal(0, Cli.Run("export", "crowdanki", Mini, "--level", "mid", "-o", target).Code);
+        Assert.NotEqual(first, File.ReadAllBytes(Path.Combine(target, "deck.json")));
+        Assert.Equal(["deck"], Directory.GetFileSystemEntries(dir.Path).Select(Path.GetFileName));
+
+        string other = Path.Combine(dir.Path, "other");
+        Directory.CreateDirectory(other);
+        File.WriteAllText(Path.Combine(other, "notes.txt"), "mine");
+        (code, _, e) = Cli.Run("export", "crowdanki", Mini, "-o", other);
+        Assert.Equal(2, code);
+        Assert.Contains("not a previous crowdanki export", e);
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(other, "notes.txt")));
+        Assert.Equal(2, Cli.Run("export", "crowdanki", Mini, "-o", Path.Combine(other, "notes.txt")).Code);
+    }
 }

@@ -61,6 +61,7 @@ public static class QuestionExporters
         new GiftExporter(),
         new MoodleXmlExporter(),
         new QtiPackageExporter(),
+        new CrowdAnkiExporter(),
     ];
 
     /// <summary>Format names in display order.</summary>
