@@ -151,6 +151,7 @@ public class ExportCommandTests
     [InlineData("gift")]
     [InlineData("moodle")]
     [InlineData("qti")]
+    [InlineData("brightspace")]
     public void Platform_exports_print_a_summary_of_what_they_could_not_carry_and_list_it_with_report(string format)
     {
         using var dir = new TempDir();

@@ -62,6 +62,7 @@ public static class QuestionExporters
         new MoodleXmlExporter(),
         new QtiPackageExporter(),
         new CrowdAnkiExporter(),
+        new BrightspaceExporter(),
     ];
 
     /// <summary>Format names in display order.</summary>

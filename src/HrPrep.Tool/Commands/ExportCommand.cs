@@ -19,9 +19,9 @@ public static class ExportCommand
         };
         format.AcceptOnlyFromAmong([.. QuestionExporters.Names]);
         var output = new Option<string>("--output", "-o") { Description = "The file to write (replaced atomically as a whole); for crowdanki, the folder (new, empty, or a previous crowdanki export).", Required = true };
-        var reverse = new Option<bool>("--reverse") { Description = "anki: also add a reverse card (model answer → question) to every note." };
-        var bom = new Option<bool>("--bom") { Description = "csv: start with a UTF-8 byte-order mark so Excel detects UTF-8." };
-        var raw = new Option<bool>("--raw") { Description = "csv: keep cells starting with = + - @ tab or CR as they are (by default an apostrophe is put in front so spreadsheets do not run them as formulas)." };
+        var reverse = new Option<bool>("--reverse") { Description = "anki, anki-text, crowdanki: also add a reverse card (model answer → question) to every note." };
+        var bom = new Option<bool>("--bom") { Description = "csv, brightspace: start with a UTF-8 byte-order mark so Excel detects UTF-8." };
+        var raw = new Option<bool>("--raw") { Description = "csv, brightspace: keep cells starting with = + - @ tab or CR as they are (by default an apostrophe is put in front so spreadsheets do not run them as formulas)." };
         var report = new Option<bool>("--report") { Description = "List on standard error, field by field with question ids, what the format could not carry (dropped or flattened); without it, one summary line is printed when something was." };
         var command = new Command("export", $"""
             Export questions, filtered like 'list', to a file: {string.Join(", ", QuestionExporters.Names)}.
