@@ -48,17 +48,33 @@ public sealed class QtiPackageExporter : IQuestionExporter
         ArgumentNullException.ThrowIfNull(options);
         var resources = new List<(string Identifier, string Href)>();
         using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
-        foreach (var (q, bytes) in OrderedBatches.Map(source.Questions, q => (q, ItemBytes(q, source.PackOf(q), options.Report))))
+        foreach (var chunk in source.Questions.Chunk(OrderedBatches.BatchSize))
         {
-            string href = PathFor(q.PackId, q.Id);
-            resources.Add((IdentifierFor(q.PackId, q.Id), href));
-            var entry = zip.CreateEntry(href, CompressionLevel.Fastest);
-            entry.LastWriteTime = AnkiPackageExporter.EntryTime;
-            using var to = entry.Open();
-            to.Write(bytes);
-            if (options.Report is { } report)
+            // The HTML of a chunk is rendered in parallel and checked as XML in one pass; the items are
+            // then written one by one straight into their zip entries.
+            var html = new (string Question, string Rubric)[chunk.Length];
+            Parallel.For(0, chunk.Length, i => html[i] = (Xhtml(PlatformHtml.Question(chunk[i])), Xhtml(PlatformHtml.Rubric(chunk[i]))));
+            if (!WellFormed(html.SelectMany(h => new[] { h.Question, h.Rubric })))
             {
-                report.AddPresent(q, "dropped (a QTI item has no field for it)", "origin", "related", "lastVerified");
+                for (int i = 0; i < chunk.Length; i++)
+                {
+                    html[i] = (Checked(html[i].Question, chunk[i], "prompt", options.Report), Checked(html[i].Rubric, chunk[i], "rubric", options.Report));
+                }
+            }
+
+            for (int i = 0; i < chunk.Length; i++)
+            {
+                var q = chunk[i];
+                string href = PathFor(q.PackId, q.Id);
+                resources.Add((IdentifierFor(q.PackId, q.Id), href));
+                var entry = zip.CreateEntry(href, CompressionLevel.Fastest);
+                entry.LastWriteTime = AnkiPackageExporter.EntryTime;
+                using (var to = entry.Open())
+                {
+                    WriteItem(to, q, source.PackOf(q), html[i].Question, html[i].Rubric);
+                }
+
+                options.Report?.AddPresent(q, "dropped (a QTI item has no field for it)", "origin", "related", "lastVerified");
             }
         }
 
@@ -112,16 +128,21 @@ public sealed class QtiPackageExporter : IQuestionExporter
         x.WriteEndDocument();
     }
 
-    /// <summary>The item XML of one question (UTF-8).</summary>
+    /// <summary>The item XML of one question (UTF-8), as the package holds it.</summary>
     public static byte[] ItemBytes(Question q, QuestionPack pack, ExportReport? report = null)
     {
         ArgumentNullException.ThrowIfNull(q);
         ArgumentNullException.ThrowIfNull(pack);
         using var ms = new MemoryStream(4096);
-        using (var x = XmlWriter.Create(ms, Settings))
+        WriteItem(ms, q, pack, Checked(Xhtml(PlatformHtml.Question(q)), q, "prompt", report), Checked(Xhtml(PlatformHtml.Rubric(q)), q, "rubric", report));
+        return ms.ToArray();
+    }
+
+    private static void WriteItem(Stream to, Question q, QuestionPack pack, string question, string rubric)
+    {
+        using (var x = XmlWriter.Create(to, Settings))
         {
             var response = MoodleXmlExporter.ResponseFor(q.Level);
-            string rubric = Xhtml(PlatformHtml.Rubric(q), q, "rubric", report);
             x.WriteStartDocument();
             x.WriteStartElement("qti-assessment-item", ItemNamespace);
             x.WriteAttributeString("xmlns", "xsi", null, Xsi);
@@ -160,7 +181,7 @@ public sealed class QtiPackageExporter : IQuestionExporter
             x.WriteEndElement();
             x.WriteStartElement("div", ItemNamespace);
             x.WriteAttributeString("class", "hrprep-question");
-            x.WriteRaw(Xhtml(PlatformHtml.Question(q), q, "prompt", report));
+            x.WriteRaw(question);
             x.WriteEndElement();
             x.WriteStartElement("qti-extended-text-interaction", ItemNamespace);
             x.WriteAttributeString("response-identifier", "RESPONSE");
@@ -192,31 +213,49 @@ public sealed class QtiPackageExporter : IQuestionExporter
             x.WriteEndElement();
             x.WriteEndDocument();
         }
-
-        return ms.ToArray();
     }
 
+    /// <summary>Turns the HTML of <see cref="PlatformHtml"/> into XHTML for a QTI body: void elements closed (<c>&lt;br/&gt;</c>, <c>&lt;hr/&gt;</c>).</summary>
+    internal static string Xhtml(string html) =>
+        html.Replace("<br>", "<br/>", StringComparison.Ordinal).Replace("<hr>", "<hr/>", StringComparison.Ordinal);
+
     /// <summary>
-    /// Turns the HTML of <see cref="PlatformHtml"/> into XHTML for a QTI body: void elements closed
-    /// (<c>&lt;br/&gt;</c>, <c>&lt;hr/&gt;</c>); checked to be well-formed XML. HTML that is not (an
-    /// entity XML does not know) is put in as escaped text, and the report says so.
+    /// <paramref name="xhtml"/> when it is well-formed XML; otherwise (an entity XML does not know, say)
+    /// the same content as escaped text, and the report says so.
     /// </summary>
-    internal static string Xhtml(string html, Question q, string field, ExportReport? report)
+    internal static string Checked(string xhtml, Question q, string field, ExportReport? report)
     {
-        string xhtml = html.Replace("<br>", "<br/>", StringComparison.Ordinal).Replace("<hr>", "<hr/>", StringComparison.Ordinal);
+        if (WellFormed([xhtml]))
+        {
+            return xhtml;
+        }
+
+        report?.Add(q.Id, field, "HTML that is not well-formed XHTML: written as escaped text");
+        return "<p>" + SafeHtml.Escape(SafeHtml.StripTags(xhtml)) + "</p>";
+    }
+
+    /// <summary>True when every fragment is well-formed XML on its own (each is read inside its own element, all in one reader).</summary>
+    internal static bool WellFormed(IEnumerable<string> fragments)
+    {
+        var sb = new StringBuilder("<x>");
+        foreach (var f in fragments)
+        {
+            sb.Append("<f>").Append(f).Append("</f>");
+        }
+
+        sb.Append("</x>");
         try
         {
-            using var reader = XmlReader.Create(new StringReader(xhtml), new XmlReaderSettings { ConformanceLevel = ConformanceLevel.Fragment, DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+            using var reader = XmlReader.Create(new StringReader(sb.ToString()), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
             while (reader.Read())
             {
             }
 
-            return xhtml;
+            return true;
         }
         catch (XmlException)
         {
-            report?.Add(q.Id, field, "HTML that is not well-formed XHTML: written as escaped text");
-            return "<p>" + SafeHtml.Escape(SafeHtml.StripTags(html)) + "</p>";
+            return false;
         }
     }
 }

@@ -144,10 +144,24 @@ public class QtiPackageExporterTests
     {
         var q = ExportFixtures.Mini.Questions[0];
         var report = new ExportReport();
-        Assert.Equal("<p>a<br/>b</p>", QtiPackageExporter.Xhtml("<p>a<br>b</p>", q, "prompt", report));
-        Assert.Equal("<p>x &amp; y</p>", QtiPackageExporter.Xhtml("<p>x &nbsp;&amp; y</p>".Replace("&nbsp;", "&amp;", StringComparison.Ordinal).Replace("&amp;&amp;", "&amp;", StringComparison.Ordinal), q, "prompt", report));
+        Assert.Equal("<p>a<br/>b</p>", QtiPackageExporter.Checked(QtiPackageExporter.Xhtml("<p>a<br>b</p>"), q, "prompt", report));
+        Assert.Equal("<p>x &amp; y &#39;z&#39;</p>", QtiPackageExporter.Checked("<p>x &amp; y &#39;z&#39;</p>", q, "prompt", report));
         Assert.True(report.IsEmpty);
-        Assert.Equal("<p>a\u00a0b</p>", QtiPackageExporter.Xhtml("<p>a&nbsp;b</p>", q, "rubric", report));
-        Assert.Equal("rubric", Assert.Single(report.Lines).Field);
+        Assert.Equal("<p>a\u00a0b</p>", QtiPackageExporter.Checked("<p>a&nbsp;b</p>", q, "rubric", report));
+        Assert.Equal("<p>unclosed</p>", QtiPackageExporter.Checked("<p><b>unclosed</p>", q, "rubric", report));
+        Assert.Equal(2, Assert.Single(report.Lines).Count);
+        Assert.True(QtiPackageExporter.WellFormed(["<p>a</p>", "text", ""]));
+        Assert.False(QtiPackageExporter.WellFormed(["<p>a</p>", "<p>"]));
+        Assert.False(QtiPackageExporter.WellFormed(["<p>", "</p>"]));
+    }
+
+    [Fact]
+    public void Item_bytes_equal_the_package_entry_and_keep_markdown_as_html()
+    {
+        var bank = ExportFixtures.Single(q => q with { Answer = new ModelAnswer("Fine **bold** answer", ["point"]) });
+        var q0 = bank.Questions[0];
+        byte[] item = QtiPackageExporter.ItemBytes(q0, bank.Packs[0]);
+        Assert.Contains("<strong>bold</strong>", System.Text.Encoding.UTF8.GetString(item), StringComparison.Ordinal);
+        Assert.Equal(item, Entries(ExportFixtures.Export(new QtiPackageExporter(), bank))[QtiPackageExporter.PathFor(q0.PackId, q0.Id)]);
     }
 }
