@@ -62,7 +62,7 @@ public class CrowdAnkiExporterTests
     [InlineData(true)]
     public void Notes_have_the_apkg_guids_fields_tags_and_decks(bool reverse)
     {
-        foreach (var bank in new[] { ExportFixtures.Mini, ExportFixtures.Hostile })
+        foreach (var bank in new[] { ExportFixtures.Mini, ExportFixtures.Hostile, QuestionBank.FromDirectory(Repo.ShippedPack) })
         {
             var options = new ExportOptions { Reverse = reverse };
             var apkg = ApkgNotes(bank, options);

@@ -58,6 +58,10 @@ public class GiftExporterTests
     public void Gift_pegjs_parses_every_mini_question_back_as_an_essay_with_the_exact_text() => AssertParsedBack(ExportFixtures.Mini);
 
     [Fact]
+    public void Gift_pegjs_parses_every_shipped_question_back_as_an_essay_with_the_exact_text() =>
+        AssertParsedBack(QuestionBank.FromDirectory(Repo.ShippedPack));
+
+    [Fact]
     public void Gift_pegjs_parses_hostile_markup_and_every_gift_special_character_back_exactly()
     {
         AssertParsedBack(ExportFixtures.Hostile);

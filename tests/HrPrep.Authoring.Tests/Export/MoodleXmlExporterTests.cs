@@ -45,6 +45,13 @@ public class MoodleXmlExporterTests
     public void Import_moodle_reads_the_mini_export_back_into_an_equal_pack() => AssertSamePacks(ExportFixtures.Mini, RoundTrip(ExportFixtures.Mini));
 
     [Fact]
+    public void Import_moodle_reads_the_shipped_pack_back_into_an_equal_pack()
+    {
+        var bank = QuestionBank.FromDirectory(HrPrep.Tests.Shared.Repo.ShippedPack);
+        AssertSamePacks(bank, RoundTrip(bank));
+    }
+
+    [Fact]
     public void Import_moodle_reads_hostile_content_back_exactly()
     {
         AssertSamePacks(ExportFixtures.Hostile, RoundTrip(ExportFixtures.Hostile));

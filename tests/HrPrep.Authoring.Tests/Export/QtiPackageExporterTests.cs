@@ -91,7 +91,7 @@ public class QtiPackageExporterTests
     [Fact]
     public void Items_render_in_the_citolab_qti_player_in_headless_chromium_with_their_prompt_and_a_text_box()
     {
-        foreach (var bank in new[] { ExportFixtures.Mini, ExportFixtures.Hostile })
+        foreach (var bank in new[] { ExportFixtures.Mini, ExportFixtures.Hostile, QuestionBank.FromDirectory(Repo.ShippedPack) })
         {
             using var dir = new TempDir();
             var entries = Entries(ExportFixtures.Export(new QtiPackageExporter(), bank));
