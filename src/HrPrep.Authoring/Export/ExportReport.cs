@@ -13,7 +13,7 @@ public sealed class ExportReport
     /// <summary>How many question ids each line keeps as examples.</summary>
     public const int ExampleCount = 5;
 
-    private readonly Lock gate = new();
+    private readonly object gate = new();
     private readonly SortedDictionary<(string Field, string What), Entry> entries = new();
 
     /// <summary>One field the format dropped or flattened.</summary>
