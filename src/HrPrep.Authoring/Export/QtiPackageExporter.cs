@@ -74,7 +74,11 @@ public sealed class QtiPackageExporter : IQuestionExporter
                     WriteItem(to, q, source.PackOf(q), html[i].Question, html[i].Rubric);
                 }
 
-                options.Report?.AddPresent(q, "dropped (a QTI item has no field for it)", "origin", "related", "lastVerified");
+                if (options.Report is { } report)
+                {
+                    report.AddPresent(q, "dropped (a QTI item has no field for it)", "origin", "related", "lastVerified", "tags", "type");
+                    report.Add(q.Id, "category", "dropped (items only: no assessment test or sections are written)");
+                }
             }
         }
 
