@@ -1,13 +1,14 @@
 // Export benchmark harness.
 //
-//   dotnet run -c Release --project bench/ExportBench -- [--counts 10000,50000,100000] [--tool PATH] [--keep] [--in-process] [--generate]
+//   dotnet run -c Release --project bench/ExportBench -- [--counts 10000,50000,100000] [--formats anki,csv,...] [--tool PATH] [--keep] [--in-process] [--generate]
 //
 // 1. Generates deterministic directory packs of N questions under bench/corpus/export-N (a small
 //    generator of its own: the same N always gives the same bytes).
 // 2. Runs the Release build of the tool (`dotnet <HrPrep.Tool.dll> export FORMAT PACK -o FILE`) under
-//    /usr/bin/time -v for `anki` and `csv`, and prints wall time, peak memory (maximum resident set
-//    size) and output size per format and count. Targets: anki on 100k questions < 10 s and < 1 GiB;
-//    csv streams: its peak memory stays close to loading alone (the `stats` row), whatever N is.
+//    /usr/bin/time -v for each format (default: anki, csv, json and the learning-platform formats gift,
+//    moodle, qti, crowdanki, brightspace; --formats picks), and prints wall time, peak memory (maximum
+//    resident set size) and output size per format and count. Targets: every format on 100k questions
+//    < 10 s and < 1 GiB; csv streams: its peak memory stays close to loading alone (the `stats` row).
 // With --in-process, the packs are loaded once in this process and each exporter is timed alone.
 // With --generate, the packs are only written (put --counts first).
 // Build the tool first: dotnet build -c Release src/HrPrep.Tool
@@ -18,6 +19,7 @@ using System.Text.RegularExpressions;
 
 string root = FindRoot();
 int[] counts = [10_000, 50_000, 100_000];
+string[] formats = ["anki", "csv", "json", "gift", "moodle", "qti", "crowdanki", "brightspace"];
 string tool = Path.Combine(root, "src", "HrPrep.Tool", "bin", "Release", "net10.0", "HrPrep.Tool.dll");
 bool keep = false;
 bool inProcess = false;
@@ -26,6 +28,7 @@ for (int i = 0; i < args.Length; i++)
     switch (args[i])
     {
         case "--counts": counts = args[++i].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray(); break;
+        case "--formats": formats = args[++i].Split(','); break;
         case "--tool": tool = Path.GetFullPath(args[++i]); break;
         case "--keep": keep = true; break;
         case "--in-process": inProcess = true; break;
@@ -56,7 +59,7 @@ if (inProcess)
         var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var bank = HrPrep.Content.QuestionBank.FromDirectory(pack);
         Report("load", n, sw, alloc0, cpu0);
-        foreach (var name in new[] { "anki", "csv", "json", "anki-text", "markdown", "html" })
+        foreach (var name in formats.Where(f => f != "crowdanki"))
         {
             var exporter = HrPrep.Authoring.Export.QuestionExporters.Find(name)!;
             string output = Path.Combine(root, "bench", "corpus", $"inproc-{n}{exporter.Extension}");
@@ -109,16 +112,24 @@ foreach (int n in counts)
 {
     string pack = Path.Combine(corpus, $"export-{n}");
     long packBytes = Generator.Write(pack, n);
-    foreach (var (format, ext) in new[] { ("anki", "apkg"), ("csv", "csv"), ("json", "json") })
+    foreach (var format in formats)
     {
-        string output = Path.Combine(corpus, $"export-{n}.{ext}");
+        string output = Path.Combine(corpus, $"export-{n}.{format}.out");
         var (exit, wall, cpu, peakKb, err) = Measure(tool, ["export", format, pack, "-o", output]);
-        long size = File.Exists(output) ? new FileInfo(output).Length : 0;
+        long size = File.Exists(output) ? new FileInfo(output).Length
+            : Directory.Exists(output) ? Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length) : 0;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{format,-10} {n,10} {packBytes / 1048576.0,9:F1} {wall,8:F2} {cpu,7:F2} {peakKb / 1024.0,9:F0} {size / 1048576.0,8:F1}  {exit}{(exit == 0 ? "" : " " + err.Trim())}"));
         if (!keep)
         {
-            File.Delete(output);
+            if (Directory.Exists(output))
+            {
+                Directory.Delete(output, recursive: true);
+            }
+            else
+            {
+                File.Delete(output);
+            }
         }
     }
 

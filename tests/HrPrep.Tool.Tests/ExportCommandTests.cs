@@ -146,4 +146,74 @@ public class ExportCommandTests
         Assert.Equal(2, code);
         Assert.Contains("does not exist", e);
     }
+
+    [Theory]
+    [InlineData("gift")]
+    [InlineData("moodle")]
+    [InlineData("qti")]
+    [InlineData("brightspace")]
+    public void Platform_exports_print_a_summary_of_what_they_could_not_carry_and_list_it_with_report(string format)
+    {
+        using var dir = new TempDir();
+        string target = Path.Combine(dir.Path, "out." + format);
+        var (code, o, e) = Cli.Run("export", format, Mini, "--category", "alpha", "-o", target);
+        Assert.Equal(0, code);
+        Assert.Empty(o);
+        string[] lines = e.TrimEnd('\n').Split('\n');
+        Assert.Equal($"hrprep: wrote 4 questions as {format} to {target}", lines[0]);
+        Assert.Matches($"^hrprep: {format} could not carry [0-9]+ fields as they are \\(.*\\); --report lists them$", Assert.Single(lines[1..]));
+        byte[] first = File.ReadAllBytes(target);
+
+        (code, _, e) = Cli.Run("export", format, Mini, "--category", "alpha", "--report", "-o", target);
+        Assert.Equal(0, code);
+        lines = e.TrimEnd('\n').Split('\n');
+        Assert.True(lines.Length > 2, e);
+        Assert.All(lines[1..], l => Assert.Matches($"^{format}: [A-Za-z.]+ .+: [0-9]+ questions? \\(mini-a-[0-9]{{3}}.*\\)$", l));
+        Assert.Equal(first, File.ReadAllBytes(target));
+    }
+
+    [Fact]
+    public void Export_moodle_then_import_moodle_gives_back_the_pack()
+    {
+        using var dir = new TempDir();
+        string xml = Path.Combine(dir.Path, "mini.xml");
+        Assert.Equal(0, Cli.Run("export", "moodle", Mini, "-o", xml).Code);
+        string restored = Path.Combine(dir.Path, "restored");
+        var (code, o, e) = Cli.Run("import", "moodle", xml, "-o", restored);
+        Assert.True(code == 0, e);
+        Assert.Contains("(mini, 8 questions)", o);
+        var original = HrPrep.Content.QuestionBank.FromDirectory(Mini).Packs.Single();
+        var back = HrPrep.Content.QuestionBank.FromDirectory(restored).Packs.Single();
+        Assert.True(HrPrep.Authoring.Diff.ContentEquality.SamePack(original, back));
+
+        File.WriteAllText(xml, "<quiz><question type=\"essay\">");
+        (code, _, e) = Cli.Run("import", "moodle", xml, "-o", Path.Combine(dir.Path, "bad"));
+        Assert.Equal(1, code);
+        Assert.StartsWith($"{xml}:1:", e);
+        Assert.Contains("error MOODLE001: not well-formed XML", e);
+        Assert.False(Directory.Exists(Path.Combine(dir.Path, "bad")));
+    }
+
+    [Fact]
+    public void Crowdanki_writes_a_folder_with_deck_json_replaces_its_own_export_and_refuses_other_folders()
+    {
+        using var dir = new TempDir();
+        string target = Path.Combine(dir.Path, "deck");
+        var (code, _, e) = Cli.Run("export", "crowdanki", Mini, "-o", target);
+        Assert.True(code == 0, e);
+        Assert.Equal(["deck.json"], Directory.GetFiles(target).Select(Path.GetFileName));
+        byte[] first = File.ReadAllBytes(Path.Combine(target, "deck.json"));
+        Assert.Equal(0, Cli.Run("export", "crowdanki", Mini, "--level", "mid", "-o", target).Code);
+        Assert.NotEqual(first, File.ReadAllBytes(Path.Combine(target, "deck.json")));
+        Assert.Equal(["deck"], Directory.GetFileSystemEntries(dir.Path).Select(Path.GetFileName));
+
+        string other = Path.Combine(dir.Path, "other");
+        Directory.CreateDirectory(other);
+        File.WriteAllText(Path.Combine(other, "notes.txt"), "mine");
+        (code, _, e) = Cli.Run("export", "crowdanki", Mini, "-o", other);
+        Assert.Equal(2, code);
+        Assert.Contains("not a previous crowdanki export", e);
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(other, "notes.txt")));
+        Assert.Equal(2, Cli.Run("export", "crowdanki", Mini, "-o", Path.Combine(other, "notes.txt")).Code);
+    }
 }

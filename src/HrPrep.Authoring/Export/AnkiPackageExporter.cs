@@ -330,6 +330,14 @@ public sealed class AnkiPackageExporter : IQuestionExporter
     {
         w.WriteStartObject();
         w.WriteStartObject(AnkiNoteType.Invariant(AnkiNoteType.ModelId));
+        WriteModelProperties(w);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    });
+
+    /// <summary>Writes the note type's properties (id, name, fields, templates, CSS…) into the current JSON object; shared with the CrowdAnki export.</summary>
+    internal static void WriteModelProperties(Utf8JsonWriter w)
+    {
         w.WriteNumber("id", AnkiNoteType.ModelId);
         w.WriteString("name", AnkiNoteType.ModelName);
         w.WriteNumber("type", 0);
@@ -386,9 +394,7 @@ public sealed class AnkiPackageExporter : IQuestionExporter
         w.WriteEndArray();
         w.WriteStartArray("vers");
         w.WriteEndArray();
-        w.WriteEndObject();
-        w.WriteEndObject();
-    });
+    }
 
     private static void WriteReq(Utf8JsonWriter w, int ord, string kind, int[] fields)
     {
@@ -446,6 +452,14 @@ public sealed class AnkiPackageExporter : IQuestionExporter
     {
         w.WriteStartObject();
         w.WriteStartObject("1");
+        WriteDeckConfigProperties(w);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    });
+
+    /// <summary>Writes the default deck options' properties into the current JSON object; shared with the CrowdAnki export.</summary>
+    internal static void WriteDeckConfigProperties(Utf8JsonWriter w)
+    {
         w.WriteNumber("id", 1);
         w.WriteString("name", "Default");
         w.WriteNumber("mod", 0);
@@ -479,9 +493,7 @@ public sealed class AnkiPackageExporter : IQuestionExporter
         w.WriteNumber("minInt", 1);
         w.WriteNumber("mult", 0);
         w.WriteEndObject();
-        w.WriteEndObject();
-        w.WriteEndObject();
-    });
+    }
 
     private static void Numbers(Utf8JsonWriter w, string name, params int[] values)
     {

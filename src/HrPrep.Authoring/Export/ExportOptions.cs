@@ -13,6 +13,9 @@ public sealed record ExportOptions
 
     /// <summary>CSV: write cells exactly as they are, without neutralising spreadsheet formulas.</summary>
     public bool Raw { get; init; }
+
+    /// <summary>Where the exporters record what their format could not carry (dropped or flattened fields); null to not record.</summary>
+    public ExportReport? Report { get; init; }
 }
 
 /// <summary>What an exporter writes: the questions (in order) and the bank they come from (for pack and category titles).</summary>
@@ -55,6 +58,11 @@ public static class QuestionExporters
         new MarkdownExporter(),
         new JsonExporter(),
         new HtmlExporter(),
+        new GiftExporter(),
+        new MoodleXmlExporter(),
+        new QtiPackageExporter(),
+        new CrowdAnkiExporter(),
+        new BrightspaceExporter(),
     ];
 
     /// <summary>Format names in display order.</summary>

@@ -26,6 +26,7 @@ public static class ImportCommand
             """);
         command.Subcommands.Add(Markdown(context));
         command.Subcommands.Add(Csv(context));
+        command.Subcommands.Add(ImportMoodleCommand.Create(context)); // issue 16: lives in ImportMoodleCommand.cs
         return command;
     }
 
@@ -143,11 +144,11 @@ public static class ImportCommand
         return command;
     }
 
-    private static Option<string?> OutputOption() => new("--output", "-o") { Description = "Output: a .yaml file or a directory for one pack; a directory (one PACK-ID.yaml each) for several." };
+    internal static Option<string?> OutputOption() => new("--output", "-o") { Description = "Output: a .yaml file or a directory for one pack; a directory (one PACK-ID.yaml each) for several." };
 
-    private static Option<bool> ForceOption() => new("--force") { Description = "Replace an existing output." };
+    internal static Option<bool> ForceOption() => new("--force") { Description = "Replace an existing output." };
 
-    private static string ReadText(string path, bool allowWindows1252)
+    internal static string ReadText(string path, bool allowWindows1252)
     {
         byte[] bytes;
         try
@@ -175,7 +176,7 @@ public static class ImportCommand
         }
     }
 
-    private static int WritePacks(ToolContext context, List<QuestionPack> packs, string? output, bool force)
+    internal static int WritePacks(ToolContext context, List<QuestionPack> packs, string? output, bool force)
     {
         var duplicate = packs.GroupBy(p => p.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)

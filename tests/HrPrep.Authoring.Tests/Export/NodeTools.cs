@@ -6,7 +6,7 @@ using Xunit;
 namespace HrPrep.Authoring.Tests.Export;
 
 /// <summary>
-/// Runs the Node checkers in <c>tests/js</c> (anki-reader, playwright-core). Installs them with
+/// Runs the Node checkers in <c>tests/js</c> (anki-reader, gift-pegjs, playwright-core, the QTI player). Installs them with
 /// <c>npm ci</c> from the committed lockfile when <c>node_modules</c> is missing. Tests that need them
 /// fail (not skip) when node or npm is not installed.
 /// </summary>
@@ -26,8 +26,10 @@ internal static class NodeTools
                 return;
             }
 
-            bool present = File.Exists(Path.Combine(Directory, "node_modules", "anki-reader", "package.json")) &&
-                           File.Exists(Path.Combine(Directory, "node_modules", "playwright-core", "package.json"));
+            // Every dependency in package.json must be installed (a checker added later installs on the next run).
+            using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Directory, "package.json")));
+            bool present = manifest.RootElement.GetProperty("dependencies").EnumerateObject()
+                .All(d => File.Exists(Path.Combine([Directory, "node_modules", .. d.Name.Split('/'), "package.json"])));
             if (!present)
             {
                 var (code, o, e) = Run("npm", ["ci", "--no-audit", "--no-fund"], TimeSpan.FromMinutes(5));
