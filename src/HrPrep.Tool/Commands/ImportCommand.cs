@@ -81,7 +81,7 @@ public static class ImportCommand
                 {
                     var result = MarkdownImporter.Import(text, new MarkdownImportOptions { PackId = parse.GetValue(id), IdPrefix = parse.GetValue(prefix), Language = parse.GetValue(language)! });
                     packs.Add(result.Pack);
-                    context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"hrprep: {path}: {result.Pack.Questions.Length} questions for '{result.Pack.Role}'; skipped {result.Skipped.Length} promotional or link lines{(result.MojibakeRepaired ? "; repaired mojibake" : string.Empty)}"));
+                    context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"hrprep: {path}: {result.Pack.Questions.Length} questions for '{result.Pack.Role}'; skipped {result.Skipped.Length} lines that are not questions{(result.MojibakeRepaired ? "; repaired mojibake" : string.Empty)}"));
                 }
                 catch (FormatException ex)
                 {
