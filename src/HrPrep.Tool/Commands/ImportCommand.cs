@@ -22,75 +22,11 @@ public static class ImportCommand
 
             Examples:
               dotnet hrprep import markdown "HR Performance Management Specialist.md" -o draft.yaml
+              dotnet hrprep import markdown corpus/ -o drafts/ --against questions/ --report import.json
               dotnet hrprep import csv questions.csv --manifest questions/hr-pm -o restored/hr-pm
             """);
-        command.Subcommands.Add(Markdown(context));
+        command.Subcommands.Add(ImportMarkdownCommand.Create(context));
         command.Subcommands.Add(Csv(context));
-        return command;
-    }
-
-    private static Command Markdown(ToolContext context)
-    {
-        var files = new Argument<string[]>("files") { Description = "Markdown pages (UTF-8; Windows-1252 is accepted too).", Arity = ArgumentArity.OneOrMore };
-        var output = OutputOption();
-        var force = ForceOption();
-        var id = new Option<string?>("--id") { Description = "Pack id (one file only; default: from the page's role)." };
-        var prefix = new Option<string?>("--prefix") { Description = "Question id prefix (default: the role's initials)." };
-        var language = new Option<string>("--language") { Description = "The pages' language (BCP 47, default en).", DefaultValueFactory = _ => "en" };
-        var command = new Command("markdown", """
-            Turn interview-prep pages (# title, description, numbered sample questions, link lines) into
-            pack skeletons: role and description from the page, each numbered question as a prompt with
-            origin 'imported', type guessed from its wording, level mid, and the placeholder answer
-            "TODO: write the model answer." for authors to replace (lint flags it). Mojibake such as
-            'üöÄ' (UTF-8 read as Mac Roman or Windows-1252) is repaired; promotional and link lines
-            ("CLICK HERE", "Visit ...", "Follow us", "Ready to Elevate ...") are skipped.
-
-            Examples:
-              dotnet hrprep import markdown page.md
-              dotnet hrprep import markdown a.md b.md -o drafts/
-            """);
-        command.Arguments.Add(files);
-        foreach (var option in new Option[] { output, force, id, prefix, language })
-        {
-            command.Options.Add(option);
-        }
-
-        command.SetAction(parse => CliApp.Guard(context, () =>
-        {
-            var paths = parse.GetValue(files)!;
-            if (paths.Length > 1 && parse.GetValue(id) is not null)
-            {
-                throw new ToolExitException(ExitCodes.Usage, "USAGE", "--id applies to one file only");
-            }
-
-            if (parse.GetValue(id) is { } packId && !PackScaffold.IsValidId(packId))
-            {
-                throw new ToolExitException(ExitCodes.Usage, "USAGE", $"'{packId}' is not a valid pack id: use lower-case letters, digits and single hyphens, starting with a letter");
-            }
-
-            if (parse.GetValue(prefix) is { } p && !PackScaffold.IsValidId(p + "-imported-001"))
-            {
-                throw new ToolExitException(ExitCodes.Usage, "USAGE", $"'{p}' is not a valid id prefix: use lower-case letters, digits and single hyphens, starting with a letter");
-            }
-
-            var packs = new List<QuestionPack>();
-            foreach (var path in paths)
-            {
-                string text = ReadText(path, allowWindows1252: true);
-                try
-                {
-                    var result = MarkdownImporter.Import(text, new MarkdownImportOptions { PackId = parse.GetValue(id), IdPrefix = parse.GetValue(prefix), Language = parse.GetValue(language)! });
-                    packs.Add(result.Pack);
-                    context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"hrprep: {path}: {result.Pack.Questions.Length} questions for '{result.Pack.Role}'; skipped {result.Skipped.Length} lines that are not questions{(result.MojibakeRepaired ? "; repaired mojibake" : string.Empty)}"));
-                }
-                catch (FormatException ex)
-                {
-                    throw new ToolExitException(ExitCodes.Findings, "IMPORT", $"{path}: {ex.Message}; nothing was written");
-                }
-            }
-
-            return WritePacks(context, packs, parse.GetValue(output), parse.GetValue(force));
-        }));
         return command;
     }
 
@@ -143,11 +79,11 @@ public static class ImportCommand
         return command;
     }
 
-    private static Option<string?> OutputOption() => new("--output", "-o") { Description = "Output: a .yaml file or a directory for one pack; a directory (one PACK-ID.yaml each) for several." };
+    internal static Option<string?> OutputOption() => new("--output", "-o") { Description = "Output: a .yaml file or a directory for one pack; a directory (one PACK-ID.yaml each) for several." };
 
-    private static Option<bool> ForceOption() => new("--force") { Description = "Replace an existing output." };
+    internal static Option<bool> ForceOption() => new("--force") { Description = "Replace an existing output." };
 
-    private static string ReadText(string path, bool allowWindows1252)
+    internal static string ReadText(string path, bool allowWindows1252)
     {
         byte[] bytes;
         try
