@@ -10,8 +10,9 @@ namespace HrPrep.Tool.Commands;
 
 /// <summary>
 /// <c>dotnet hrprep import markdown PATH...</c>: pack skeletons from interview-prep pages, one page or
-/// whole folders, in two streaming passes (read and plan; then read again and write one pack at a
-/// time), so memory does not grow with the number of pages.
+/// whole folders, in two streaming passes (read and plan; then build and write one pack at a time),
+/// so memory does not grow with the number of pages: pass 2 reuses parsed pages up to a fixed
+/// budget and reads the others again.
 /// </summary>
 internal static class ImportMarkdownCommand
 {
@@ -21,7 +22,14 @@ internal static class ImportMarkdownCommand
 
     private sealed record PageSource(string Path, ImmutableArray<string> Folders, string RelativeDirectory);
 
-    private sealed record PagePlan(PageSource Source, string Role, int Count);
+    /// <summary>A page's role and question count; <see cref="Cached"/> keeps the parsed page while the run's cache budget lasts.</summary>
+    private sealed record PagePlan(PageSource Source, string Role, int Count)
+    {
+        public MarkdownPage? Cached { get; set; }
+    }
+
+    /// <summary>Characters of question text kept from pass 1 for pass 2 (about 32 MB); pages beyond it are read again.</summary>
+    private const long CacheBudgetChars = 16L << 20;
 
     private sealed record PackPlan(string PackId, string Prefix, List<PagePlan> Pages, string? SourceFolder)
     {
@@ -111,6 +119,7 @@ internal static class ImportMarkdownCommand
         var skippedByReason = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var plans = new List<PagePlan>();
         int repaired = 0;
+        long cached = 0;
 
         // Pass 1: read every page once; keep only its role and question count.
         foreach (var source in sources)
@@ -141,7 +150,10 @@ internal static class ImportMarkdownCommand
             }
             else
             {
-                plans.Add(new PagePlan(source, page.Role, page.Questions.Length));
+                long size = page.Questions.Sum(q => (long)q.Text.Length + 64) + (page.Description?.Length ?? 0);
+                bool keep = cached + size <= CacheBudgetChars;
+                cached += keep ? size : 0;
+                plans.Add(new PagePlan(source, page.Role, page.Questions.Length) { Cached = keep ? page with { Skipped = [] } : null });
             }
         }
 
@@ -234,17 +246,71 @@ internal static class ImportMarkdownCommand
         }
 
         // Pass 2: read the pages of one pack again, build it, write it; one pack in memory at a time.
-        var schemaRefs = new Dictionary<string, PackYamlWriterOptions>(StringComparer.Ordinal);
+        // A batch into a new (or empty) OUT is built in a temporary sibling folder that is moved into
+        // place at the end: all packs appear at once or none. Otherwise each file is written atomically.
+        string? stage = batch && s.Output is not null && !(Directory.Exists(s.Output) && Directory.EnumerateFileSystemEntries(s.Output).Any())
+            ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(s.Output).TrimEnd(Path.DirectorySeparatorChar)) ?? ".", "." + Path.GetFileName(Path.GetFullPath(s.Output).TrimEnd(Path.DirectorySeparatorChar)) + "." + Guid.NewGuid().ToString("N") + ".tmp")
+            : null;
+        try
+        {
+            WritePacks(context, s, batch, packs, targets, stage);
+            if (stage is not null)
+            {
+                if (Directory.Exists(s.Output))
+                {
+                    Directory.Delete(s.Output!);
+                }
+
+                Directory.Move(stage, s.Output!);
+                stage = null;
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ToolExitException(ExitCodes.Unreadable, "IO", $"cannot write {s.Output}: {CliApp.OneLine(ex.Message)}; {(stage is null ? "packs written so far are complete files" : "nothing was written")}");
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new ToolExitException(ExitCodes.Findings, "IMPORT", $"{CliApp.OneLine(ex.Message)}; {(stage is null ? "packs written so far are complete files" : "nothing was written")}");
+        }
+        finally
+        {
+            if (stage is not null && Directory.Exists(stage))
+            {
+                Directory.Delete(stage, recursive: true);
+            }
+        }
+
+        if (batch && s.Output is not null)
+        {
+            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {packs.Count} packs to {s.Output}"));
+        }
+
+        context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"hrprep: import: {Plural(sources.Count, "page")} read, {Plural(summary[2].Value, "question")} imported into {Plural(packs.Count, "pack")}, {Plural(pageErrors.Count, "page")} without questions, {Plural(renames.Length, "pack")} renamed; skipped {Plural(summary[5].Value, "line")}{(skippedByReason.Count == 0 ? "" : " (" + string.Join(", ", skippedByReason.Select(r => $"{r.Key} {r.Value}")) + ")")}{(repaired > 0 ? $"; repaired mojibake on {Plural(repaired, "page")}" : "")}{(s.Report is null && skippedByReason.Count > 0 ? "; --report FILE lists every skipped line" : "")}"));
+        report.Complete(renames, errors, summary, [.. skippedByReason]);
+        return pageErrors.Count > 0 ? ExitCodes.Findings : ExitCodes.Ok;
+    }
+
+    private static void WritePacks(ToolContext context, Settings s, bool batch, List<PackPlan> packs, List<(string Target, PackLayout Layout)> targets, string? stage)
+    {
+        var optionsByDirectory = new Dictionary<string, PackYamlWriterOptions>(StringComparer.Ordinal);
+        var created = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < packs.Count; i++)
         {
             var plan = packs[i];
             var pages = plan.Pages.Select(page =>
             {
-                var parsed = MarkdownImporter.Parse(ImportCommand.ReadText(page.Source.Path, allowWindows1252: true));
+                var parsed = page.Cached ?? MarkdownImporter.Parse(ImportCommand.ReadText(page.Source.Path, allowWindows1252: true));
                 return parsed.Questions.Length == page.Count
                     ? parsed
                     : throw new ToolExitException(ExitCodes.Findings, "IMPORT", $"{page.Source.Path} changed during the import ({page.Count} questions, now {parsed.Questions.Length}); run it again");
             }).ToList();
+            foreach (var page in plan.Pages)
+            {
+                page.Cached = null;
+            }
+
             QuestionPack pack;
             try
             {
@@ -262,20 +328,37 @@ internal static class ImportMarkdownCommand
             }
 
             var (target, layout) = targets[i];
-            string key = (Path.GetDirectoryName(Path.GetFullPath(target)) ?? ".") + "|" + layout;
-            if (!schemaRefs.TryGetValue(key, out var options))
+            string directory = Path.GetDirectoryName(Path.GetFullPath(target)) ?? ".";
+            string key = directory + "|" + layout;
+            if (!optionsByDirectory.TryGetValue(key, out var options))
             {
                 options = PackOutput.OptionsFor(target, layout);
-                schemaRefs[key] = options;
+                optionsByDirectory[key] = options;
             }
 
-            try
+            if (stage is null)
             {
                 PackYamlWriter.Write(pack, target, layout, options);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            else
             {
-                throw new ToolExitException(ExitCodes.Unreadable, "IO", $"cannot write {target}: {CliApp.OneLine(ex.Message)}");
+                string staged = Path.Combine(stage, Path.GetRelativePath(s.Output, target));
+                string stagedDirectory = Path.GetDirectoryName(staged)!;
+                if (created.Add(stagedDirectory))
+                {
+                    Directory.CreateDirectory(stagedDirectory);
+                }
+
+                using var stream = new FileStream(staged, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+                using (var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" })
+                {
+                    PackYamlWriter.WriteSingleFile(writer, pack, options);
+                }
+
+                if (stream.Length > options.MaxFileBytes)
+                {
+                    throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"{target} would be {stream.Length:N0} bytes, over the reader's limit of {options.MaxFileBytes:N0} bytes; split the page"));
+                }
             }
 
             if (!batch)
@@ -283,16 +366,6 @@ internal static class ImportMarkdownCommand
                 context.Out.WriteLine($"wrote {target} ({pack.Id}, {pack.Questions.Length} questions)");
             }
         }
-
-        if (batch && s.Output is not null)
-        {
-            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {packs.Count} packs to {s.Output}"));
-        }
-
-        context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"hrprep: import: {Plural(sources.Count, "page")} read, {Plural(summary[2].Value, "question")} imported into {Plural(packs.Count, "pack")}, {Plural(pageErrors.Count, "page")} without questions, {Plural(renames.Length, "pack")} renamed; skipped {Plural(summary[5].Value, "line")}{(skippedByReason.Count == 0 ? "" : " (" + string.Join(", ", skippedByReason.Select(r => $"{r.Key} {r.Value}")) + ")")}{(repaired > 0 ? $"; repaired mojibake on {Plural(repaired, "page")}" : "")}{(s.Report is null && skippedByReason.Count > 0 ? "; --report FILE lists every skipped line" : "")}"));
-        report.Complete(renames, errors, summary, [.. skippedByReason]);
-        return pageErrors.Count > 0 ? ExitCodes.Findings : ExitCodes.Ok;
     }
 
     private static string Plural(long n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? "" : "s")}");
