@@ -8,25 +8,28 @@ using HrPrep.Tool.Infrastructure;
 
 namespace HrPrep.Tool.Commands;
 
-/// <summary><c>dotnet hrprep import markdown|csv</c>: pack skeletons from Markdown pages, packs from our CSV export.</summary>
+/// <summary><c>dotnet hrprep import markdown|csv|anki</c>: pack skeletons from Markdown pages, packs from our CSV export.</summary>
 public static class ImportCommand
 {
     private static readonly UTF8Encoding StrictUtf8 = new(false, true);
 
-    /// <summary>Creates the command with its two subcommands.</summary>
+    /// <summary>Creates the command with its subcommands (each in its own file or method).</summary>
     public static Command Create(ToolContext context)
     {
         var command = new Command("import", """
-            Create packs from other formats: 'import markdown' for interview-prep pages, 'import csv'
-            for our own CSV export. With one pack and no -o the YAML goes to standard output.
+            Create packs from other formats: 'import markdown' for interview-prep pages (or folders of
+            them), 'import csv' for our own CSV export, 'import anki' for a deck this tool exported.
+            With one pack and no -o the YAML goes to standard output.
 
             Examples:
               dotnet hrprep import markdown "HR Performance Management Specialist.md" -o draft.yaml
               dotnet hrprep import markdown corpus/ -o drafts/ --against questions/ --report import.json
               dotnet hrprep import csv questions.csv --manifest questions/hr-pm -o restored/hr-pm
+              dotnet hrprep import anki deck.apkg --packs questions/hr-pm -o questions/hr-pm --force
             """);
         command.Subcommands.Add(ImportMarkdownCommand.Create(context));
         command.Subcommands.Add(Csv(context));
+        command.Subcommands.Add(ImportAnkiCommand.Create(context));
         return command;
     }
 
@@ -111,7 +114,7 @@ public static class ImportCommand
         }
     }
 
-    private static int WritePacks(ToolContext context, List<QuestionPack> packs, string? output, bool force)
+    internal static int WritePacks(ToolContext context, List<QuestionPack> packs, string? output, bool force)
     {
         var duplicate = packs.GroupBy(p => p.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
