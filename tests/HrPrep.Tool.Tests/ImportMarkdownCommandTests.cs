@@ -82,6 +82,7 @@ public class ImportMarkdownCommandTests
         Assert.EndsWith("Imported from the folder 'finance'.", analyst.Description, StringComparison.Ordinal);
         Assert.Equal("finance-data-analyst-001", analyst.Questions[0].Id);
         Assert.True(File.Exists(Path.Combine(outDir, "finance", "controller.yaml")));
+        Assert.Empty(Directory.GetFileSystemEntries(dir.Path, ".*"));
         Assert.Contains("pack id 'data-analyst' is given by pages in several folders; this one is 'it-data-analyst' (folder it)", e);
 
         // The report holds every skipped line with path and line, the renames and the summary.
@@ -206,5 +207,25 @@ public class ImportMarkdownCommandTests
         Assert.Contains("questions imported: 2", lines);
         Assert.Contains("skipped (promotional section): 4", lines);
         Assert.Empty(Directory.GetFiles(dir.Path, "*.tmp"));
+    }
+
+    [Fact]
+    public void A_page_over_the_readers_limit_fails_clearly_and_writes_nothing()
+    {
+        using var dir = new TempDir();
+        var sb = new StringBuilder("# Huge Role Interview Prep\n\n## Sample Questions\n\n");
+        for (int i = 1; i <= 100_001; i++)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"{i}. What is step {i}?\n");
+        }
+
+        string page = dir.File("Huge Role.md", sb.ToString());
+        string small = dir.File("Small Role.md", Page("Small Role", "it", 2));
+        string outDir = Path.Combine(dir.Path, "out");
+        var run = Cli.Run("import", "markdown", page, small, "-o", outDir);
+        Assert.Equal(1, run.Code);
+        Assert.Contains($"{page}:1:1: error IMPORT005: the page has 100,001 questions, over the reader's limit of 100,000 per file; split the page", run.Err);
+        Assert.Contains("nothing was written", run.Err);
+        Assert.False(Directory.Exists(outDir));
     }
 }
