@@ -211,6 +211,6 @@ public class AnkiImportTests
         Assert.Contains(result.Problems, p => p.Contains("the Prompt field is empty", StringComparison.Ordinal));
         Assert.Contains(result.Problems, p => p.Contains("the Id field was edited in Anki", StringComparison.Ordinal));
         File.WriteAllText(Path.Combine(dir.Path, "not.apkg"), "plain text");
-        Assert.Throws<InvalidDataException>(() => AnkiPackageImporter.Import(Path.Combine(dir.Path, "not.apkg"), bank.Packs));
+        Assert.StartsWith("not an Anki package (.apkg zip): ", Assert.Throws<InvalidDataException>(() => AnkiPackageImporter.Import(Path.Combine(dir.Path, "not.apkg"), bank.Packs)).Message, StringComparison.Ordinal);
     }
 }

@@ -53,7 +53,6 @@ public static partial class AnkiPackageImporter
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
             try
             {
                 File.Delete(db);
@@ -68,9 +67,18 @@ public static partial class AnkiPackageImporter
 
     private static void Extract(string apkgPath, string target)
     {
+        ZipArchive zip;
         try
         {
-            using var zip = ZipFile.OpenRead(apkgPath);
+            zip = ZipFile.OpenRead(apkgPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            throw new InvalidDataException("not an Anki package (.apkg zip): " + ex.Message, ex);
+        }
+
+        using (zip)
+        {
             if (zip.GetEntry("collection.anki21b") is not null && zip.GetEntry("collection.anki21") is null && zip.GetEntry("collection.anki2") is null)
             {
                 throw new InvalidDataException("the package uses Anki's newest compressed format; export it again with 'Support older Anki versions'");
@@ -78,15 +86,14 @@ public static partial class AnkiPackageImporter
 
             var entry = zip.GetEntry("collection.anki21") ?? zip.GetEntry("collection.anki2")
                 ?? throw new InvalidDataException("the package holds no collection.anki2 or collection.anki21");
-            entry.ExtractToFile(target, overwrite: true);
-        }
-        catch (InvalidDataException)
-        {
-            throw;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new InvalidDataException("not an Anki package (.apkg zip): " + ex.Message, ex);
+            try
+            {
+                entry.ExtractToFile(target, overwrite: true);
+            }
+            catch (IOException ex)
+            {
+                throw new InvalidDataException("the package's collection cannot be extracted: " + ex.Message, ex);
+            }
         }
     }
 
