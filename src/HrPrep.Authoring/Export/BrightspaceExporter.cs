@@ -96,7 +96,7 @@ public sealed class BrightspaceExporter : IQuestionExporter
                     report.Add(q.Id, "prompt", "cut to 255 characters in the title (the question text has it whole)");
                 }
 
-                report.AddPresent(q, "dropped (a Brightspace question has no field for it)", "origin", "related", "lastVerified", "tags");
+                report.AddPresent(q, "dropped (a Brightspace question has no field for it)", "origin", "related", "lastVerified", "reviewBy", "attribution", "tags");
                 report.Add(q.Id, "category", "dropped (the CSV cannot name a Question Library section; import each category into its own section)");
                 report.Add(q.Id, "type", "dropped (only the level is carried, as the difficulty)");
             }

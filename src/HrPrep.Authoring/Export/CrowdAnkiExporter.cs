@@ -68,7 +68,7 @@ public sealed class CrowdAnkiExporter : IFolderExporter
             }
 
             node.Questions.Add((AnkiNoteType.GuidFor(q.PackId, q.Id), q));
-            options.Report?.AddPresent(q, "dropped (the Anki note type has no field for it, as in the anki export)", "origin", "related", "lastVerified");
+            options.Report?.AddPresent(q, "dropped (the Anki note type has no field for it, as in the anki export)", "origin", "related", "lastVerified", "reviewBy", "attribution");
         }
 
         using var w = new Utf8JsonWriter(output, Options);

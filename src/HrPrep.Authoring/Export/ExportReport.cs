@@ -117,6 +117,8 @@ internal static class QuestionFields
         "sources" => q.Sources.Length > 0,
         "related" => q.Related.Length > 0,
         "lastVerified" => q.LastVerified is not null,
+        "reviewBy" => q.ReviewBy is not null,
+        "attribution" => q.Attribution is not null,
         "origin" => true,
         "type" => true,
         "level" => true,

@@ -95,7 +95,7 @@ public sealed class GiftExporter : IQuestionExporter
             }
 
             report.AddPresent(q, Flattened, "answer.summary", "answer.keyPoints", "lookFor", "redFlags", "followUps", "sources", "jurisdiction");
-            report.AddPresent(q, "dropped (GIFT has no field for it)", "origin", "related", "lastVerified");
+            report.AddPresent(q, "dropped (GIFT has no field for it)", "origin", "related", "lastVerified", "reviewBy", "attribution");
         }
 
         return sb.ToString();

@@ -164,7 +164,7 @@ public sealed class MoodleXmlExporter : IQuestionExporter
                 report.Add(q.Id, "prompt", "cut to 255 characters in the question name (the question text has it whole)");
             }
 
-            report.AddPresent(q, "kept only in the hrprep:source comment (Moodle has no field for it; a Moodle re-export loses it)", "origin", "related", "lastVerified");
+            report.AddPresent(q, "kept only in the hrprep:source comment (Moodle has no field for it; a Moodle re-export loses it)", "origin", "related", "lastVerified", "reviewBy", "attribution");
         }
     }
 

@@ -76,7 +76,7 @@ public sealed class QtiPackageExporter : IQuestionExporter
 
                 if (options.Report is { } report)
                 {
-                    report.AddPresent(q, "dropped (a QTI item has no field for it)", "origin", "related", "lastVerified", "tags", "type");
+                    report.AddPresent(q, "dropped (a QTI item has no field for it)", "origin", "related", "lastVerified", "reviewBy", "attribution", "tags", "type");
                     report.Add(q.Id, "category", "dropped (items only: no assessment test or sections are written)");
                 }
             }

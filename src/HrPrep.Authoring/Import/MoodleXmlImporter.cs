@@ -247,6 +247,8 @@ public static class MoodleXmlImporter
             Sources = [.. r.GetProperty("sources").EnumerateArray().Select(x => new SourceReference(x.GetProperty("title").GetString()!, OptionalString(x, "url")))],
             Related = Strings(r, "related"),
             LastVerified = OptionalString(r, "lastVerified") is { } d ? DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+            ReviewBy = OptionalString(r, "reviewBy") is { } rb ? DateOnly.ParseExact(rb, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+            Attribution = r.TryGetProperty("attribution", out var a) ? new PromptAttribution(a.GetProperty("title").GetString()!, OptionalString(a, "url")) : null,
             Location = at,
         };
     }

@@ -8,90 +8,29 @@ using HrPrep.Tool.Infrastructure;
 
 namespace HrPrep.Tool.Commands;
 
-/// <summary><c>dotnet hrprep import markdown|csv</c>: pack skeletons from Markdown pages, packs from our CSV export.</summary>
+/// <summary><c>dotnet hrprep import markdown|csv|anki</c>: pack skeletons from Markdown pages, packs from our CSV export.</summary>
 public static class ImportCommand
 {
     private static readonly UTF8Encoding StrictUtf8 = new(false, true);
 
-    /// <summary>Creates the command with its two subcommands.</summary>
+    /// <summary>Creates the command with its subcommands (each in its own file or method).</summary>
     public static Command Create(ToolContext context)
     {
         var command = new Command("import", """
-            Create packs from other formats: 'import markdown' for interview-prep pages, 'import csv'
-            for our own CSV export. With one pack and no -o the YAML goes to standard output.
+            Create packs from other formats: 'import markdown' for interview-prep pages (or folders of
+            them), 'import csv' for our own CSV export, 'import anki' for a deck this tool exported.
+            With one pack and no -o the YAML goes to standard output.
 
             Examples:
               dotnet hrprep import markdown "HR Performance Management Specialist.md" -o draft.yaml
+              dotnet hrprep import markdown corpus/ -o drafts/ --against questions/ --report import.json
               dotnet hrprep import csv questions.csv --manifest questions/hr-pm -o restored/hr-pm
+              dotnet hrprep import anki deck.apkg --packs questions/hr-pm -o questions/hr-pm --force
             """);
-        command.Subcommands.Add(Markdown(context));
+        command.Subcommands.Add(ImportMarkdownCommand.Create(context));
         command.Subcommands.Add(Csv(context));
-        command.Subcommands.Add(ImportMoodleCommand.Create(context)); // issue 16: lives in ImportMoodleCommand.cs
-        return command;
-    }
-
-    private static Command Markdown(ToolContext context)
-    {
-        var files = new Argument<string[]>("files") { Description = "Markdown pages (UTF-8; Windows-1252 is accepted too).", Arity = ArgumentArity.OneOrMore };
-        var output = OutputOption();
-        var force = ForceOption();
-        var id = new Option<string?>("--id") { Description = "Pack id (one file only; default: from the page's role)." };
-        var prefix = new Option<string?>("--prefix") { Description = "Question id prefix (default: the role's initials)." };
-        var language = new Option<string>("--language") { Description = "The pages' language (BCP 47, default en).", DefaultValueFactory = _ => "en" };
-        var command = new Command("markdown", """
-            Turn interview-prep pages (# title, description, numbered sample questions, link lines) into
-            pack skeletons: role and description from the page, each numbered question as a prompt with
-            origin 'imported', type guessed from its wording, level mid, and the placeholder answer
-            "TODO: write the model answer." for authors to replace (lint flags it). Mojibake such as
-            'üöÄ' (UTF-8 read as Mac Roman or Windows-1252) is repaired; promotional and link lines
-            ("CLICK HERE", "Visit ...", "Follow us", "Ready to Elevate ...") are skipped.
-
-            Examples:
-              dotnet hrprep import markdown page.md
-              dotnet hrprep import markdown a.md b.md -o drafts/
-            """);
-        command.Arguments.Add(files);
-        foreach (var option in new Option[] { output, force, id, prefix, language })
-        {
-            command.Options.Add(option);
-        }
-
-        command.SetAction(parse => CliApp.Guard(context, () =>
-        {
-            var paths = parse.GetValue(files)!;
-            if (paths.Length > 1 && parse.GetValue(id) is not null)
-            {
-                throw new ToolExitException(ExitCodes.Usage, "USAGE", "--id applies to one file only");
-            }
-
-            if (parse.GetValue(id) is { } packId && !PackScaffold.IsValidId(packId))
-            {
-                throw new ToolExitException(ExitCodes.Usage, "USAGE", $"'{packId}' is not a valid pack id: use lower-case letters, digits and single hyphens, starting with a letter");
-            }
-
-            if (parse.GetValue(prefix) is { } p && !PackScaffold.IsValidId(p + "-imported-001"))
-            {
-                throw new ToolExitException(ExitCodes.Usage, "USAGE", $"'{p}' is not a valid id prefix: use lower-case letters, digits and single hyphens, starting with a letter");
-            }
-
-            var packs = new List<QuestionPack>();
-            foreach (var path in paths)
-            {
-                string text = ReadText(path, allowWindows1252: true);
-                try
-                {
-                    var result = MarkdownImporter.Import(text, new MarkdownImportOptions { PackId = parse.GetValue(id), IdPrefix = parse.GetValue(prefix), Language = parse.GetValue(language)! });
-                    packs.Add(result.Pack);
-                    context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"hrprep: {path}: {result.Pack.Questions.Length} questions for '{result.Pack.Role}'; skipped {result.Skipped.Length} promotional or link lines{(result.MojibakeRepaired ? "; repaired mojibake" : string.Empty)}"));
-                }
-                catch (FormatException ex)
-                {
-                    throw new ToolExitException(ExitCodes.Findings, "IMPORT", $"{path}: {ex.Message}; nothing was written");
-                }
-            }
-
-            return WritePacks(context, packs, parse.GetValue(output), parse.GetValue(force));
-        }));
+        command.Subcommands.Add(ImportAnkiCommand.Create(context));
+        command.Subcommands.Add(ImportMoodleCommand.Create(context));
         return command;
     }
 
