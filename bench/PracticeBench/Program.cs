@@ -25,6 +25,29 @@ foreach (var (label, set) in new[] { ("all", (IReadOnlyList<LabelledAnswer>)answ
     Console.WriteLine(ScorerEvaluation.Format(ScorerEvaluation.Measure($"baseline / {label}", set, BaselineScorer.WithThreshold(baseline), bank)));
 }
 
+if (args.Contains("--sweep"))
+{
+    foreach (double t in new[] { 0.20, 0.22, 0.25, 0.27, 0.30, 0.33, 0.35, 0.40 })
+    {
+        var figures = ScorerEvaluation.Measure(FormattableString.Invariant($"scorer@{t:0.00} / development"), dev, (q, a) =>
+        {
+            var s = AnswerScorer.Score(q, a, t, AnswerScorer.RedFlagThreshold);
+            return new Judgement(s.Strength, s.KeyPoints.Where(k => k.Covered).Select(k => k.Index).ToHashSet(), null, null);
+        }, bank);
+        Console.WriteLine(ScorerEvaluation.Format(figures));
+    }
+
+    foreach (double t in new[] { 0.35, 0.40, 0.45, 0.50, 0.55, 0.60 })
+    {
+        var figures = ScorerEvaluation.Measure(FormattableString.Invariant($"scorer@rf{t:0.00} / development"), dev, (q, a) =>
+        {
+            var s = AnswerScorer.Score(q, a, AnswerScorer.KeyPointThreshold, t);
+            return new Judgement(s.Strength, s.KeyPoints.Where(k => k.Covered).Select(k => k.Index).ToHashSet(), s.RedFlags.Where(r => r.Hit).Select(r => r.Index).ToHashSet(), s.RedFlags.Where(r => r.Checkable).Select(r => r.Index).ToHashSet());
+        }, bank);
+        Console.WriteLine(ScorerEvaluation.Format(figures));
+    }
+}
+
 if (details is not null)
 {
     foreach (var a in details == "all" ? answers : dev)

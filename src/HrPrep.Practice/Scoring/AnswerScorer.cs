@@ -16,16 +16,19 @@ namespace HrPrep.Practice;
 public static class AnswerScorer
 {
     /// <summary>A key point counts as covered at or above this score.</summary>
-    public const double KeyPointThreshold = 0.30;
+    public const double KeyPointThreshold = 0.25;
 
     /// <summary>A red flag counts as hit at or above this score.</summary>
-    public const double RedFlagThreshold = 0.50;
+    public const double RedFlagThreshold = 0.40;
 
     private static readonly ConditionalWeakTable<Question, PreparedQuestion> Prepared = new();
 
     /// <summary>Scores <paramref name="answer"/> against <paramref name="question"/>'s key points and red flags.</summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static AnswerScore Score(Question question, string answer)
+    public static AnswerScore Score(Question question, string answer) => Score(question, answer, KeyPointThreshold, RedFlagThreshold);
+
+    /// <summary>Scores with other thresholds (the benchmark sweeps them).</summary>
+    internal static AnswerScore Score(Question question, string answer, double keyPointThreshold, double redFlagThreshold)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(answer);
@@ -59,19 +62,21 @@ public static class AnswerScorer
                 {
                     (best, evidence) = (score, sentences[i].Text);
                 }
+            }
 
-                if (i + 1 < sentences.Count)
+            // A pair of adjacent sentences counts only when it clearly beats every single sentence.
+            double bestSingle = best;
+            for (int i = 0; i + 1 < sentences.Count; i++)
+            {
+                var (pairScore, pairMatched) = Match(terms, sentences[i].Concepts, sentences[i + 1].Concepts);
+                if (pairScore > best && pairScore > bestSingle + 0.05 && pairMatched >= MinMatches(terms))
                 {
-                    var (pairScore, pairMatched) = Match(terms, sentences[i].Concepts, sentences[i + 1].Concepts);
-                    if (pairScore > best + 0.05 && pairMatched >= MinMatches(terms))
-                    {
-                        (best, evidence) = (pairScore, sentences[i].Text + " " + sentences[i + 1].Text);
-                    }
+                    (best, evidence) = (pairScore, sentences[i].Text + " " + sentences[i + 1].Text);
                 }
             }
 
             best = Math.Round(best, 4);
-            bool isCovered = best >= KeyPointThreshold;
+            bool isCovered = best >= keyPointThreshold;
             covered += isCovered ? 1 : 0;
             scoreSum += best;
             keyPoints.Add(new KeyPointResult(k, question.Answer.KeyPoints[k], isCovered, best, evidence));
@@ -81,7 +86,7 @@ public static class AnswerScorer
         int hits = 0;
         for (int r = 0; r < prepared.RedFlags.Length; r++)
         {
-            var (terms, checkable) = prepared.RedFlags[r];
+            var (terms, checkable, flagNegated) = prepared.RedFlags[r];
             double best = 0;
             string? evidence = null;
             if (checkable)
@@ -89,9 +94,11 @@ public static class AnswerScorer
                 for (int i = 0; i < sentences.Count; i++)
                 {
                     var (score, matched) = Match(terms, sentences[i].Concepts, null);
-                    if (negated[i])
+                    if (negated[i] != flagNegated)
                     {
-                        score *= 0.5;
+                        // "not", "never", "instead of"... in one but not the other: said the other way round,
+                        // so the sentence can never reach the red-flag threshold
+                        score *= 0.3;
                     }
 
                     if (score > best && matched >= MinMatches(terms))
@@ -102,7 +109,7 @@ public static class AnswerScorer
             }
 
             best = Math.Round(best, 4);
-            bool hit = checkable && best >= RedFlagThreshold;
+            bool hit = checkable && best >= redFlagThreshold;
             hits += hit ? 1 : 0;
             redFlags.Add(new RedFlagResult(r, question.RedFlags[r], hit, best, evidence, checkable));
         }
@@ -110,7 +117,14 @@ public static class AnswerScorer
         int n = prepared.KeyPoints.Length;
         double coverage = n == 0 ? 0 : (double)covered / n;
         double mean = n == 0 ? 0 : scoreSum / n;
-        double strength = Math.Clamp((0.8 * coverage) + (0.2 * mean) - (0.1 * hits), 0, 1);
+        var all = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var sentence in sentences)
+        {
+            all.UnionWith(sentence.Concepts);
+        }
+
+        double rubric = Match(prepared.Rubric, all, null).Score;
+        double strength = ((0.6 * coverage) + (0.2 * mean) + (0.2 * rubric)) * Math.Pow(0.85, hits);
         return new AnswerScore(question.Id, Math.Round(coverage, 4), Math.Round(strength, 4), keyPoints.MoveToImmutable(), redFlags.MoveToImmutable());
     }
 
@@ -167,12 +181,16 @@ internal sealed class PreparedQuestion
         var prompt = new HashSet<string>(TextAnalysis.Concepts(question.Prompt), StringComparer.Ordinal);
         double Weight(string c) => weights.Of(c) * (prompt.Contains(c) ? 0.5 : 1.0);
         KeyPoints = [.. question.Answer.KeyPoints.Select(k => new WeightedTerms(TextAnalysis.Concepts(k, rubric: true), Weight))];
-        RedFlags = [.. question.RedFlags.Select(r => (new WeightedTerms(TextAnalysis.Concepts(r, rubric: true), Weight), !IsOmission(r)))];
+        RedFlags = [.. question.RedFlags.Select(r => (new WeightedTerms(TextAnalysis.Concepts(r, rubric: true), Weight), !IsOmission(r), TextAnalysis.Words(r).Exists(StopWords.IsNegation)))];
+        Rubric = new WeightedTerms(TextAnalysis.Concepts(string.Join("\n", [question.Answer.Summary, .. question.Answer.KeyPoints])), Weight);
     }
+
+    /// <summary>Every concept of the model answer and key points.</summary>
+    public WeightedTerms Rubric { get; }
 
     public WeightedTerms[] KeyPoints { get; }
 
-    public (WeightedTerms Terms, bool Checkable)[] RedFlags { get; }
+    public (WeightedTerms Terms, bool Checkable, bool Negated)[] RedFlags { get; }
 
     internal static bool IsOmission(string redFlag)
     {
