@@ -7,7 +7,7 @@ namespace HrPrep.Practice;
 /// <param name="Text">The key point.</param>
 /// <param name="Covered">True when the answer covers it (<see cref="Score"/> at or above the scorer's threshold).</param>
 /// <param name="Score">How well the best-matching sentence (or pair of adjacent sentences) covers it, 0 to 1.</param>
-/// <param name="Evidence">That sentence (or pair) of the answer, or null when nothing in the answer matches.</param>
+/// <param name="Evidence">The sentence (or pair of adjacent sentences) of the answer that covers it; null when not covered.</param>
 public sealed record KeyPointResult(int Index, string Text, bool Covered, double Score, string? Evidence);
 
 /// <summary>Whether an answer commits one of the question's red flags.</summary>
@@ -15,7 +15,7 @@ public sealed record KeyPointResult(int Index, string Text, bool Covered, double
 /// <param name="Text">The red flag.</param>
 /// <param name="Hit">True when a sentence of the answer says what the red flag describes.</param>
 /// <param name="Score">How closely the best-matching sentence matches the red flag, 0 to 1.</param>
-/// <param name="Evidence">That sentence, or null.</param>
+/// <param name="Evidence">The sentence that commits it; null when not hit.</param>
 /// <param name="Checkable">
 /// False for red flags about something missing ("Leaves out…", "Ignores…", "Cannot name…"): the
 /// scorer does not judge absences, so <see cref="Hit"/> is always false for them.

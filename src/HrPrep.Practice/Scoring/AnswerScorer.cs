@@ -79,7 +79,7 @@ public static class AnswerScorer
             bool isCovered = best >= keyPointThreshold;
             covered += isCovered ? 1 : 0;
             scoreSum += best;
-            keyPoints.Add(new KeyPointResult(k, question.Answer.KeyPoints[k], isCovered, best, evidence));
+            keyPoints.Add(new KeyPointResult(k, question.Answer.KeyPoints[k], isCovered, best, isCovered ? evidence : null));
         }
 
         var redFlags = ImmutableArray.CreateBuilder<RedFlagResult>(prepared.RedFlags.Length);
@@ -111,7 +111,7 @@ public static class AnswerScorer
             best = Math.Round(best, 4);
             bool hit = checkable && best >= redFlagThreshold;
             hits += hit ? 1 : 0;
-            redFlags.Add(new RedFlagResult(r, question.RedFlags[r], hit, best, evidence, checkable));
+            redFlags.Add(new RedFlagResult(r, question.RedFlags[r], hit, best, hit ? evidence : null, checkable));
         }
 
         int n = prepared.KeyPoints.Length;
