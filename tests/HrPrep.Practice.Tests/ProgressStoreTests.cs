@@ -93,6 +93,8 @@ public class ProgressStoreTests
         Assert.Throws<ProgressStoreException>(() => store.Import(new MemoryStream("{\"format\":\"hrprep-progress\",\"version\":99,\"cards\":[],\"reviews\":[]}"u8.ToArray())));
         var bad = "{\"format\":\"hrprep-progress\",\"version\":1,\"cards\":[],\"reviews\":[{\"id\":\"p-009\",\"category\":\"a\",\"at\":\"2026-11-02T09:30:00Z\",\"rating\":3,\"coverage\":null,\"contentVersion\":\"1\"},{\"id\":\"p-010\"}]}";
         Assert.Throws<ProgressStoreException>(() => store.Import(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(bad))));
+        Assert.Throws<ProgressStoreException>(() => store.Import(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(bad.Replace("{\"id\":\"p-010\"}", "{\"id\":null,\"category\":\"a\",\"at\":\"2026-11-02T09:30:00Z\",\"rating\":3,\"coverage\":null,\"contentVersion\":\"1\"}", StringComparison.Ordinal)))));
+        Assert.Throws<ProgressStoreException>(() => store.Import(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(bad.Replace("{\"id\":\"p-010\"}", "{\"id\":\"p-011\",\"category\":\"a\",\"at\":\"2026-11-02T09:30:00Z\",\"rating\":7,\"coverage\":null,\"contentVersion\":\"1\"}", StringComparison.Ordinal)))));
         Assert.Single(store.Reviews());
     }
 

@@ -229,11 +229,11 @@ public sealed class ProgressStore : IDisposable
             {
                 foreach (var c in root.GetProperty("cards").EnumerateArray())
                 {
-                    string id = c.GetProperty("id").GetString()!;
+                    string id = Required(c, "id");
                     var card = new ReviewCard(
                         c.GetProperty("stability").GetDouble(),
                         c.GetProperty("difficulty").GetDouble(),
-                        ParseTime(c.GetProperty("due").GetString()!),
+                        ParseTime(Required(c, "due")),
                         c.GetProperty("lastReview").GetString() is { } l ? ParseTime(l) : null,
                         c.GetProperty("reps").GetInt32(),
                         c.GetProperty("lapses").GetInt32(),
@@ -249,17 +249,23 @@ public sealed class ProgressStore : IDisposable
 
                 foreach (var r in root.GetProperty("reviews").EnumerateArray())
                 {
+                    int rating = r.GetProperty("rating").GetInt32();
+                    if (rating is < 1 or > 4)
+                    {
+                        throw new FormatException($"rating {rating} is not 1-4");
+                    }
+
                     var review = new ReviewRecord(
-                        r.GetProperty("id").GetString()!,
-                        r.GetProperty("category").GetString()!,
-                        ParseTime(r.GetProperty("at").GetString()!),
-                        (Rating)r.GetProperty("rating").GetInt32(),
+                        Required(r, "id"),
+                        Required(r, "category"),
+                        ParseTime(Required(r, "at")),
+                        (Rating)rating,
                         r.GetProperty("coverage").ValueKind == JsonValueKind.Null ? null : r.GetProperty("coverage").GetDouble(),
-                        r.GetProperty("contentVersion").GetString()!);
+                        Required(r, "contentVersion"));
                     added += InsertReview(review);
                 }
             }
-            catch (Exception ex) when (ex is KeyNotFoundException or InvalidOperationException or FormatException or NullReferenceException)
+            catch (Exception ex) when (ex is KeyNotFoundException or InvalidOperationException or FormatException or SqliteException)
             {
                 tx.Rollback();
                 throw new ProgressStoreException($"malformed progress export: {ex.Message}", ex);
@@ -345,6 +351,9 @@ public sealed class ProgressStore : IDisposable
 
         return cmd;
     }
+
+    private static string Required(JsonElement element, string name) =>
+        element.GetProperty(name).GetString() is { Length: > 0 } value ? value : throw new FormatException($"\"{name}\" is missing or empty");
 
     private static ReviewCard ReadCard(SqliteDataReader r, int o) => new(
         r.GetDouble(o), r.GetDouble(o + 1), ParseTime(r.GetString(o + 2)), r.IsDBNull(o + 3) ? null : ParseTime(r.GetString(o + 3)),
