@@ -48,6 +48,9 @@ public static class CliApp
         root.Subcommands.Add(ImportCommand.Create(context));
         root.Subcommands.Add(ExportCommand.Create(context));
         root.Subcommands.Add(LintCommand.Create(context));
+        root.Subcommands.Add(ScoreCommand.Create(context));
+        root.Subcommands.Add(PracticeCommand.Create(context));
+        root.Subcommands.Add(ProgressCommand.Create(context));
         foreach (var option in root.Options)
         {
             if (option is VersionOption version)
@@ -60,9 +63,9 @@ public static class CliApp
     }
 
     /// <summary>Parses and runs a command line; usage errors exit 2 with one line each.</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error, bool errorIsTerminal = false, Func<string, string?>? environment = null)
+    public static int Run(string[] args, TextWriter output, TextWriter error, bool errorIsTerminal = false, Func<string, string?>? environment = null, TextReader? input = null)
     {
-        var context = new ToolContext(output, error) { ErrorIsTerminal = errorIsTerminal, GetEnvironmentVariable = environment ?? Environment.GetEnvironmentVariable };
+        var context = new ToolContext(output, error) { ErrorIsTerminal = errorIsTerminal, GetEnvironmentVariable = environment ?? Environment.GetEnvironmentVariable, In = input ?? TextReader.Null };
         try
         {
             var root = Build(context);

@@ -21,6 +21,7 @@ public class PackageTests(PackagesFixture packages)
     [Theory]
     [InlineData("HrPrep.Content", "MIT AND CC-BY-4.0")]
     [InlineData("HrPrep.Authoring", "MIT")]
+    [InlineData("HrPrep.Practice", "MIT")]
     [InlineData("HrPrep.Tool", "MIT")]
     public void Packages_carry_metadata_licences_readme_and_content_version(string id, string licence)
     {

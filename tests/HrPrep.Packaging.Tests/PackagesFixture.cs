@@ -16,7 +16,7 @@ public sealed class PackagesFixture : IDisposable
         Feed = Path.Combine(Root, "feed");
         Cache = Path.Combine(Root, "nuget-packages");
         Directory.CreateDirectory(Feed);
-        foreach (var project in new[] { "HrPrep.Content", "HrPrep.Authoring", "HrPrep.Tool" })
+        foreach (var project in new[] { "HrPrep.Content", "HrPrep.Authoring", "HrPrep.Practice", "HrPrep.Tool" })
         {
             var result = Shell.Run(Repo.Root, "dotnet", "pack", Repo.PathOf("src", project, project + ".csproj"), "-c", "Release", "-o", Feed, "-p:PackageOutputPath=" + Feed);
             Assert.True(result.ExitCode == 0, $"dotnet pack {project} failed:\n" + result.Output);

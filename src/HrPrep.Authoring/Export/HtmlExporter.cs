@@ -10,8 +10,10 @@ namespace HrPrep.Authoring.Export;
 /// network: a Content-Security-Policy allows only the page's own style and script, by hash). It has a
 /// search box (every word must match; case- and accent-insensitive), filters by category, level and
 /// type, reveal-answer buttons, keyboard navigation (<c>/</c> search, <c>j</c>/<c>k</c> or arrows to move,
-/// Enter or Space to reveal, Esc to clear) and a print style that shows every answer. All question text
-/// is escaped; Markdown is rendered by <see cref="SafeHtml"/>.
+/// Enter or Space to reveal, Esc to clear), a print style that shows every answer, and a practice mode
+/// (an answer box per question, self-rating 1-4 scheduled with FSRS-6 as in HrPrep.Practice, progress
+/// and drafts kept in the browser's local storage, a due-only filter). All question text is escaped;
+/// Markdown is rendered by <see cref="SafeHtml"/>.
 /// </summary>
 public sealed class HtmlExporter : IQuestionExporter
 {
@@ -60,17 +62,76 @@ public sealed class HtmlExporter : IQuestionExporter
         a { color: var(--accent); }
         #empty { text-align: center; color: var(--muted); }
         .disclaimer { font-size: .85rem; color: var(--muted); }
+        .practice { border-top: 1px dashed var(--line); margin-top: .6rem; padding-top: .5rem; }
+        .practice textarea { width: 100%; font: inherit; font-size: .95rem; padding: .4rem .5rem; border: 1px solid var(--line); border-radius: 6px; background: var(--card); color: var(--fg); }
+        .practice .rate { display: flex; flex-wrap: wrap; gap: .4rem; align-items: center; margin: .4rem 0; font-size: .9rem; }
+        .practice .rate button { font: inherit; font-size: .9rem; padding: .25rem .6rem; border: 1px solid var(--line); border-radius: 6px; background: var(--card); color: var(--fg); cursor: pointer; }
+        .practice .sched { margin: .2rem 0; font-size: .85rem; color: var(--muted); }
+        #due-label { font-size: .9rem; }
         [hidden] { display: none !important; }
         @media (max-width: 600px) { table { font-size: .78rem; } th, td { padding: .2rem .4rem; } header.top { position: static; } .controls select { flex: 1 1 40%; max-width: 100%; min-width: 0; } #count { margin-left: 0; } main { padding: .6rem; } }
         @media print {
           body { background: #fff; color: #000; font-size: 11pt; }
           header.top { position: static; border: 0; }
-          .controls, .keys, button.reveal { display: none !important; }
+          .controls, .keys, button.reveal, .practice { display: none !important; }
           .answer[hidden] { display: block !important; }
           article.q { border: 0; border-top: 1px solid #999; border-radius: 0; padding: .6rem 0; break-inside: auto; }
           h3.prompt, section.cat > h2 { break-after: avoid; }
           a { color: #000; }
         }
+        """;
+
+    /// <summary>
+    /// The FSRS-6 scheduler of the practice mode (global <c>HrPrepFsrs.review(card, rating, now)</c>):
+    /// the same long-term scheduler as HrPrep.Practice's <c>FsrsScheduler</c>, checked against the same
+    /// ts-fsrs golden vectors. Written before <see cref="Script"/> in the page's one script element.
+    /// </summary>
+    public const string FsrsScript = """
+        var HrPrepFsrs = (() => {
+          'use strict';
+          // FSRS-6, the same long-term scheduler as HrPrep.Practice's FsrsScheduler (ts-fsrs 5.4.2,
+          // enable_short_term false, no fuzz, 90% retention): checked against the same golden vectors.
+          const w = [0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796, 1.4835,
+            0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542];
+          const DAY = 86400000, S_MIN = 0.001, S_MAX = 36500, MAX_IVL = 36500;
+          const roundTo = (x, d) => { const f = 10 ** d; return Math.round(x * f) / f; };
+          const clamp = (x, lo, hi) => Math.min(Math.max(x, lo), hi);
+          const decay = -w[20];
+          const factor = roundTo(Math.exp(Math.log(0.9) / decay) - 1, 8);
+          const modifier = roundTo((Math.pow(0.9, 1 / decay) - 1) / factor, 8);
+          const curve = (t, s) => roundTo(Math.pow(1 + factor * t / s, decay), 8);
+          const initD = (g) => roundTo(w[4] - Math.exp((g - 1) * w[5]) + 1, 8);
+          const nextD = (d, g) => {
+            const next = d + roundTo(-w[6] * (g - 3) * (10 - d) / 9, 8);
+            return clamp(roundTo(w[7] * initD(4) + (1 - w[7]) * next, 8), 1, 10);
+          };
+          const recallS = (d, s, r, g) => roundTo(clamp(s * (1 + Math.exp(w[8]) * (11 - d) * Math.pow(s, -w[9]) * (Math.exp((1 - r) * w[10]) - 1) * (g === 2 ? w[15] : 1) * (g === 4 ? w[16] : 1)), S_MIN, S_MAX), 8);
+          const forgetS = (d, s, r) => roundTo(clamp(w[11] * Math.pow(d, -w[12]) * (Math.pow(s + 1, w[13]) - 1) * Math.exp((1 - r) * w[14]), S_MIN, S_MAX), 8);
+          const days = (a, b) => Math.floor((Date.UTC(b.getUTCFullYear(), b.getUTCMonth(), b.getUTCDate()) - Date.UTC(a.getUTCFullYear(), a.getUTCMonth(), a.getUTCDate())) / DAY);
+          function state(card, t, g) {
+            if (!card) return { d: clamp(initD(g), 1, 10), s: Math.max(w[g - 1], 0.1) };
+            const r = curve(t, card.stability);
+            const s = g === 1 ? Math.min(Math.max(roundTo(card.stability, 8), S_MIN), forgetS(card.difficulty, card.stability, r)) : recallS(card.difficulty, card.stability, r, g);
+            return { d: nextD(card.difficulty, g), s };
+          }
+          const interval = (s) => Math.min(Math.max(1, Math.round(s * modifier)), MAX_IVL);
+          /** card: null (new) or {stability, difficulty, due, lastReview, reps, lapses, scheduledDays}; rating 1-4; now: Date. */
+          function review(card, rating, now) {
+            const t = card ? days(new Date(card.lastReview), now) : 0;
+            const ivl = [1, 2, 3, 4].map((g) => interval(state(card, t, g).s));
+            ivl[0] = Math.min(ivl[0], ivl[1]);
+            ivl[1] = Math.max(ivl[1], ivl[0] + 1);
+            ivl[2] = Math.max(ivl[2], ivl[1] + 1);
+            ivl[3] = Math.max(ivl[3], ivl[2] + 1);
+            const next = state(card, t, rating);
+            const n = ivl[rating - 1];
+            return {
+              stability: next.s, difficulty: next.d, due: new Date(now.getTime() + n * DAY).toISOString(), lastReview: now.toISOString(),
+              reps: (card ? card.reps : 0) + 1, lapses: (card ? card.lapses : 0) + (card && rating === 1 ? 1 : 0), scheduledDays: n, elapsedDays: t,
+            };
+          }
+          return { review };
+        })();
         """;
 
     /// <summary>The page's script.</summary>
@@ -83,6 +144,21 @@ public sealed class HtmlExporter : IQuestionExporter
           const texts = new Map(items.map((a) => [a, fold(a.dataset.search || '')]));
           const search = $('q'), category = $('f-category'), level = $('f-level'), type = $('f-type');
           const count = $('count'), empty = $('empty'), expand = $('expand');
+          const practice = $('practice'), dueOnly = $('due-only'), dueLabel = $('due-label');
+          const KEY = 'hrprep-practice-v1';
+          let saved = {};
+          try { saved = JSON.parse(localStorage.getItem(KEY) || '{}') || {}; } catch (e) { saved = {}; }
+          saved.cards = saved.cards || {}; saved.answers = saved.answers || {};
+          const persist = () => { try { localStorage.setItem(KEY, JSON.stringify(saved)); } catch (e) { /* storage full or disabled */ } };
+          const qid = (a) => a.id.slice(2);
+          const isDue = (a) => { const c = saved.cards[qid(a)]; return !c || new Date(c.due) <= new Date(); };
+          function schedule(a) {
+            const c = saved.cards[qid(a)], p = a.querySelector('.sched');
+            if (!p) return;
+            if (!c) { p.textContent = 'Not practised yet.'; return; }
+            const days = Math.max(0, Math.round((new Date(c.due) - new Date()) / 86400000));
+            p.textContent = (isDue(a) ? 'Due now' : 'Next review in ' + days + ' day' + (days === 1 ? '' : 's') + ' (' + c.due.slice(0, 10) + ')') + ' · reviews: ' + c.reps + ', lapses: ' + c.lapses;
+          }
           function apply() {
             const words = fold(search.value).split(/\s+/).filter(Boolean);
             let shown = 0;
@@ -90,7 +166,8 @@ public sealed class HtmlExporter : IQuestionExporter
               const ok = (!category.value || a.dataset.category === category.value)
                 && (!level.value || a.dataset.level === level.value)
                 && (!type.value || a.dataset.type === type.value)
-                && words.every((w) => texts.get(a).includes(w));
+                && words.every((w) => texts.get(a).includes(w))
+                && (!practice.classList.contains('on') || !dueOnly.checked || isDue(a));
               a.hidden = !ok;
               if (ok) shown++;
             }
@@ -116,13 +193,39 @@ public sealed class HtmlExporter : IQuestionExporter
             list[i].scrollIntoView({ block: 'nearest' });
           }
           function clear() {
-            search.value = ''; category.value = ''; level.value = ''; type.value = '';
+            search.value = ''; category.value = ''; level.value = ''; type.value = ''; dueOnly.checked = false;
             apply();
           }
           document.addEventListener('click', (e) => {
             const button = e.target.closest('button.reveal');
             if (button) reveal(button.closest('article.q'));
+            const rate = e.target.closest('.practice button[data-rating]');
+            if (rate) {
+              const a = rate.closest('article.q');
+              saved.cards[qid(a)] = HrPrepFsrs.review(saved.cards[qid(a)] || null, Number(rate.dataset.rating), new Date());
+              persist();
+              reveal(a, true);
+              schedule(a);
+            }
           });
+          document.addEventListener('input', (e) => {
+            if (e.target.matches && e.target.matches('.practice textarea')) {
+              saved.answers[qid(e.target.closest('article.q'))] = e.target.value;
+              persist();
+            }
+          });
+          practice.addEventListener('click', () => {
+            const on = !practice.classList.contains('on');
+            practice.classList.toggle('on', on);
+            practice.setAttribute('aria-pressed', String(on));
+            dueLabel.hidden = !on;
+            for (const a of items) {
+              a.querySelector('.practice').hidden = !on;
+              if (on) { schedule(a); a.querySelector('.practice textarea').value = saved.answers[qid(a)] || ''; }
+            }
+            apply();
+          });
+          dueOnly.addEventListener('change', apply);
           expand.addEventListener('click', () => {
             const open = expand.getAttribute('aria-pressed') !== 'true';
             for (const a of items) reveal(a, open);
@@ -134,6 +237,7 @@ public sealed class HtmlExporter : IQuestionExporter
           document.addEventListener('keydown', (e) => {
             if (e.ctrlKey || e.metaKey || e.altKey) return;
             const t = e.target;
+            if (t.tagName === 'TEXTAREA' || (t.tagName === 'INPUT' && t !== search)) return;
             if (t === search || t.tagName === 'SELECT') {
               if (e.key === 'Escape') { if (t === search) search.value = ''; apply(); t.blur(); }
               else if (e.key === 'Enter' && t === search) { e.preventDefault(); move(1); }
@@ -161,7 +265,8 @@ public sealed class HtmlExporter : IQuestionExporter
         string title = (packs.Count == 1 ? packs[0].Title : "HR Prep") + ": study page";
         int total = groups.Sum(g => g.Questions.Count);
         using var w = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
-        string csp = $"default-src 'none'; style-src '{Hash(Style)}'; script-src '{Hash(Script)}'; img-src data:; base-uri 'none'; form-action 'none'";
+        string script = FsrsScript + Script;
+        string csp = $"default-src 'none'; style-src '{Hash(Style)}'; script-src '{Hash(script)}'; img-src data:; base-uri 'none'; form-action 'none'";
         w.WriteLine("<!DOCTYPE html>");
         w.WriteLine($"<html lang=\"{SafeHtml.Escape(packs.Count == 1 ? packs[0].Language : "en")}\">");
         w.WriteLine("<head>");
@@ -190,6 +295,8 @@ public sealed class HtmlExporter : IQuestionExporter
         Select(w, "f-level", "Level", "All levels", SchemaNames.Levels);
         Select(w, "f-type", "Type", "All types", SchemaNames.QuestionTypes);
         w.WriteLine("<button id=\"expand\" type=\"button\" aria-pressed=\"false\">Show all answers</button>");
+        w.WriteLine("<button id=\"practice\" type=\"button\" aria-pressed=\"false\">Practice mode</button>");
+        w.WriteLine("<label id=\"due-label\" hidden><input id=\"due-only\" type=\"checkbox\"> Due only</label>");
         w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"<span id=\"count\" aria-live=\"polite\">{total} of {total} questions</span>"));
         w.WriteLine("</div>");
         w.WriteLine("<p class=\"keys\"><kbd>/</kbd> search · <kbd>j</kbd>/<kbd>k</kbd> or <kbd>↓</kbd>/<kbd>↑</kbd> next/previous · <kbd>Enter</kbd> or <kbd>Space</kbd> show answer · <kbd>Esc</kbd> clear filters</p>");
@@ -215,7 +322,7 @@ public sealed class HtmlExporter : IQuestionExporter
         w.WriteLine("<p id=\"empty\" hidden>No questions match. Press <kbd>Esc</kbd> to clear the filters.</p>");
         w.WriteLine("</main>");
         w.Write("<script>");
-        w.Write(Script);
+        w.Write(script);
         w.WriteLine("</script>");
         w.WriteLine("</body>");
         w.WriteLine("</html>");
@@ -240,6 +347,9 @@ public sealed class HtmlExporter : IQuestionExporter
         }
 
         w.WriteLine($"<button class=\"reveal\" type=\"button\" aria-expanded=\"false\" aria-controls=\"a-{id}\">Show answer</button>");
+        w.WriteLine($"<div class=\"practice\" hidden><textarea rows=\"4\" aria-label=\"Your answer to {id}\" placeholder=\"Your answer (kept in this browser only)\"></textarea>");
+        w.WriteLine("<div class=\"rate\"><span>Check the answer, then rate your recall:</span><button type=\"button\" data-rating=\"1\">1 Again</button><button type=\"button\" data-rating=\"2\">2 Hard</button><button type=\"button\" data-rating=\"3\">3 Good</button><button type=\"button\" data-rating=\"4\">4 Easy</button></div>");
+        w.WriteLine("<p class=\"sched\" aria-live=\"polite\"></p></div>");
         w.WriteLine($"<div class=\"answer\" id=\"a-{id}\" hidden>");
         w.WriteLine(SafeHtml.Markdown(q.Answer.Summary));
         Part(w, "Key points", SafeHtml.List(q.Answer.KeyPoints));

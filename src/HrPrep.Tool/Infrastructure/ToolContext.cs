@@ -5,6 +5,9 @@ namespace HrPrep.Tool.Infrastructure;
 /// <param name="Error">Standard error.</param>
 public sealed record ToolContext(TextWriter Out, TextWriter Error)
 {
+    /// <summary>Standard input (answers typed in <c>practice</c>, <c>score --answer-file -</c>); empty by default.</summary>
+    public TextReader In { get; init; } = TextReader.Null;
+
     /// <summary>Working directory used to resolve default paths.</summary>
     public string WorkingDirectory { get; init; } = Directory.GetCurrentDirectory();
 

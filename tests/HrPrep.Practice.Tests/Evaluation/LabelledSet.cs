@@ -1,0 +1,80 @@
+using System.Collections.Immutable;
+using System.Globalization;
+
+namespace HrPrep.Practice.Evaluation;
+
+/// <summary>The grade an answer in the labelled set was written to.</summary>
+internal enum Grade
+{
+    Weak = 0,
+    Partial = 1,
+    Strong = 2,
+}
+
+/// <summary>One hand-labelled answer.</summary>
+internal sealed record LabelledAnswer(string QuestionId, Grade Grade, ImmutableHashSet<int> KeyPoints, ImmutableHashSet<int> RedFlags, string Text, int Line);
+
+/// <summary>
+/// Reads <c>Labelled/answers.txt</c>: <c>=== id | grade | covers: 0 1 | flags: -</c> headers, each
+/// followed by the answer text; <c>#</c> lines before the first header are comments.
+/// </summary>
+internal static class LabelledSet
+{
+    public static IReadOnlyList<LabelledAnswer> Read(string path)
+    {
+        var result = new List<LabelledAnswer>();
+        string[] lines = File.ReadAllLines(path);
+        string? header = null;
+        int headerLine = 0;
+        var text = new List<string>();
+        for (int i = 0; i <= lines.Length; i++)
+        {
+            string? line = i < lines.Length ? lines[i] : null;
+            if (line is null || line.StartsWith("=== ", StringComparison.Ordinal))
+            {
+                if (header is not null)
+                {
+                    result.Add(Parse(header, string.Join("\n", text).Trim(), path, headerLine));
+                }
+
+                header = line;
+                headerLine = i + 1;
+                text.Clear();
+                continue;
+            }
+
+            if (header is not null)
+            {
+                text.Add(line);
+            }
+        }
+
+        return result;
+    }
+
+    private static LabelledAnswer Parse(string header, string text, string path, int line)
+    {
+        string[] parts = header[4..].Split('|', StringSplitOptions.TrimEntries);
+        if (parts.Length != 4 || !parts[2].StartsWith("covers:", StringComparison.Ordinal) || !parts[3].StartsWith("flags:", StringComparison.Ordinal) || text.Length == 0)
+        {
+            throw new FormatException($"{path}:{line}: malformed labelled answer header or empty answer");
+        }
+
+        var grade = parts[1] switch
+        {
+            "strong" => Grade.Strong,
+            "partial" => Grade.Partial,
+            "weak" => Grade.Weak,
+            _ => throw new FormatException($"{path}:{line}: unknown grade '{parts[1]}'"),
+        };
+        return new LabelledAnswer(parts[0], grade, Indexes(parts[2]["covers:".Length..]), Indexes(parts[3]["flags:".Length..]), text, line);
+    }
+
+    private static ImmutableHashSet<int> Indexes(string list)
+    {
+        list = list.Trim();
+        return list == "-"
+            ? []
+            : [.. list.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture))];
+    }
+}
