@@ -221,6 +221,8 @@ public partial class CliTests
     }
 
     [Fact]
+
+    [Trait("Category", "External")]
     public void The_real_process_reports_bad_input_in_one_line_without_a_stack_trace()
     {
         using var dir = new TempDir();

@@ -18,6 +18,8 @@ public class HtmlExporterTests
     }
 
     [Fact]
+
+    [Trait("Category", "External")]
     public void Page_works_in_headless_chromium_search_filters_reveal_keyboard_print_and_screenshot()
     {
         using var dir = new TempDir();
@@ -73,6 +75,8 @@ public class HtmlExporterTests
     }
 
     [Fact]
+
+    [Trait("Category", "External")]
     public void Hostile_content_cannot_run_or_load_anything_in_the_browser()
     {
         using var dir = new TempDir();
