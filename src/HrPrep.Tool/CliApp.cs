@@ -59,9 +59,14 @@ public static class CliApp
         return root;
     }
 
-    /// <summary>Parses and runs a command line; usage errors exit 2 with one line each.</summary>
+    /// <summary>Parses and runs a command line; usage errors exit 2 with one line each; no arguments prints the help.</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error, bool errorIsTerminal = false)
     {
+        if (args.Length == 0)
+        {
+            args = ["--help"];
+        }
+
         var context = new ToolContext(output, error) { ErrorIsTerminal = errorIsTerminal };
         try
         {
