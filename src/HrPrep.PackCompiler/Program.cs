@@ -1,5 +1,4 @@
 using HrPrep.Content;
-using HrPrep.Content.Compiled;
 
 namespace HrPrep.PackCompiler;
 
@@ -48,7 +47,7 @@ public static class Program
         string temp = output + ".tmp";
         using (var stream = File.Create(temp))
         {
-            CompiledPacks.Write(stream, packs);
+            CompiledPacksWriter.Write(stream, packs);
         }
 
         File.Move(temp, output, overwrite: true);

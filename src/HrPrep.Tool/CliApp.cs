@@ -62,9 +62,14 @@ public static class CliApp
         return root;
     }
 
-    /// <summary>Parses and runs a command line; usage errors exit 2 with one line each.</summary>
+    /// <summary>Parses and runs a command line; usage errors exit 2 with one line each; no arguments prints the help.</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error, bool errorIsTerminal = false, Func<string, string?>? environment = null, TextReader? input = null)
     {
+        if (args.Length == 0)
+        {
+            args = ["--help"];
+        }
+
         var context = new ToolContext(output, error) { ErrorIsTerminal = errorIsTerminal, GetEnvironmentVariable = environment ?? Environment.GetEnvironmentVariable, In = input ?? TextReader.Null };
         try
         {

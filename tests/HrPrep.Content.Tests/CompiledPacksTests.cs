@@ -1,4 +1,5 @@
 using HrPrep.Content.Compiled;
+using HrPrep.PackCompiler;
 using Xunit;
 
 namespace HrPrep.Content.Tests;
@@ -38,7 +39,7 @@ public class CompiledPacksTests
             Q("q-3") with { ReviewBy = DateOnly.MinValue },
             Q("q-4"));
         using var ms = new MemoryStream();
-        CompiledPacks.Write(ms, [pack]);
+        CompiledPacksWriter.Write(ms, [pack]);
         ms.Position = 0;
         var back = Assert.Single(CompiledPacks.Read(ms, "test.bin"));
         Assert.Equal(ms.Length, ms.Position);
@@ -54,7 +55,7 @@ public class CompiledPacksTests
     public void Data_of_another_format_version_is_refused_with_a_located_error()
     {
         using var ms = new MemoryStream();
-        CompiledPacks.Write(ms, [Pack(Q("q-1"))]);
+        CompiledPacksWriter.Write(ms, [Pack(Q("q-1"))]);
         byte[] bytes = ms.ToArray();
         bytes[4] = 1; // format version 1: written before reviewBy and attribution existed
         var ex = Assert.Throws<PackLoadException>(() => CompiledPacks.Read(new MemoryStream(bytes), "old.bin"));

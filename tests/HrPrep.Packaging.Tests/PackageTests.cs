@@ -54,11 +54,9 @@ public class PackageTests(PackagesFixture packages)
             using var pe = new PEReader(dll);
             Assert.Contains(pe.ReadDebugDirectory(), e => e.Type == DebugDirectoryEntryType.EmbeddedPortablePdb);
             Assert.Contains(pe.ReadDebugDirectory(), e => e.Type == DebugDirectoryEntryType.Reproducible);
-            if (tfm == "net10.0" && OperatingSystem.IsLinux() && System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.X64)
-            {
-                // Built on linux-x64: the net10.0 assembly carries ReadyToRun code (cold start of QuestionBank.Default).
-                Assert.True(pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, "lib/net10.0/HrPrep.Content.dll is not ReadyToRun");
-            }
+            // Plain IL on every build host (no ReadyToRun code): the package is the same wherever it is built.
+            Assert.True(pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size == 0, $"lib/{tfm}/HrPrep.Content.dll carries ReadyToRun code");
+            Assert.True((pe.PEHeaders.CorHeader.Flags & CorFlags.ILOnly) != 0, $"lib/{tfm}/HrPrep.Content.dll is not IL only");
 
             var md = pe.GetMetadataReader();
             Assert.Contains(md.ManifestResources.Select(h => md.GetString(md.GetManifestResource(h).Name)), n => n == "HrPrep.Content.packs.bin");
@@ -68,29 +66,68 @@ public class PackageTests(PackagesFixture packages)
         Assert.Equal(["YamlDotNet"], deps);
     }
 
+    private static XDocument ToolSettings(ZipArchive zip, string path)
+    {
+        using var stream = zip.GetEntry(path)!.Open();
+        return XDocument.Load(stream);
+    }
+
+    private static bool IsReadyToRun(ZipArchive zip, string path)
+    {
+        using var dll = new MemoryStream();
+        using (var s = zip.GetEntry(path)!.Open())
+        {
+            s.CopyTo(dll);
+        }
+
+        dll.Position = 0;
+        using var pe = new PEReader(dll);
+        return pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0;
+    }
+
+    private static readonly string[] ToolAssemblies = ["HrPrep.Tool", "HrPrep.Authoring", "HrPrep.Content", "System.CommandLine", "NJsonSchema", "Newtonsoft.Json", "YamlDotNet", "Markdig"];
+
     [Fact]
-    public void Tool_package_is_a_dotnet_tool_named_dotnet_hrprep()
+    public void Tool_package_points_to_a_linux_x64_and_an_any_package_and_holds_no_implementation()
     {
         using var zip = ZipFile.OpenRead(Path.Combine(packages.Feed, $"HrPrep.Tool.{packages.Version}.nupkg"));
-        using var stream = zip.GetEntry("tools/net10.0/any/DotnetToolSettings.xml")!.Open();
-        var settings = XDocument.Load(stream);
+        var settings = ToolSettings(zip, "tools/any/any/DotnetToolSettings.xml");
         Assert.Equal("dotnet-hrprep", settings.Descendants().Single(e => e.Name.LocalName == "Command").Attribute("Name")!.Value);
-        Assert.DoesNotContain(zip.Entries, e => e.FullName.Contains("PackCompiler", StringComparison.Ordinal));
-        if (OperatingSystem.IsLinux() && System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.X64)
-        {
-            // Built on linux-x64: the tool and its dependencies carry ReadyToRun code (start-up of every command).
-            foreach (var name in new[] { "HrPrep.Tool", "HrPrep.Authoring", "HrPrep.Content", "System.CommandLine", "NJsonSchema", "Newtonsoft.Json", "YamlDotNet", "Markdig" })
-            {
-                using var dll = new MemoryStream();
-                using (var s = zip.GetEntry($"tools/net10.0/any/{name}.dll")!.Open())
-                {
-                    s.CopyTo(dll);
-                }
+        var rids = settings.Descendants().Where(e => e.Name.LocalName == "RuntimeIdentifierPackage")
+            .Select(e => (e.Attribute("RuntimeIdentifier")!.Value, e.Attribute("Id")!.Value)).ToList();
+        Assert.Equal([("linux-x64", "HrPrep.Tool.linux-x64"), ("any", "HrPrep.Tool.any")], rids);
+        Assert.DoesNotContain(zip.Entries, e => e.FullName.EndsWith(".dll", StringComparison.Ordinal));
+    }
 
-                dll.Position = 0;
-                using var pe = new PEReader(dll);
-                Assert.True(pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, $"tools/net10.0/any/{name}.dll in the tool package is not ReadyToRun");
-            }
+    [Fact]
+    public void Linux_x64_tool_package_is_framework_dependent_ReadyToRun_made_by_the_sdk()
+    {
+        using var zip = ZipFile.OpenRead(Path.Combine(packages.Feed, $"HrPrep.Tool.linux-x64.{packages.Version}.nupkg"));
+        const string dir = "tools/net10.0/linux-x64/";
+        var command = ToolSettings(zip, dir + "DotnetToolSettings.xml").Descendants().Single(e => e.Name.LocalName == "Command");
+        Assert.Equal("dotnet-hrprep", command.Attribute("Name")!.Value);
+        Assert.Equal("executable", command.Attribute("Runner")!.Value);
+        Assert.DoesNotContain(zip.Entries, e => e.FullName.Contains("PackCompiler", StringComparison.Ordinal));
+        Assert.DoesNotContain(zip.Entries, e => e.Name is "System.Private.CoreLib.dll" or "libcoreclr.so");
+        foreach (var name in ToolAssemblies)
+        {
+            Assert.True(IsReadyToRun(zip, $"{dir}{name}.dll"), $"{dir}{name}.dll is not ReadyToRun");
+        }
+    }
+
+    [Fact]
+    public void Any_tool_package_is_plain_il_run_by_dotnet()
+    {
+        using var zip = ZipFile.OpenRead(Path.Combine(packages.Feed, $"HrPrep.Tool.any.{packages.Version}.nupkg"));
+        const string dir = "tools/net10.0/any/";
+        var command = ToolSettings(zip, dir + "DotnetToolSettings.xml").Descendants().Single(e => e.Name.LocalName == "Command");
+        Assert.Equal("dotnet-hrprep", command.Attribute("Name")!.Value);
+        Assert.Equal("dotnet", command.Attribute("Runner")!.Value);
+        Assert.Equal("HrPrep.Tool.dll", command.Attribute("EntryPoint")!.Value);
+        Assert.DoesNotContain(zip.Entries, e => e.FullName.Contains("PackCompiler", StringComparison.Ordinal));
+        foreach (var name in ToolAssemblies)
+        {
+            Assert.False(IsReadyToRun(zip, $"{dir}{name}.dll"), $"{dir}{name}.dll carries ReadyToRun code");
         }
     }
 }

@@ -5,6 +5,9 @@ using Xunit;
 [assembly: AssemblyFixture(typeof(HrPrep.Packaging.Tests.PackagesFixture))]
 [assembly: CollectionBehavior(CollectionBehavior.CollectionPerAssembly)]
 
+// Every test here runs dotnet pack/publish/tool install: left out by --filter-not-trait "Category=External".
+[assembly: Trait("Category", "External")]
+
 namespace HrPrep.Packaging.Tests;
 
 /// <summary>Packs the solution once into a temporary folder feed, with an isolated NuGet package cache.</summary>

@@ -231,6 +231,8 @@ public class DiffCommandTests
     }
 
     [Fact]
+
+    [Trait("Category", "External")]
     public void Diff_base_reads_old_from_git()
     {
         using var dir = new TempDir();

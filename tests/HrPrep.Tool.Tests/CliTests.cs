@@ -203,6 +203,16 @@ public partial class CliTests
         }
     }
 
+    [Fact]
+    public void No_arguments_prints_the_help_and_exits_0()
+    {
+        var (code, o, e) = Cli.Run();
+        Assert.Equal(0, code);
+        Assert.Empty(e);
+        Assert.Contains("Exit codes: 0 ok, 1 findings, 2 usage error, 3 unreadable input", o);
+        Assert.Equal(Cli.Run("--help").Out, o);
+    }
+
     public static TheoryData<string, byte[], int, string> HostileFiles()
     {
         static byte[] B(string s) => Encoding.UTF8.GetBytes(s);
@@ -254,6 +264,8 @@ public partial class CliTests
     }
 
     [Fact]
+
+    [Trait("Category", "External")]
     public void The_real_process_reports_bad_input_in_one_line_without_a_stack_trace()
     {
         using var dir = new TempDir();

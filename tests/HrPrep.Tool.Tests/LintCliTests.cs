@@ -216,6 +216,8 @@ public class LintCliTests
     }
 
     [Fact]
+
+    [Trait("Category", "External")]
     public void Msbuild_integration_fails_the_build_with_clickable_errors()
     {
         using var dir = new TempDir();

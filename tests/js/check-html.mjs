@@ -1,24 +1,28 @@
-// Opens an exported study page in headless Chromium (Debian's /usr/bin/chromium, driven by
-// playwright-core) and reports what happens as JSON: console errors, network requests, and how the
-// search box, filters, reveal buttons and keyboard behave. Saves a screenshot.
+// Opens an exported study page in headless Chromium (HRPREP_CHROMIUM or the npm package
+// @sparticuz/chromium, see chromium.mjs; driven by playwright-core) and reports what happens as JSON:
+// console errors, network requests, and how the search box, filters, reveal buttons and keyboard
+// behave. Saves a screenshot.
 // Usage: node check-html.mjs PAGE.html SCREENSHOT.png [SEARCH_WORD]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { findChromium } from './chromium.mjs';
 
 const [page, screenshot, word = 'calibration'] = process.argv.slice(2);
-const executablePath = process.env.HRPREP_CHROMIUM || '/usr/bin/chromium';
-if (!fs.existsSync(executablePath)) {
-  console.error(`chromium not found at ${executablePath}: install Debian's chromium (apt-get install -y chromium chromium-driver)`);
+let browser;
+try {
+  browser = await findChromium();
+} catch (e) {
+  console.error(`no headless Chromium: ${e.message}`);
   process.exit(3);
 }
 const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrprep-chromium-'));
 const context = await chromium.launchPersistentContext(userDataDir, {
-  executablePath,
+  executablePath: browser.executablePath,
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  args: browser.args,
   viewport: { width: 1280, height: 900 },
 });
 const result = { consoleErrors: [], pageErrors: [], requests: [] };

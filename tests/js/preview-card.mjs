@@ -6,15 +6,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { readAnkiPackage } from 'anki-reader';
 import { chromium } from 'playwright-core';
+import { findChromium } from './chromium.mjs';
 
 const [file, outDir, count = '2'] = process.argv.slice(2);
 const { collection } = await readAnkiPackage(new Blob([fs.readFileSync(file)]));
 const cards = Object.values(collection.getDecks()).flatMap((d) => Object.values(d.getCards())).slice(0, Number(count));
 const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrprep-chromium-'));
+const browser = await findChromium();
 const context = await chromium.launchPersistentContext(userDataDir, {
-  executablePath: process.env.HRPREP_CHROMIUM || '/usr/bin/chromium',
+  executablePath: browser.executablePath,
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  args: browser.args,
 });
 const tab = context.pages()[0] ?? await context.newPage();
 fs.mkdirSync(outDir, { recursive: true });

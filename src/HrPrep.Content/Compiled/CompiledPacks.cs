@@ -4,8 +4,10 @@ using System.Text;
 namespace HrPrep.Content.Compiled;
 
 /// <summary>
-/// The compact binary form of validated packs that the build embeds in HrPrep.Content, so that
-/// <see cref="QuestionBank.Default"/> needs no YAML parsing at run time.
+/// Reads the compact binary form of validated packs that the build embeds in HrPrep.Content, so that
+/// <see cref="QuestionBank.Default"/> needs no YAML parsing at run time. The build-time tool
+/// <c>src/HrPrep.PackCompiler</c> (<c>CompiledPacksWriter</c>) writes it; a change of layout changes
+/// both and <see cref="FormatVersion"/>.
 /// Layout (little-endian, strings as <see cref="BinaryWriter.Write(string)"/>: 7-bit length + UTF-8):
 /// magic <c>HRPK</c>, format version (int32), pack count (7-bit int), then per pack its manifest
 /// fields, categories, retired ids and questions, each field in record order; optional strings carry
@@ -18,88 +20,6 @@ internal static class CompiledPacks
 
     private const int FormatVersion = 2;
     private static readonly byte[] Magic = "HRPK"u8.ToArray();
-
-    public static void Write(Stream stream, IReadOnlyList<QuestionPack> packs)
-    {
-        using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
-        w.Write(Magic);
-        w.Write(FormatVersion);
-        w.Write7BitEncodedInt(packs.Count);
-        foreach (var p in packs)
-        {
-            w.Write(p.Id);
-            w.Write(p.Version);
-            w.Write(p.Title);
-            Opt(w, p.Role);
-            Opt(w, p.Description);
-            w.Write(p.Language);
-            w.Write(p.License);
-            List(w, p.Authors);
-            Opt(w, p.Disclaimer);
-            Opt(w, p.Homepage);
-            w.Write7BitEncodedInt(p.Categories.Length);
-            foreach (var c in p.Categories)
-            {
-                w.Write(c.Id);
-                w.Write(c.Title);
-                Opt(w, c.Description);
-            }
-
-            List(w, p.Retired);
-            Location(w, p.Location);
-            w.Write7BitEncodedInt(p.Questions.Length);
-            foreach (var q in p.Questions)
-            {
-                w.Write(q.Id);
-                w.Write(q.Prompt);
-                w.Write(q.Category);
-                w.Write((byte)q.Type);
-                w.Write((byte)q.Level);
-                w.Write((byte)q.Origin);
-                List(w, q.Tags);
-                w.Write(q.Scenario is not null);
-                if (q.Scenario is { } s)
-                {
-                    w.Write(s.Text);
-                    w.Write(s.Table is not null);
-                    if (s.Table is { } t)
-                    {
-                        Opt(w, t.Caption);
-                        List(w, t.Columns);
-                        w.Write7BitEncodedInt(t.Rows.Length);
-                        foreach (var row in t.Rows)
-                        {
-                            List(w, row);
-                        }
-                    }
-                }
-
-                w.Write(q.Answer.Summary);
-                List(w, q.Answer.KeyPoints);
-                List(w, q.FollowUps);
-                List(w, q.LookFor);
-                List(w, q.RedFlags);
-                Opt(w, q.Jurisdiction);
-                w.Write7BitEncodedInt(q.Sources.Length);
-                foreach (var src in q.Sources)
-                {
-                    w.Write(src.Title);
-                    Opt(w, src.Url);
-                }
-
-                List(w, q.Related);
-                w.Write7BitEncodedInt(q.LastVerified?.DayNumber + 1 ?? 0);
-                w.Write7BitEncodedInt(q.ReviewBy?.DayNumber + 1 ?? 0);
-                w.Write(q.Attribution is not null);
-                if (q.Attribution is { } a)
-                {
-                    w.Write(a.Title);
-                    Opt(w, a.Url);
-                }
-                Location(w, q.Location);
-            }
-        }
-    }
 
     /// <exception cref="PackLoadException">The data is not a valid compiled pack file.</exception>
     public static ImmutableArray<QuestionPack> Read(Stream stream, string name)
@@ -200,25 +120,7 @@ internal static class CompiledPacks
         return new PackLoadException([new Diagnostic(name, 1, (int)Math.Min(offset + 1, int.MaxValue), DiagnosticSeverity.Error, "PACK015", $"{message} at byte {offset}")]);
     }
 
-    private static void Opt(BinaryWriter w, string? value)
-    {
-        w.Write(value is not null);
-        if (value is not null)
-        {
-            w.Write(value);
-        }
-    }
-
     private static string? Opt(BinaryReader r) => r.ReadBoolean() ? r.ReadString() : null;
-
-    private static void List(BinaryWriter w, ImmutableArray<string> values)
-    {
-        w.Write7BitEncodedInt(values.Length);
-        foreach (var v in values)
-        {
-            w.Write(v);
-        }
-    }
 
     private static ImmutableArray<string> List(BinaryReader r)
     {
@@ -235,13 +137,6 @@ internal static class CompiledPacks
         }
 
         return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(items);
-    }
-
-    private static void Location(BinaryWriter w, SourceLocation at)
-    {
-        w.Write(at.Path ?? string.Empty);
-        w.Write7BitEncodedInt(at.Line);
-        w.Write7BitEncodedInt(at.Column);
     }
 
     private static SourceLocation Location(BinaryReader r) => new(r.ReadString(), r.Read7BitEncodedInt(), r.Read7BitEncodedInt());

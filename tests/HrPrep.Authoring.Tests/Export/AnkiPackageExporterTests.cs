@@ -72,6 +72,8 @@ public class AnkiPackageExporterTests
     }
 
     [Fact]
+
+    [Trait("Category", "External")]
     public void Anki_reader_finds_decks_cards_fields_tags_and_guids()
     {
         using var dir = new TempDir();
@@ -122,6 +124,8 @@ public class AnkiPackageExporterTests
     }
 
     [Fact]
+
+    [Trait("Category", "External")]
     public void Reverse_cards_are_off_by_default_and_added_with_the_option()
     {
         using var dir = new TempDir();
@@ -145,6 +149,8 @@ public class AnkiPackageExporterTests
     }
 
     [Fact]
+
+    [Trait("Category", "External")]
     public void Hostile_content_is_escaped_in_every_field()
     {
         using var dir = new TempDir();
