@@ -1,5 +1,5 @@
-// Drives the practice mode of an exported study page in headless Chromium (Debian's chromium via
-// playwright-core): practice toggle, answer box, self-rating with FSRS, local storage across a
+// Drives the practice mode of an exported study page in headless Chromium (HRPREP_CHROMIUM or the npm
+// package @sparticuz/chromium, see chromium.mjs; driven by playwright-core): practice toggle, answer box, self-rating with FSRS, local storage across a
 // reload, the due-only filter. Prints what it saw as JSON.
 // Usage: node check-practice.mjs PAGE.html
 import fs from 'node:fs';
@@ -7,16 +7,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { findChromium } from './chromium.mjs';
 
 const [page] = process.argv.slice(2);
-const executablePath = process.env.HRPREP_CHROMIUM || '/usr/bin/chromium';
-if (!fs.existsSync(executablePath)) {
-  console.error(`chromium not found at ${executablePath}`);
+let browser;
+try {
+  browser = await findChromium();
+} catch (e) {
+  console.error(`no headless Chromium: ${e.message}`);
   process.exit(3);
 }
 const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hrprep-chromium-'));
 const context = await chromium.launchPersistentContext(userDataDir, {
-  executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  executablePath: browser.executablePath, headless: true, args: browser.args,
 });
 const result = { consoleErrors: [], pageErrors: [], requests: [] };
 try {

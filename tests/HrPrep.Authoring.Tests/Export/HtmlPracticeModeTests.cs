@@ -9,6 +9,7 @@ namespace HrPrep.Authoring.Tests.Export;
 public class HtmlPracticeModeTests
 {
     [Fact]
+    [Trait("Category", "External")]
     public void Page_fsrs_script_replays_the_ts_fsrs_golden_vectors()
     {
         using var dir = new TempDir();
@@ -20,11 +21,11 @@ public class HtmlPracticeModeTests
         Assert.True(r.GetProperty("mismatchCount").GetInt32() == 0, o);
     }
 
+    // Headless Chromium: HRPREP_CHROMIUM when set, else the npm package @sparticuz/chromium (tests/js/chromium.mjs).
     [Fact]
+    [Trait("Category", "External")]
     public void Practice_mode_rates_with_fsrs_keeps_progress_in_local_storage_and_filters_due_questions()
     {
-        string chromium = Environment.GetEnvironmentVariable("HRPREP_CHROMIUM") ?? "/usr/bin/chromium";
-        Assert.True(File.Exists(chromium), $"this test needs headless Chromium at {chromium}: apt-get install -y chromium chromium-driver (.ci/run does this)");
         using var dir = new TempDir();
         string html = dir.Bytes("study.html", ExportFixtures.Export(new HtmlExporter(), ExportFixtures.Mini));
         var (code, o, e) = NodeTools.Node("check-practice.mjs", html);
