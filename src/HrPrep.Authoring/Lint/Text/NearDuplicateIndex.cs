@@ -39,19 +39,64 @@ public sealed class NearDuplicateIndex
     /// <summary>The sorted, distinct shingle hashes of a text's words.</summary>
     public ulong[] Shingles(IReadOnlyList<string> words)
     {
-        if (words.Count == 0)
-        {
-            return [];
-        }
-
-        int k = Math.Min(shingleSize, words.Count);
-        var hashes = new ulong[words.Count - k + 1];
+        ArgumentNullException.ThrowIfNull(words);
         var wordHashes = new ulong[words.Count];
         for (int i = 0; i < words.Count; i++)
         {
             wordHashes[i] = Hash(words[i]);
         }
 
+        return FromWordHashes(wordHashes);
+    }
+
+    /// <summary>
+    /// The shingles of a text's words as <see cref="TextTools.Words"/> splits them (folded, maximal runs
+    /// of letters and digits), hashed straight from the folded text without a string per word.
+    /// </summary>
+    internal ulong[] Shingles(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return [];
+        }
+
+        string folded = HrPrep.Content.Querying.TextNormalizer.Fold(text);
+        ulong[] rented = System.Buffers.ArrayPool<ulong>.Shared.Rent((folded.Length / 2) + 1);
+        try
+        {
+            int count = 0;
+            int start = -1;
+            for (int i = 0; i <= folded.Length; i++)
+            {
+                bool letter = i < folded.Length && char.IsLetterOrDigit(folded[i]);
+                if (letter && start < 0)
+                {
+                    start = i;
+                }
+                else if (!letter && start >= 0)
+                {
+                    rented[count++] = Hash(folded.AsSpan(start, i - start));
+                    start = -1;
+                }
+            }
+
+            return FromWordHashes(rented.AsSpan(0, count));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<ulong>.Shared.Return(rented);
+        }
+    }
+
+    private ulong[] FromWordHashes(ReadOnlySpan<ulong> wordHashes)
+    {
+        if (wordHashes.Length == 0)
+        {
+            return [];
+        }
+
+        int k = Math.Min(shingleSize, wordHashes.Length);
+        var hashes = new ulong[wordHashes.Length - k + 1];
         for (int i = 0; i < hashes.Length; i++)
         {
             ulong h = 0x9E3779B97F4A7C15UL;
@@ -237,7 +282,7 @@ public sealed class NearDuplicateIndex
         return union == 0 ? 0 : (double)inter / union;
     }
 
-    private static ulong Hash(string word)
+    private static ulong Hash(ReadOnlySpan<char> word)
     {
         ulong h = 14695981039346656037UL;
         foreach (char c in word)
