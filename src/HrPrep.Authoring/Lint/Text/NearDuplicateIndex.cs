@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace HrPrep.Authoring.Lint.Text;
 
 /// <summary>
@@ -141,9 +143,28 @@ public sealed class NearDuplicateIndex
             sig.Fill(ulong.MaxValue);
             var a = Seeds.AsSpan(0, hashes);
             var c = Offsets.AsSpan(0, hashes);
+            int h0 = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                // Four hash functions at a time, the minimum kept in a register over the whole set
+                // (the same wrapping integer arithmetic as below, so the same signature on any hardware).
+                for (; h0 + Vector256<ulong>.Count <= a.Length; h0 += Vector256<ulong>.Count)
+                {
+                    var av = Vector256.Create<ulong>(a.Slice(h0, Vector256<ulong>.Count));
+                    var cv = Vector256.Create<ulong>(c.Slice(h0, Vector256<ulong>.Count));
+                    var min = Vector256.Create(ulong.MaxValue);
+                    foreach (ulong s in set)
+                    {
+                        min = Vector256.Min(min, (Vector256.Create(s) * av) + cv);
+                    }
+
+                    min.CopyTo(sig.Slice(h0, Vector256<ulong>.Count));
+                }
+            }
+
             foreach (ulong s in set)
             {
-                for (int h = 0; h < a.Length; h++)
+                for (int h = h0; h < a.Length; h++)
                 {
                     ulong v = (s * a[h]) + c[h];
                     if (v < sig[h])
