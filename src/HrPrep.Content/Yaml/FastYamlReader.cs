@@ -24,18 +24,8 @@ internal sealed class FastYamlReader
     private readonly char[] buf;
     private readonly int length;
     private readonly int maxDepth;
-    // Larger scratch buffers (from a big block scalar) are not kept for the next file.
-    private const int ScratchKeepCapacity = 1 << 16;
-
-    // The string cache and scratch buffer live on the reading thread and serve every file it reads:
-    // keys and enum values then repeat across files, and a small file no longer pays for building them.
-    [ThreadStatic]
-    private static Dictionary<string, string>? threadCache;
-    [ThreadStatic]
-    private static StringBuilder? threadScratch;
-
-    private readonly Dictionary<string, string> cache;
-    private readonly StringBuilder scratch;
+    private readonly Dictionary<string, string> cache = new(StringComparer.Ordinal);
+    private readonly StringBuilder scratch = new(4096);
 #if NET9_0_OR_GREATER
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> cacheLookup;
 #endif
@@ -50,8 +40,6 @@ internal sealed class FastYamlReader
         this.buf = buf;
         this.length = length;
         this.maxDepth = maxDepth;
-        cache = threadCache ??= new Dictionary<string, string>(256, StringComparer.Ordinal);
-        scratch = threadScratch is { Capacity: <= ScratchKeepCapacity } kept ? kept : threadScratch = new StringBuilder(4096);
 #if NET9_0_OR_GREATER
         cacheLookup = cache.GetAlternateLookup<ReadOnlySpan<char>>();
 #endif
