@@ -9,6 +9,7 @@
 # Each figure is the median of RUNS runs; lint and ajv runs alternate, so both see the same load.
 # Wall time, user+sys CPU time and peak memory come from /usr/bin/time -v. Prints the lint/ajv wall
 # ratio per corpus and the growth of lint's wall time from the first to the last corpus.
+# OTHERS="stats list csv merge" (the default) picks the other commands timed; OTHERS= times lint only.
 # HRPREP_TOOL=PATH times another build of the tool (e.g. an older one kept for a before/after
 # comparison) instead of building src/HrPrep.Tool. ajv-cli and ajv-formats are installed into
 # bench/.tools and corpora written to bench/corpus (both git-ignored). Needs the .NET SDK,
@@ -91,15 +92,18 @@ for n in "${sizes[@]}"; do
   # The other readers on the same corpus. merge takes one path per pack, --id (the ids differ) and
   # --on-conflict ours (titles and descriptions differ between roles).
   mapfile -t packdirs < <(ls -d "$dir"/*/)
+  others=${OTHERS-stats list csv merge}
   for _ in $(seq "$runs"); do
-    once "stats-$n" "$tool" stats "$dir" -q
-    once "list-$n" "$tool" list "$dir" -q
-    rm -f "$tmp/out.csv"
-    once "csv-$n" "$tool" export csv "$dir" -o "$tmp/out.csv" -q
-    rm -f "$tmp/merged.yaml"
-    once "merge-$n" "$tool" merge "${packdirs[@]}" --id merged --on-conflict ours -o "$tmp/merged.yaml" -q
+    for c in $others; do
+      case $c in
+        stats) once "stats-$n" "$tool" stats "$dir" -q ;;
+        list) once "list-$n" "$tool" list "$dir" -q ;;
+        csv) rm -f "$tmp/out.csv"; once "csv-$n" "$tool" export csv "$dir" -o "$tmp/out.csv" -q ;;
+        merge) rm -f "$tmp/merged.yaml"; once "merge-$n" "$tool" merge "${packdirs[@]}" --id merged --on-conflict ours -o "$tmp/merged.yaml" -q ;;
+      esac
+    done
   done
-  for c in stats list csv merge; do
+  for c in $others; do
     read -r w cpu r <<<"$(median "$c-$n")"
     label=$c
     [ "$c" = csv ] && label="export csv"
