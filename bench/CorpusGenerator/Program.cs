@@ -7,9 +7,21 @@ using HrPrep.Content;
 // Writes OUTDIR/pack.yaml (the manifest) and OUTDIR/questions-NNNN.yaml with 100 questions each:
 // prompts from templates with four independent slots, answers of 150-300 words, key points,
 // follow-ups, interviewer notes, sources and related ids, like the shipped pack.
+//
+// Many small packs: dotnet run -c Release --project bench/CorpusGenerator -- packs PACKS OUTDIR [SEED]
+// Writes PACKS role packs of 5 questions, one folder per role (OUTDIR/ROLE-ID/ROLE-ID.yaml), each a
+// single file holding the manifest and its questions the way `dotnet hrprep import markdown` writes
+// them (one category 'imported', origin: imported), with model answers of 50-85 words filled in,
+// key points and follow-ups: about 4 KB per pack, like a collection of imported role pages.
+bool manyPacks = args.Length > 0 && args[0] == "packs";
+if (manyPacks)
+{
+    args = args[1..];
+}
+
 if (args.Length < 2 || !int.TryParse(args[0], NumberStyles.None, CultureInfo.InvariantCulture, out int count))
 {
-    Console.Error.WriteLine("usage: CorpusGenerator COUNT OUTDIR [SEED]");
+    Console.Error.WriteLine("usage: CorpusGenerator COUNT OUTDIR [SEED]\n       CorpusGenerator packs PACKS OUTDIR [SEED]");
     return 2;
 }
 
@@ -72,6 +84,11 @@ int Next(int n) => rng.NextInt(n);
 T Pick<T>(T[] items) => items[Next(items.Length)];
 
 Directory.CreateDirectory(outDir);
+if (manyPacks)
+{
+    return WritePacks();
+}
+
 foreach (var old in Directory.EnumerateFiles(outDir, "*.yaml"))
 {
     File.Delete(old);
@@ -180,3 +197,70 @@ for (int f = 0; f < files; f++)
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {count} questions in {files} files and pack.yaml to {outDir}"));
 return 0;
+
+// One role pack per folder, 5 questions each, in the shape `import markdown` writes (see usage above).
+int WritePacks()
+{
+    string[] seniority = ["", "Junior ", "Senior ", "Lead ", "Principal ", "Assistant ", "Associate ", "Head of "];
+    string[] fields = ["Payroll", "Recruitment", "Talent", "Learning", "Reward", "Benefits", "Employee Relations", "People Analytics", "HR Systems", "Workforce Planning", "Compensation", "Onboarding", "Diversity and Inclusion", "Wellbeing", "Performance", "Engagement", "HR Operations", "Organisational Development", "Mobility", "Health and Safety"];
+    string[] titles = ["Specialist", "Manager", "Advisor", "Coordinator", "Analyst", "Partner", "Consultant", "Officer", "Administrator", "Director"];
+    string[] sectors = ["Retail", "Healthcare", "Banking", "Logistics", "Education", "Public Sector", "Technology", "Manufacturing", "Hospitality", "Energy", "Media", "Charity", "Construction", "Insurance", "Telecoms", "Pharma", "Aviation", "Legal", "Gaming", "Agriculture"];
+    foreach (var old in Directory.EnumerateDirectories(outDir))
+    {
+        Directory.Delete(old, recursive: true);
+    }
+
+    long bytes = 0;
+    var sb = new StringBuilder(8_192);
+    for (int p = 0; p < count; p++)
+    {
+        // Distinct roles: the pack number makes the id unique; the words vary the text.
+        string role = string.Concat(seniority[p % seniority.Length], fields[(p / seniority.Length) % fields.Length], " ", titles[(p / 7) % titles.Length], " (", sectors[(p / 3) % sectors.Length], ")");
+        string id = string.Create(CultureInfo.InvariantCulture, $"role-{p + 1:D6}");
+        string prefix = string.Create(CultureInfo.InvariantCulture, $"r{p + 1:D6}");
+        sb.Clear();
+        sb.Append("# yaml-language-server: $schema=schema/question-pack.schema.json\npack:\n  id: ").Append(id).Append('\n');
+        sb.Append("  version: 0.1.0\n  title: ").Append(role).Append("\n  role: ").Append(role).Append('\n');
+        sb.Append("  description: \"The ").Append(role).Append(" role. ").Append(Pick(sentences)).Append("\"\n");
+        sb.Append("  language: en\n  license: NOASSERTION\n  authors: [HrPrep.Content benchmark generator]\n");
+        sb.Append("  categories:\n    - id: imported\n      title: Imported questions\n      description: Questions imported from a Markdown page; review each one, write its model answer and move it to a real category.\n  retired: []\nquestions:\n");
+        for (int k = 0; k < 5; k++)
+        {
+            string type = Pick(types);
+            string prompt = string.Format(CultureInfo.InvariantCulture, Pick(templates), Pick(verbs), Pick(objects), Pick(situations), Pick(places));
+            prompt = char.ToUpperInvariant(prompt[0]) + prompt[1..];
+            sb.Append("  - id: ").Append(prefix).Append("-imported-00").Append((char)('1' + k)).Append('\n');
+            sb.Append("    prompt: \"").Append(prompt).Append("\"\n");
+            sb.Append("    category: imported\n");
+            sb.Append("    type: ").Append(type == "case-study" ? "situational" : type).Append('\n');
+            sb.Append("    level: ").Append(Pick(levels)).Append("\n    origin: imported\n");
+            sb.Append("    answer:\n      summary: >-\n");
+            int target = 50 + Next(36);
+            int words = 0;
+            while (words < target)
+            {
+                string s = Pick(sentences);
+                words += s.Split(' ').Length;
+                sb.Append("        ").Append(s).Append('\n');
+            }
+
+            sb.Append("      keyPoints:\n");
+            int start = Next(keyPoints.Length);
+            for (int i = 0; i < 3; i++)
+            {
+                sb.Append("        - ").Append(keyPoints[(start + i) % keyPoints.Length]).Append('\n');
+            }
+
+            sb.Append("    followUps:\n      - ").Append(followUps[start % followUps.Length]).Append('\n');
+        }
+
+        string folder = Path.Combine(outDir, id);
+        Directory.CreateDirectory(folder);
+        string text = sb.ToString();
+        bytes += Encoding.UTF8.GetByteCount(text);
+        File.WriteAllText(Path.Combine(folder, id + ".yaml"), text);
+    }
+
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {count} packs of 5 questions ({bytes / 1e6:0.0} MB) to {outDir}"));
+    return 0;
+}

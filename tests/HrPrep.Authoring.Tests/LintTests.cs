@@ -4,6 +4,7 @@ using HrPrep.Authoring.Lint;
 using HrPrep.Authoring.Lint.Output;
 using HrPrep.Authoring.Lint.Rules;
 using HrPrep.Authoring.Lint.Schema;
+using HrPrep.Authoring.Lint.Text;
 using HrPrep.Authoring.Schema;
 using HrPrep.Content;
 using HrPrep.Content.Yaml;
@@ -602,5 +603,25 @@ public class LintBaselineAndOutputTests
         TextLintFormatter.Write(colored, result, color: true);
         Assert.Contains("\u001b[33;1mwarning", colored.ToString(), StringComparison.Ordinal);
         Assert.EndsWith("in 2 files (3 questions)\n", text.ToString(), StringComparison.Ordinal);
+    }
+}
+
+public class NearDuplicateShingleTests
+{
+    [Theory]
+    [InlineData("")]
+    [InlineData("Why?")]
+    [InlineData("How would you redesign the annual review form when budgets have been cut by a third in a bank?")]
+    [InlineData("Élodie's café — naïve Straße: 360-degree feedback, OKRs (Q3) & 2x raters!")]
+    [InlineData("  leading, trailing;  and   repeated   spaces  ")]
+    [InlineData("one two one two one two")]
+    public void Shingles_of_a_text_equal_the_shingles_of_its_words(string text)
+    {
+        // The rule hashes words straight from the folded text; it must equal hashing TextTools.Words.
+        foreach (int size in new[] { 1, 2, 3 })
+        {
+            var index = new NearDuplicateIndex(0.7, size);
+            Assert.Equal(index.Shingles(TextTools.Words(text)), index.Shingles(text));
+        }
     }
 }

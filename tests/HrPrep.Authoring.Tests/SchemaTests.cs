@@ -90,6 +90,58 @@ public class SchemaTests
     }
 
     [Fact]
+    public void The_shipped_schema_compiles_without_NJsonSchema_to_the_same_rules()
+    {
+        // Lint compiles the shipped schema with System.Text.Json so a run does not load NJsonSchema;
+        // both routes must build the same rules (types, enums, patterns, bounds, properties, $refs).
+        string json = File.ReadAllText(Repo.PathOf("schema", "question-pack.schema.json"));
+        var plain = HrPrep.Authoring.Lint.Schema.CompiledSchemaValidator.FromPlainJson(json);
+        Assert.NotNull(plain);
+        string expected = HrPrep.Authoring.Lint.Schema.CompiledSchemaValidator.FromJson(json).DescribeRules();
+        Assert.Contains("pattern=^[a-z][a-z0-9]*(-[a-z0-9]+)*$", expected, StringComparison.Ordinal);
+        Assert.Equal(expected, plain.DescribeRules());
+        Assert.Equal(expected, HrPrep.Authoring.Lint.Schema.CompiledSchemaValidator.Default.DescribeRules());
+    }
+
+    [Theory]
+    [InlineData("""{"type":"object","properties":{"a":{"const":"x"}}}""")]
+    [InlineData("""{"$ref":"other.json#/definitions/a"}""")]
+    [InlineData("""{"definitions":{"a":{"type":"string"}},"properties":{"b":{"$ref":"#/definitions/a","minLength":3}}}""")]
+    [InlineData("""{"items":[{"type":"string"}]}""")]
+    [InlineData("""{"properties":{"a":true}}""")]
+    [InlineData("""{"type":"object","propertyNames":{"pattern":"^[a-z]+$"}}""")]
+    public void A_schema_beyond_the_plain_keywords_is_left_to_NJsonSchema(string json)
+    {
+        Assert.Null(HrPrep.Authoring.Lint.Schema.CompiledSchemaValidator.FromPlainJson(json));
+    }
+
+    [Fact]
+    public void The_plain_compiler_reads_types_enums_bounds_and_refs_as_NJsonSchema_does()
+    {
+        const string json = """
+            {"definitions":{"n":{"type":["integer","null"],"minimum":1,"exclusiveMaximum":10},"e":{"enum":["a",2,1.5,null]}},
+             "type":"object","required":["n"],"additionalProperties":{"type":"string","maxLength":3},"minProperties":1,"maxProperties":5,
+             "properties":{"n":{"$ref":"#/definitions/n","description":"annotation"},"e":{"$ref":"#/definitions/e"},
+               "l":{"type":"array","items":{"$ref":"#/definitions/n"},"minItems":1,"maxItems":2,"uniqueItems":true},
+               "x":{"anyOf":[{"type":"string","format":"uri"},{"not":{"type":"number"}}],"oneOf":[{"minLength":2}],"allOf":[{}]}},
+             "patternProperties":{"^p-":{"type":"boolean"}}}
+            """;
+        var plain = HrPrep.Authoring.Lint.Schema.CompiledSchemaValidator.FromPlainJson(json);
+        Assert.NotNull(plain);
+        Assert.Equal(HrPrep.Authoring.Lint.Schema.CompiledSchemaValidator.FromJson(json).DescribeRules(), plain.DescribeRules());
+        var findings = plain.Validate(SafeYamlReader.ReadText("t.yaml", "n: 10\ne: 3\nl: [1, 1]\nzz: long\np-q: 1\n").Root!);
+        Assert.Equal(
+            [
+                "t.yaml:1:1: error SCHEMA: 'n' must be at most 10",
+                "t.yaml:2:1: error SCHEMA: 'e' must be one of: a, 2, 1.5, null (found '3')",
+                "t.yaml:3:1: error SCHEMA: 'l' lists a value twice ('1'); items must be unique",
+                "t.yaml:4:1: error SCHEMA: 'zz' must be at most 3 characters long",
+                "t.yaml:5:1: error SCHEMA: 'p-q' must be a boolean, found a number",
+            ],
+            findings.Select(f => f.ToString()));
+    }
+
+    [Fact]
     public void Every_embedded_pack_passes_the_json_schema()
     {
         // The embedded resource is the compiled form; turn each embedded pack back into a pack

@@ -21,6 +21,27 @@ public class QuestionBankTests
     }
 
     [Fact]
+    public void FindPack_finds_every_pack_among_many_and_nothing_else()
+    {
+        // Packs are looked up by binary search over the id-sorted packs; given out of order here.
+        var ids = new[] { "m", "b", "zz", "a", "mm", "c-1", "c", "z", "a-b" };
+        var bank = new QuestionBank(ids.Select(id => Mini.Packs[0] with { Id = id, Questions = [] }));
+        foreach (var id in ids)
+        {
+            Assert.Equal(id, bank.FindPack(id)?.Id);
+        }
+
+        foreach (var missing in new[] { "", "0", "aa", "c-0", "n", "zzz", "mini" })
+        {
+            Assert.Null(bank.FindPack(missing));
+        }
+
+        Assert.Null(bank.FindPack(null!));
+        Assert.Null(new QuestionBank([]).FindPack("a"));
+        Assert.Same(Mini.Packs[0], Mini.FindPack("mini"));
+    }
+
+    [Fact]
     public void Content_version_of_one_pack_is_its_version_and_of_several_is_composite()
     {
         Assert.Equal("2.1.0", Mini.ContentVersion);

@@ -69,7 +69,7 @@ internal static class PackFileBinder
                 var builder = ImmutableArray.CreateBuilder<Question>(items.Count);
                 foreach (var item in items)
                 {
-                    if (BindQuestion(r, item) is { } q)
+                    if (BindQuestion(r, item, manifest?.Id ?? string.Empty) is { } q)
                     {
                         builder.Add(q);
                     }
@@ -158,7 +158,7 @@ internal static class PackFileBinder
         };
     }
 
-    private static Question? BindQuestion(NodeReader r, YamlNode node)
+    private static Question? BindQuestion(NodeReader r, YamlNode node, string packId)
     {
         if (r.Mapping(node, "a question") is not { } m)
         {
@@ -220,7 +220,9 @@ internal static class PackFileBinder
         return new Question
         {
             Id = id,
-            PackId = string.Empty,
+
+            // A single-file pack's questions know their pack already, so assembling it copies none of them.
+            PackId = packId,
             Prompt = prompt,
             Category = category,
             Type = type.Value,

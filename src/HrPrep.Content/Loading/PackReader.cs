@@ -304,7 +304,7 @@ public static class PackReader
                     continue;
                 }
 
-                var owned = q with { PackId = manifest.Id };
+                var owned = q.PackId == manifest.Id ? q : q with { PackId = manifest.Id };
                 byId.Add(q.Id, owned);
                 questions.Add(owned);
             }

@@ -27,8 +27,10 @@ public static class StatsCommand
         {
             var bank = BankLoader.Load(context, parse.GetValue(common.Paths));
             var questions = common.Query(bank, parse).ToList();
+            // Questions grouped once by pack and category (many small packs: no scan of every question per category).
+            var byPackCategory = questions.GroupBy(q => (q.PackId, q.Category)).ToDictionary(g => g.Key, g => g.ToList());
             var categories = bank.Packs.SelectMany(p => p.Categories.Select(c => (Pack: p, Category: c)))
-                .Where(x => questions.Any(q => q.PackId == x.Pack.Id && q.Category == x.Category.Id))
+                .Where(x => byPackCategory.ContainsKey((x.Pack.Id, x.Category.Id)))
                 .ToList();
             var levels = Enum.GetValues<QuestionLevel>();
             var types = Enum.GetValues<QuestionType>();
@@ -46,7 +48,7 @@ public static class StatsCommand
             var rows = new List<IReadOnlyList<string>>();
             foreach (var (pack, category) in categories)
             {
-                var inCat = questions.Where(q => q.PackId == pack.Id && q.Category == category.Id).ToList();
+                var inCat = byPackCategory[(pack.Id, category.Id)];
                 rows.Add([category.Id, .. levels.Select(l => S(inCat.Count(q => q.Level == l))), S(inCat.Count), S(inCat.Select(q => q.Type).Distinct().Count())]);
             }
 
@@ -73,15 +75,17 @@ public static class StatsCommand
             w.WriteString("contentVersion", bank.ContentVersion);
             w.WriteNumber("total", questions.Count);
             w.WriteStartObject("byCategory");
+            var byCategory = questions.GroupBy(q => q.Category, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
             foreach (var c in categories)
             {
                 w.WriteStartObject(c);
+                var inCategory = byCategory.GetValueOrDefault(c) ?? [];
                 foreach (var l in Enum.GetValues<QuestionLevel>())
                 {
-                    w.WriteNumber(l.ToSchemaName(), questions.Count(q => q.Category == c && q.Level == l));
+                    w.WriteNumber(l.ToSchemaName(), inCategory.Count(q => q.Level == l));
                 }
 
-                w.WriteNumber("total", questions.Count(q => q.Category == c));
+                w.WriteNumber("total", inCategory.Count);
                 w.WriteEndObject();
             }
 

@@ -43,7 +43,7 @@ public sealed class NearDuplicateRule : LintRule
         var prompts = workspace.Questions.Select(q => q.Prompt).Where(p => p is not null).Select(p => p!).ToList();
         var index = new NearDuplicateIndex(context.Option("threshold"), (int)context.Option("shingleSize"));
         var sets = new ulong[prompts.Count][];
-        Parallel.For(0, prompts.Count, i => sets[i] = index.Shingles(TextTools.Words(prompts[i].Value)));
+        Parallel.For(0, prompts.Count, i => sets[i] = index.Shingles(prompts[i].Value));
         var matches = index.FindEarlierDuplicates(sets);
         for (int i = 0; i < matches.Length; i++)
         {

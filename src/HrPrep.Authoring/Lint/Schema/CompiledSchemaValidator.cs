@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using HrPrep.Authoring.Schema;
 using HrPrep.Content;
@@ -8,9 +10,12 @@ using NJsonSchema;
 namespace HrPrep.Authoring.Lint.Schema;
 
 /// <summary>
-/// A JSON Schema loaded and resolved by NJsonSchema, compiled into a validator that walks the
-/// YAML node tree directly: no JSON documents are materialised, every error carries the YAML
-/// position of the node it concerns, and one instance is safe to use from many threads.
+/// A JSON Schema compiled into a validator that walks the YAML node tree directly: no JSON
+/// documents are materialised, every error carries the YAML position of the node it concerns, and
+/// one instance is safe to use from many threads. The shipped schema is compiled from its JSON with
+/// System.Text.Json (it uses only plain keywords and local <c>$ref</c>s), so a lint run does not load
+/// NJsonSchema; other schemas (<see cref="FromJson"/>) are loaded and resolved by NJsonSchema. A
+/// test checks both routes compile the shipped schema to the same rules.
 /// Supports type, enum, const-like single enums, pattern, minLength, maxLength, format uri/date,
 /// minimum/maximum, properties, required, additionalProperties (boolean or schema),
 /// patternProperties, minProperties, maxProperties, items, minItems, maxItems, uniqueItems,
@@ -22,10 +27,10 @@ public sealed class CompiledSchemaValidator
     /// <summary>The code of schema findings.</summary>
     public const string Code = "SCHEMA";
 
-    private static readonly Lazy<CompiledSchemaValidator> Shipped = new(() => FromJson(PackSchemaValidator.LoadShippedSchemaText()));
+    private static readonly Lazy<CompiledSchemaValidator> Shipped = new(() => FromPlainJson(LoadShippedText()) ?? FromJson(LoadShippedText()));
     private readonly Node root;
 
-    private CompiledSchemaValidator(JsonSchema schema) => root = new Compiler().Compile(schema);
+    private CompiledSchemaValidator(Node root) => this.root = root;
 
     /// <summary>The validator of the schema shipped with this library.</summary>
     public static CompiledSchemaValidator Default => Shipped.Value;
@@ -51,12 +56,87 @@ public sealed class CompiledSchemaValidator
 
         try
         {
-            return new CompiledSchemaValidator(schema);
+            return new CompiledSchemaValidator(new Compiler().Compile(schema));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             throw new ArgumentException($"the schema cannot be compiled: {OneLine(ex.Message)}", nameof(schemaJson), ex);
         }
+    }
+
+    /// <summary>
+    /// Compiles schema JSON with System.Text.Json alone, without NJsonSchema; null when the schema
+    /// uses anything beyond the plain keywords this compiler knows (then use <see cref="FromJson"/>).
+    /// </summary>
+    internal static CompiledSchemaValidator? FromPlainJson(string schemaJson)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(schemaJson);
+            return new CompiledSchemaValidator(new PlainCompiler(document.RootElement).Compile(document.RootElement, "#"));
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException or FormatException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The shipped schema's text (embedded in this assembly).</summary>
+    private static string LoadShippedText()
+    {
+        using var stream = typeof(CompiledSchemaValidator).Assembly.GetManifestResourceStream(PackSchemaValidator.SchemaResource)
+            ?? throw new InvalidOperationException($"The resource {PackSchemaValidator.SchemaResource} is missing.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>A canonical text form of the compiled rules (every node once, references by number), for tests.</summary>
+    internal string DescribeRules()
+    {
+        var numbers = new Dictionary<Node, int>(ReferenceEqualityComparer.Instance);
+        var text = new StringBuilder();
+        var queue = new Queue<Node>();
+        int Number(Node n)
+        {
+            if (!numbers.TryGetValue(n, out int k))
+            {
+                numbers[n] = k = numbers.Count;
+                queue.Enqueue(n);
+            }
+
+            return k;
+        }
+
+        string List(IEnumerable<Node>? nodes) => nodes is null ? "-" : string.Join(",", nodes.Select(n => "#" + Number(n).ToString(CultureInfo.InvariantCulture)));
+        string One(Node? n) => n is null ? "-" : "#" + Number(n).ToString(CultureInfo.InvariantCulture);
+        Number(root);
+        while (queue.Count > 0)
+        {
+            var n = queue.Dequeue();
+            text.Append(CultureInfo.InvariantCulture, $"#{numbers[n]}: never={n.Never} types={n.Types} enum=[{(n.Enum is null ? "-" : string.Join("|", n.Enum.Order(StringComparer.Ordinal)))}] display=[{(n.EnumDisplay is null ? "-" : string.Join("|", n.EnumDisplay))}]");
+            text.Append(CultureInfo.InvariantCulture, $" pattern={n.PatternText ?? "-"}/{n.Pattern?.ToString() ?? "-"} len={n.MinLength}..{n.MaxLength} format={n.Format ?? "-"} num={n.Minimum}{(n.ExclusiveMinimum ? "(x)" : "")}..{n.Maximum}{(n.ExclusiveMaximum ? "(x)" : "")}");
+            text.Append(CultureInfo.InvariantCulture, $" required=[{string.Join(",", n.Required.Order(StringComparer.Ordinal))}] additional={n.AllowAdditional}/{One(n.AdditionalProperties)} props={n.MinProperties}..{n.MaxProperties}");
+            text.Append(CultureInfo.InvariantCulture, $" items={One(n.Items)} {n.MinItems}..{n.MaxItems} unique={n.UniqueItems} allOf={List(n.AllOf)} anyOf={List(n.AnyOf)} oneOf={List(n.OneOf)} not={One(n.Not)}");
+            if (n.Properties is { } props)
+            {
+                foreach (var (name, sub) in props.OrderBy(p => p.Key, StringComparer.Ordinal))
+                {
+                    text.Append(CultureInfo.InvariantCulture, $" .{name}={One(sub)}");
+                }
+            }
+
+            if (n.PatternProperties is { } pps)
+            {
+                foreach (var (regex, sub) in pps)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $" ~{regex}={One(sub)}");
+                }
+            }
+
+            text.Append('\n');
+        }
+
+        return text.ToString();
     }
 
     /// <summary>Validates one document; returns located errors (code <see cref="Code"/>) in position order.</summary>
@@ -103,7 +183,7 @@ public sealed class CompiledSchemaValidator
             return;
         }
 
-        if (s.Types != JsonObjectType.None && !TypeMatches(s.Types, node))
+        if (s.Types != Kinds.None && !TypeMatches(s.Types, node))
         {
             Error(errors, at, $"{Name(property)} must be {Describe(s.Types)}, found {node.KindName}");
             return;
@@ -334,17 +414,17 @@ public sealed class CompiledSchemaValidator
         _ => double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) ? "n:" + d.ToString("R", CultureInfo.InvariantCulture) : "n:" + s.Value,
     };
 
-    private static bool TypeMatches(JsonObjectType types, YamlNode node) => node switch
+    private static bool TypeMatches(Kinds types, YamlNode node) => node switch
     {
-        YamlMapping => types.HasFlag(JsonObjectType.Object),
-        YamlSequence => types.HasFlag(JsonObjectType.Array),
+        YamlMapping => types.HasFlag(Kinds.Object),
+        YamlSequence => types.HasFlag(Kinds.Array),
         YamlScalar s => s.Kind switch
         {
-            ScalarKind.String => types.HasFlag(JsonObjectType.String),
-            ScalarKind.Null => types.HasFlag(JsonObjectType.Null),
-            ScalarKind.Bool => types.HasFlag(JsonObjectType.Boolean),
-            ScalarKind.Int => types.HasFlag(JsonObjectType.Integer) || types.HasFlag(JsonObjectType.Number),
-            _ => types.HasFlag(JsonObjectType.Number) || (types.HasFlag(JsonObjectType.Integer) && IsIntegral(s.Value)),
+            ScalarKind.String => types.HasFlag(Kinds.String),
+            ScalarKind.Null => types.HasFlag(Kinds.Null),
+            ScalarKind.Bool => types.HasFlag(Kinds.Boolean),
+            ScalarKind.Int => types.HasFlag(Kinds.Integer) || types.HasFlag(Kinds.Number),
+            _ => types.HasFlag(Kinds.Number) || (types.HasFlag(Kinds.Integer) && IsIntegral(s.Value)),
         },
         _ => false,
     };
@@ -352,10 +432,10 @@ public sealed class CompiledSchemaValidator
     private static bool IsIntegral(string v) =>
         double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && Math.Floor(d) == d && !double.IsInfinity(d);
 
-    private static string Describe(JsonObjectType types)
+    private static string Describe(Kinds types)
     {
         var names = new List<string>();
-        foreach (var (flag, name) in new[] { (JsonObjectType.Object, "a mapping"), (JsonObjectType.Array, "a list"), (JsonObjectType.String, "a string"), (JsonObjectType.Integer, "an integer"), (JsonObjectType.Number, "a number"), (JsonObjectType.Boolean, "a boolean"), (JsonObjectType.Null, "null") })
+        foreach (var (flag, name) in new[] { (Kinds.Object, "a mapping"), (Kinds.Array, "a list"), (Kinds.String, "a string"), (Kinds.Integer, "an integer"), (Kinds.Number, "a number"), (Kinds.Boolean, "a boolean"), (Kinds.Null, "null") })
         {
             if (types.HasFlag(flag))
             {
@@ -368,11 +448,26 @@ public sealed class CompiledSchemaValidator
 
     private static string? SuggestName(string name, IEnumerable<string> known) => HrPrep.Content.Loading.NodeReader.Suggest(name, known);
 
+    /// <summary>JSON types, with the same flag values as NJsonSchema's <c>JsonObjectType</c>.</summary>
+    [Flags]
+    private enum Kinds
+    {
+        None = 0,
+        Array = 1,
+        Boolean = 2,
+        Integer = 4,
+        Null = 8,
+        Number = 16,
+        Object = 32,
+        String = 64,
+        File = 128,
+    }
+
     private sealed class Node
     {
         public bool Never { get; set; }
 
-        public JsonObjectType Types { get; set; }
+        public Kinds Types { get; set; }
 
         public HashSet<string>? Enum { get; set; }
 
@@ -441,7 +536,7 @@ public sealed class CompiledSchemaValidator
 
             var node = new Node();
             done.Add(actual, node);
-            node.Types = actual.Type;
+            node.Types = (Kinds)(int)actual.Type;
             if (actual.Enumeration.Count > 0)
             {
                 node.Enum = new HashSet<string>(StringComparer.Ordinal);
@@ -501,6 +596,255 @@ public sealed class CompiledSchemaValidator
             node.OneOf = actual.OneOf.Count > 0 ? [.. actual.OneOf.Select(Compile)] : null;
             node.Not = actual.Not is { } n ? Compile(n) : null;
             return node;
+        }
+    }
+
+    /// <summary>
+    /// Compiles plain JSON Schema (draft 4 to 7 keywords the validator supports, local <c>$ref</c>s)
+    /// with System.Text.Json, to the same rules the NJsonSchema route builds. Anything else (an
+    /// unknown keyword, a remote or sibling-constrained <c>$ref</c>, boolean or tuple schemas) throws
+    /// <see cref="NotSupportedException"/>, and the caller falls back to NJsonSchema.
+    /// </summary>
+    private sealed class PlainCompiler(JsonElement document)
+    {
+        private static readonly HashSet<string> Annotations = new(StringComparer.Ordinal)
+        {
+            "$schema", "$comment", "title", "description", "markdownDescription", "examples", "default", "definitions", "$defs",
+            "deprecated", "readOnly", "writeOnly", "deprecationMessage", "markdownEnumDescriptions", "enumDescriptions", "defaultSnippets",
+        };
+
+        private readonly Dictionary<string, Node> done = new(StringComparer.Ordinal);
+
+        public Node Compile(JsonElement schema, string pointer)
+        {
+            // Follow $ref chains to the schema they name (siblings of $ref may only be annotations).
+            for (int hops = 0; schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("$ref", out var reference); hops++)
+            {
+                foreach (var p in schema.EnumerateObject())
+                {
+                    if (p.Name != "$ref" && !Annotations.Contains(p.Name))
+                    {
+                        throw new NotSupportedException($"'{p.Name}' beside $ref");
+                    }
+                }
+
+                pointer = reference.GetString() ?? throw new NotSupportedException("$ref");
+                schema = Resolve(pointer);
+                if (hops > 64)
+                {
+                    throw new NotSupportedException("$ref cycle");
+                }
+            }
+
+            if (done.TryGetValue(pointer, out var existing))
+            {
+                return existing;
+            }
+
+            if (schema.ValueKind != JsonValueKind.Object)
+            {
+                throw new NotSupportedException("boolean schema");
+            }
+
+            var node = new Node();
+            done.Add(pointer, node);
+            JsonElement? exclusiveMinimum = null, exclusiveMaximum = null;
+            bool exclusiveMinimumFlag = false, exclusiveMaximumFlag = false;
+            node.Required = [];
+            foreach (var p in schema.EnumerateObject())
+            {
+                var v = p.Value;
+                string at = pointer + "/" + p.Name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
+                switch (p.Name)
+                {
+                    case "type":
+                        node.Types = v.ValueKind == JsonValueKind.Array ? v.EnumerateArray().Aggregate(Kinds.None, (k, t) => k | KindOf(t)) : KindOf(v);
+                        break;
+                    case "enum":
+                        node.Enum = new HashSet<string>(StringComparer.Ordinal);
+                        node.EnumDisplay = [];
+                        foreach (var e in v.EnumerateArray())
+                        {
+                            (string key, string display) = e.ValueKind switch
+                            {
+                                JsonValueKind.Null => ("null", "null"),
+                                JsonValueKind.String => ("s:" + e.GetString(), e.GetString()!),
+                                JsonValueKind.True => ("b:true", "True"),
+                                JsonValueKind.False => ("b:false", "False"),
+                                JsonValueKind.Number => ("n:" + e.GetDouble().ToString("R", CultureInfo.InvariantCulture),
+                                    e.TryGetInt64(out long whole) ? whole.ToString(CultureInfo.InvariantCulture) : e.GetDouble().ToString(CultureInfo.InvariantCulture)),
+                                _ => throw new NotSupportedException("enum of objects or arrays"),
+                            };
+                            node.Enum.Add(key);
+                            node.EnumDisplay.Add(display);
+                        }
+
+                        break;
+                    case "pattern":
+                        string pattern = v.GetString()!;
+                        if (pattern.Length > 0)
+                        {
+                            node.PatternText = pattern;
+                            node.Pattern = SchemaPatterns.For(pattern);
+                        }
+
+                        break;
+                    case "minLength":
+                        int minLength = v.GetInt32();
+                        node.MinLength = minLength > 0 ? minLength : null;
+                        break;
+                    case "maxLength":
+                        node.MaxLength = v.GetInt32();
+                        break;
+                    case "format":
+                        string format = v.GetString()!;
+                        node.Format = format.Length == 0 ? null : format;
+                        break;
+                    case "minimum":
+                        node.Minimum = v.GetDouble();
+                        break;
+                    case "maximum":
+                        node.Maximum = v.GetDouble();
+                        break;
+                    case "exclusiveMinimum":
+                        if (v.ValueKind == JsonValueKind.Number)
+                        {
+                            exclusiveMinimum = v;
+                        }
+                        else
+                        {
+                            exclusiveMinimumFlag = v.GetBoolean();
+                        }
+
+                        break;
+                    case "exclusiveMaximum":
+                        if (v.ValueKind == JsonValueKind.Number)
+                        {
+                            exclusiveMaximum = v;
+                        }
+                        else
+                        {
+                            exclusiveMaximumFlag = v.GetBoolean();
+                        }
+
+                        break;
+                    case "properties":
+                        node.Properties = new Dictionary<string, Node>(StringComparer.Ordinal);
+                        foreach (var prop in v.EnumerateObject())
+                        {
+                            node.Properties[prop.Name] = Compile(prop.Value, at + "/" + prop.Name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal));
+                        }
+
+                        break;
+                    case "patternProperties":
+                        node.PatternProperties = [];
+                        foreach (var prop in v.EnumerateObject())
+                        {
+                            node.PatternProperties.Add((SchemaPatterns.For(prop.Name), Compile(prop.Value, at + "/" + prop.Name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal))));
+                        }
+
+                        break;
+                    case "required":
+                        node.Required = [.. v.EnumerateArray().Select(r => r.GetString()!).Distinct(StringComparer.Ordinal)];
+                        break;
+                    case "additionalProperties":
+                        if (v.ValueKind is JsonValueKind.True or JsonValueKind.False)
+                        {
+                            node.AllowAdditional = v.ValueKind == JsonValueKind.True;
+                        }
+                        else
+                        {
+                            node.AdditionalProperties = Compile(v, at);
+                        }
+
+                        break;
+                    case "minProperties":
+                        node.MinProperties = v.GetInt32();
+                        break;
+                    case "maxProperties":
+                        int maxProperties = v.GetInt32();
+                        node.MaxProperties = maxProperties > 0 ? maxProperties : null;
+                        break;
+                    case "items":
+                        node.Items = v.ValueKind == JsonValueKind.Object ? Compile(v, at) : throw new NotSupportedException("tuple or boolean items");
+                        break;
+                    case "minItems":
+                        node.MinItems = v.GetInt32();
+                        break;
+                    case "maxItems":
+                        int maxItems = v.GetInt32();
+                        node.MaxItems = maxItems > 0 ? maxItems : null;
+                        break;
+                    case "uniqueItems":
+                        node.UniqueItems = v.GetBoolean();
+                        break;
+                    case "allOf":
+                        node.AllOf = [.. v.EnumerateArray().Select((sub, i) => Compile(sub, at + "/" + i.ToString(CultureInfo.InvariantCulture)))];
+                        break;
+                    case "anyOf":
+                        node.AnyOf = [.. v.EnumerateArray().Select((sub, i) => Compile(sub, at + "/" + i.ToString(CultureInfo.InvariantCulture)))];
+                        break;
+                    case "oneOf":
+                        node.OneOf = [.. v.EnumerateArray().Select((sub, i) => Compile(sub, at + "/" + i.ToString(CultureInfo.InvariantCulture)))];
+                        break;
+                    case "not":
+                        node.Not = Compile(v, at);
+                        break;
+                    case "$id" or "id" when pointer == "#":
+                        break;
+                    default:
+                        if (!Annotations.Contains(p.Name))
+                        {
+                            throw new NotSupportedException($"keyword '{p.Name}'");
+                        }
+
+                        break;
+                }
+            }
+
+            // As NJsonSchema reads them: draft-6 numeric exclusive bounds stand in for a missing minimum/maximum.
+            node.Minimum ??= exclusiveMinimum?.GetDouble();
+            node.ExclusiveMinimum = exclusiveMinimumFlag || exclusiveMinimum is not null;
+            node.Maximum ??= exclusiveMaximum?.GetDouble();
+            node.ExclusiveMaximum = exclusiveMaximumFlag || exclusiveMaximum is not null;
+            return node;
+        }
+
+        private static Kinds KindOf(JsonElement type) => type.GetString() switch
+        {
+            "array" => Kinds.Array,
+            "boolean" => Kinds.Boolean,
+            "integer" => Kinds.Integer,
+            "null" => Kinds.Null,
+            "number" => Kinds.Number,
+            "object" => Kinds.Object,
+            "string" => Kinds.String,
+            _ => throw new NotSupportedException("type"),
+        };
+
+        /// <summary>Resolves a local JSON pointer (<c>#/definitions/x</c>) in the document.</summary>
+        private JsonElement Resolve(string pointer)
+        {
+            if (pointer == "#")
+            {
+                return document;
+            }
+
+            if (!pointer.StartsWith("#/", StringComparison.Ordinal))
+            {
+                throw new NotSupportedException("non-local $ref");
+            }
+
+            var at = document;
+            foreach (var raw in pointer[2..].Split('/'))
+            {
+                string name = Uri.UnescapeDataString(raw).Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+                at = at.ValueKind == JsonValueKind.Object && at.TryGetProperty(name, out var next) ? next
+                    : at.ValueKind == JsonValueKind.Array && int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out int i) && i < at.GetArrayLength() ? at[i]
+                    : throw new NotSupportedException("unresolvable $ref");
+            }
+
+            return at;
         }
     }
 }

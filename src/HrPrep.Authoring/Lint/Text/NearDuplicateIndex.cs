@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace HrPrep.Authoring.Lint.Text;
 
 /// <summary>
@@ -39,19 +41,64 @@ public sealed class NearDuplicateIndex
     /// <summary>The sorted, distinct shingle hashes of a text's words.</summary>
     public ulong[] Shingles(IReadOnlyList<string> words)
     {
-        if (words.Count == 0)
-        {
-            return [];
-        }
-
-        int k = Math.Min(shingleSize, words.Count);
-        var hashes = new ulong[words.Count - k + 1];
+        ArgumentNullException.ThrowIfNull(words);
         var wordHashes = new ulong[words.Count];
         for (int i = 0; i < words.Count; i++)
         {
             wordHashes[i] = Hash(words[i]);
         }
 
+        return FromWordHashes(wordHashes);
+    }
+
+    /// <summary>
+    /// The shingles of a text's words as <see cref="TextTools.Words"/> splits them (folded, maximal runs
+    /// of letters and digits), hashed straight from the folded text without a string per word.
+    /// </summary>
+    internal ulong[] Shingles(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return [];
+        }
+
+        string folded = HrPrep.Content.Querying.TextNormalizer.Fold(text);
+        ulong[] rented = System.Buffers.ArrayPool<ulong>.Shared.Rent((folded.Length / 2) + 1);
+        try
+        {
+            int count = 0;
+            int start = -1;
+            for (int i = 0; i <= folded.Length; i++)
+            {
+                bool letter = i < folded.Length && char.IsLetterOrDigit(folded[i]);
+                if (letter && start < 0)
+                {
+                    start = i;
+                }
+                else if (!letter && start >= 0)
+                {
+                    rented[count++] = Hash(folded.AsSpan(start, i - start));
+                    start = -1;
+                }
+            }
+
+            return FromWordHashes(rented.AsSpan(0, count));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<ulong>.Shared.Return(rented);
+        }
+    }
+
+    private ulong[] FromWordHashes(ReadOnlySpan<ulong> wordHashes)
+    {
+        if (wordHashes.Length == 0)
+        {
+            return [];
+        }
+
+        int k = Math.Min(shingleSize, wordHashes.Length);
+        var hashes = new ulong[wordHashes.Length - k + 1];
         for (int i = 0; i < hashes.Length; i++)
         {
             ulong h = 0x9E3779B97F4A7C15UL;
@@ -96,9 +143,28 @@ public sealed class NearDuplicateIndex
             sig.Fill(ulong.MaxValue);
             var a = Seeds.AsSpan(0, hashes);
             var c = Offsets.AsSpan(0, hashes);
+            int h0 = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                // Four hash functions at a time, the minimum kept in a register over the whole set
+                // (the same wrapping integer arithmetic as below, so the same signature on any hardware).
+                for (; h0 + Vector256<ulong>.Count <= a.Length; h0 += Vector256<ulong>.Count)
+                {
+                    var av = Vector256.Create<ulong>(a.Slice(h0, Vector256<ulong>.Count));
+                    var cv = Vector256.Create<ulong>(c.Slice(h0, Vector256<ulong>.Count));
+                    var min = Vector256.Create(ulong.MaxValue);
+                    foreach (ulong s in set)
+                    {
+                        min = Vector256.Min(min, (Vector256.Create(s) * av) + cv);
+                    }
+
+                    min.CopyTo(sig.Slice(h0, Vector256<ulong>.Count));
+                }
+            }
+
             foreach (ulong s in set)
             {
-                for (int h = 0; h < a.Length; h++)
+                for (int h = h0; h < a.Length; h++)
                 {
                     ulong v = (s * a[h]) + c[h];
                     if (v < sig[h])
@@ -237,7 +303,7 @@ public sealed class NearDuplicateIndex
         return union == 0 ? 0 : (double)inter / union;
     }
 
-    private static ulong Hash(string word)
+    private static ulong Hash(ReadOnlySpan<char> word)
     {
         ulong h = 14695981039346656037UL;
         foreach (char c in word)
