@@ -28,7 +28,10 @@ public class NewCommandTests
         var pack = Assert.Single(PackReader.ReadPaths([target]).GetPacksOrThrow());
         Assert.Equal("data-analyst", pack.Id);
         Assert.Equal("0.1.0", pack.Version);
-        Assert.Equal("data-analyst-general-001", Assert.Single(pack.Questions).Id);
+        var example = Assert.Single(pack.Questions);
+        Assert.Equal("data-analyst-general-001", example.Id);
+        Assert.Null(example.LastVerified); // nobody has checked the example's facts: no date (a promise)
+        Assert.Contains("*Example (invented):*", example.Answer.Summary, StringComparison.Ordinal);
     }
 
     [Fact]

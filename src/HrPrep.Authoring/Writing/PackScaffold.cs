@@ -9,9 +9,12 @@ public static class PackScaffold
     /// <summary>True when <paramref name="id"/> is a valid pack or question id.</summary>
     public static bool IsValidId(string? id) => id is not null && Patterns.Id().IsMatch(id);
 
-    /// <summary>The new pack (version 0.1.0, one category <c>general</c>, one example question).</summary>
+    /// <summary>
+    /// The new pack (version 0.1.0, one category <c>general</c>, one example question). The example
+    /// carries no <c>lastVerified</c>: nobody has checked its facts yet, and the date is a promise.
+    /// </summary>
     /// <exception cref="ArgumentException">The id is not a valid pack id.</exception>
-    public static QuestionPack Create(string packId, DateOnly today)
+    public static QuestionPack Create(string packId)
     {
         if (!IsValidId(packId))
         {
@@ -56,20 +59,23 @@ public static class PackScaffold
                         **Deliver (days 61-90).** Ship one visible improvement, report progress against the
                         outcomes and adjust the plan with what I have learned.
 
-                        *Illustrative:* in a previous role this approach surfaced a reporting gap in the first
-                        month, which became the quick win that built trust for larger changes.
-
-                        The trade-off: listening first delays visible results, but acting before understanding
-                        the context risks fixing the wrong problem.
+                        *Example (invented):* listening first surfaced a reporting gap in the first month,
+                        which became the quick win that built trust for larger changes. Listening first
+                        delays visible results, but acting before understanding the context risks fixing
+                        the wrong problem.
                         """,
                         ["Structures the period into phases", "Listens before acting", "Agrees measurable priorities with the manager", "Delivers an early, visible improvement"]),
                     FollowUps = ["What would you do if your manager's priorities conflict with your findings?", "How would you measure success at day 90?"],
                     LookFor = ["A plan with phases and measurable outcomes", "(senior) Stakeholder mapping and change management"],
                     RedFlags = ["Promises big changes before understanding the context", "No measure of success", "Ignores the people affected"],
                     Jurisdiction = "global",
-                    LastVerified = today,
                 },
             ],
         };
     }
+
+    /// <summary>The new pack; <paramref name="today"/> is ignored (see <see cref="Create(string)"/>).</summary>
+    /// <exception cref="ArgumentException">The id is not a valid pack id.</exception>
+    [Obsolete("The example question no longer carries lastVerified (a date is a promise that facts were checked); use Create(packId).")]
+    public static QuestionPack Create(string packId, DateOnly today) => Create(packId);
 }

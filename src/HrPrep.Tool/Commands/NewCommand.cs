@@ -39,7 +39,7 @@ public static class NewCommand
                 throw new ToolExitException(ExitCodes.Findings, "EXISTS", $"{target} already exists and is not empty; nothing was written");
             }
 
-            var pack = PackScaffold.Create(packId, DateOnly.FromDateTime(DateTime.UtcNow));
+            var pack = PackScaffold.Create(packId);
             var options = new PackYamlWriterOptions { SchemaReference = PackYamlWriter.SchemaReferenceFor(target, isDirectory: true) };
             PackYamlWriter.Write(pack, target, PackLayout.Directory, options);
             context.Out.WriteLine($"Created {target}: {PackReader.ManifestFileName} and {PackYamlWriter.FileNameOf("general")} with 1 example question.");
