@@ -1,27 +1,25 @@
 // Renders QTI 3.0 items with the Citolab QTI player (@citolab/qti-components, its self-contained
 // browser bundle) in headless Chromium and reports, per item, what a candidate sees as JSON:
 // the visible text, whether a text box is shown, whether the scorer rubric is visible, and errors.
-// Chromium: HRPREP_CHROMIUM if set, else the binary of the npm package @sparticuz/chromium.
+// Chromium: HRPREP_CHROMIUM if set, else the npm package @sparticuz/chromium (see chromium.mjs).
 // The page and every file come from local files through a routed host: nothing is fetched.
 // Usage: node check-qti.mjs PACKAGE_DIR ITEM_HREF...
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium as playwright } from 'playwright-core';
+import { findChromium } from './chromium.mjs';
 
 const [packageDir, ...items] = process.argv.slice(2);
 const require = createRequire(import.meta.url);
 const bundle = path.join(path.dirname(require.resolve('@citolab/qti-components/package.json')), 'cdn', 'index.js');
 
-let executablePath = process.env.HRPREP_CHROMIUM;
-let args = ['--no-sandbox', '--disable-gpu'];
-if (!executablePath) {
-  const sparticuz = (await import('@sparticuz/chromium')).default;
-  executablePath = await sparticuz.executablePath();
-  args = sparticuz.args;
-}
-if (!fs.existsSync(executablePath)) {
-  console.error(`chromium not found at ${executablePath}`);
+let executablePath;
+let args;
+try {
+  ({ executablePath, args } = await findChromium());
+} catch (e) {
+  console.error(`no headless Chromium: ${e.message}`);
   process.exit(3);
 }
 
