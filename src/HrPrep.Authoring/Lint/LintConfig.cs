@@ -72,43 +72,32 @@ public sealed record LintConfig
     public ImmutableSortedDictionary<string, double> OptionsFor(LintRule rule, string? path)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        var options = rule.DefaultOptions;
-        if (Rules.TryGetValue(rule.Code, out var s))
-        {
-            options = options.SetItems(s.Options);
-        }
-
-        if (path is not null)
-        {
-            foreach (var o in Overrides)
-            {
-                if (o.Rules.TryGetValue(rule.Code, out var os) && os.Options.Count > 0 && Matches(o, path))
-                {
-                    options = options.SetItems(os.Options);
-                }
-            }
-        }
-
-        return options;
+        return Layered(rule.Code, rule.DefaultOptions, static s => s.Options, path);
     }
 
     /// <summary>The effective list options of a rule for a path (null path: the top-level settings only).</summary>
     public ImmutableSortedDictionary<string, ImmutableArray<string>> ListOptionsFor(LintRule rule, string? path)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        var options = rule.DefaultListOptions;
-        if (Rules.TryGetValue(rule.Code, out var s))
+        return Layered(rule.Code, rule.DefaultListOptions, static s => s.ListOptions, path);
+    }
+
+    // Defaults, then the top-level settings, then every matching override in order (later wins).
+    private ImmutableSortedDictionary<string, T> Layered<T>(string code, ImmutableSortedDictionary<string, T> defaults, Func<RuleSetting, ImmutableSortedDictionary<string, T>> pick, string? path)
+    {
+        var options = defaults;
+        if (Rules.TryGetValue(code, out var s))
         {
-            options = options.SetItems(s.ListOptions);
+            options = options.SetItems(pick(s));
         }
 
         if (path is not null)
         {
             foreach (var o in Overrides)
             {
-                if (o.Rules.TryGetValue(rule.Code, out var os) && os.ListOptions.Count > 0 && Matches(o, path))
+                if (o.Rules.TryGetValue(code, out var os) && pick(os) is { Count: > 0 } set && Matches(o, path))
                 {
-                    options = options.SetItems(os.ListOptions);
+                    options = options.SetItems(set);
                 }
             }
         }
