@@ -76,6 +76,28 @@ public partial class DocsTests
         }
     }
 
+    [Fact]
+    public void Every_option_the_cli_reference_names_exists()
+    {
+        var root = CliApp.Build(new ToolContext(TextWriter.Null, TextWriter.Null));
+        var known = new HashSet<string>(StringComparer.Ordinal) { "--help" };
+        foreach (var command in new[] { (Command)root }.Concat(Walk(root).Select(Find)))
+        {
+            foreach (var option in command.Options)
+            {
+                known.Add(option.Name);
+                known.UnionWith(option.Aliases);
+            }
+        }
+
+        // Options of the dotnet CLI itself, used in the installation commands.
+        string[] dotnetCli = ["--project", "--global", "--add-source"];
+        var named = DocumentedOption().Matches(CliReference).Select(m => m.Value).Distinct().ToList();
+        Assert.True(named.Count > 30, "expected docs/cli.md to name the tool's options");
+        var unknown = named.Where(n => !known.Contains(n) && !dotnetCli.Contains(n)).ToList();
+        Assert.True(unknown.Count == 0, "docs/cli.md names options the tool does not have: " + string.Join(", ", unknown));
+    }
+
     [Theory]
     [MemberData(nameof(Commands))]
     public void Every_command_help_has_examples(string path)
@@ -182,6 +204,9 @@ public partial class DocsTests
         Assert.Equal(2, commands.Count);
         return commands;
     }
+
+    [GeneratedRegex(@"(?<![\w-])--[a-z][a-z0-9-]*")]
+    private static partial Regex DocumentedOption();
 
     [GeneratedRegex(@"^\| (\d+) \|", RegexOptions.Multiline)]
     private static partial Regex ExitCodeTable();
