@@ -56,7 +56,7 @@ public class LabelledSetTests
         Assert.True(scorer.KeyPoints.F1 > baseline.KeyPoints.F1, report);
         Assert.True(scorer.KeyPoints.Precision > baseline.KeyPoints.Precision, report);
         // Ranking is not asserted against the baseline: on this set the baseline's ranking is as good
-        // or better (see README, "Practice"); the scorer's job is the per-key-point judgement.
+        // or better (see docs/practice.md, "Measured on a labelled set"); the scorer's job is the per-key-point judgement.
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace HrPrep.Authoring.Merge;
 
 /// <summary>
 /// Merges packs into one without ever dropping a question silently. Every input question ends up
-/// in the output or in the report with its reason. See the README section "Merging packs" for the
+/// in the output or in the report with its reason. See docs/authoring.md, "Merge rules", for the
 /// rules; in short:
 /// <list type="bullet">
 /// <item>Inputs are processed in a canonical order (pack id, version, manifest, question ids, then

@@ -22,7 +22,7 @@ public enum DiagnosticSeverity
 /// <param name="Line">1-based line; 0 when the problem concerns the whole file.</param>
 /// <param name="Column">1-based column; 0 when the problem concerns the whole file.</param>
 /// <param name="Severity">How serious the problem is.</param>
-/// <param name="Code">A stable code, e.g. <c>YAML002</c>; see the README for the catalogue.</param>
+/// <param name="Code">A stable code, e.g. <c>YAML002</c>; see docs/pack-format.md for the catalogue.</param>
 /// <param name="Message">One line describing the problem.</param>
 public sealed record Diagnostic(string Path, int Line, int Column, DiagnosticSeverity Severity, string Code, string Message)
 {

@@ -13,7 +13,7 @@ namespace HrPrep.Authoring.Lint.Rules;
 /// </summary>
 public sealed partial class StaleFutureRule : LintRule
 {
-    /// <summary>The documented phrase patterns, in the order they are tried (README and <c>--explain</c> list them).</summary>
+    /// <summary>The documented phrase patterns, in the order they are tried (docs/lint-rules.md and <c>--explain</c> list them).</summary>
     public static IReadOnlyList<string> Phrases { get; } =
     [
         "expected from|in|by [early|mid-|late|the start of|the end of] [day] [month] YEAR (any year)",
