@@ -8,8 +8,8 @@ using System.Text;
 using HrPrep.Authoring.Lint;
 using HrPrep.Authoring.Lint.Schema;
 using HrPrep.Content;
-using HrPrep.Content.Loading;
-using HrPrep.Content.Yaml;
+using HrPrep.Packs;
+using HrPrep.Packs.Yaml;
 
 string dir = args.Length > 0 ? args[0] : Path.Combine("bench", "corpus", "10k");
 var files = Directory.GetFiles(dir, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
@@ -67,7 +67,7 @@ for (int pass = 1; pass <= 6; pass++)
         var read = new YamlReadResult(path, root, []);
         clock.Restart();
         a0 = GC.GetAllocatedBytesForCurrentThread();
-        var pf = PackFileBinder.Bind(read, options, []);
+        var pf = PackFileBinder.Bind(read, options);
         Add("4 bind to model", clock.Elapsed);
 
         clock.Restart();

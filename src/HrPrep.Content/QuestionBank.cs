@@ -2,7 +2,8 @@ using System.Collections.Immutable;
 using System.Reflection;
 using HrPrep.Content.Compiled;
 using HrPrep.Content.Querying;
-using HrPrep.Content.Yaml;
+using HrPrep.Packs;
+using HrPrep.Packs.Yaml;
 
 namespace HrPrep.Content;
 

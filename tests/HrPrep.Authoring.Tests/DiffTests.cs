@@ -1,5 +1,6 @@
 using HrPrep.Authoring.Diff;
 using HrPrep.Content;
+using HrPrep.Packs;
 using HrPrep.Tests.Shared;
 using Xunit;
 

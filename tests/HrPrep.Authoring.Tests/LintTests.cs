@@ -7,7 +7,7 @@ using HrPrep.Authoring.Lint.Schema;
 using HrPrep.Authoring.Lint.Text;
 using HrPrep.Authoring.Schema;
 using HrPrep.Content;
-using HrPrep.Content.Yaml;
+using HrPrep.Packs.Yaml;
 using HrPrep.Tests.Shared;
 using Xunit;
 

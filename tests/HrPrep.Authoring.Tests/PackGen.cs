@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text;
 using CsCheck;
 using HrPrep.Content;
+using HrPrep.Packs;
 
 namespace HrPrep.Authoring.Tests;
 

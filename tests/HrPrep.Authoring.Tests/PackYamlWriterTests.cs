@@ -3,7 +3,8 @@ using HrPrep.Authoring.Diff;
 using HrPrep.Authoring.Schema;
 using HrPrep.Authoring.Writing;
 using HrPrep.Content;
-using HrPrep.Content.Yaml;
+using HrPrep.Packs;
+using HrPrep.Packs.Yaml;
 using HrPrep.Tests.Shared;
 using Xunit;
 

@@ -145,14 +145,14 @@ public class SourceRulesTests
     {
         var schema = HrPrep.Authoring.Lint.Schema.CompiledSchemaValidator.FromJson(File.ReadAllText(Repo.PathOf("schema", "hrprep-config.schema.json")));
         string good = "rules:\n  primary-source: {severity: warning, domains: [ecfr.gov], extraDomains: [law.example.org]}\n  review-due: {warnDays: 45}\noverrides:\n  - files: ['legacy/**']\n    rules: {HP702: {extraDomains: [old.example.org]}}\n";
-        Assert.Empty(schema.Validate(HrPrep.Content.Yaml.SafeYamlReader.ReadText("c.yaml", good).Root!));
+        Assert.Empty(schema.Validate(HrPrep.Packs.Yaml.SafeYamlReader.ReadText("c.yaml", good).Root!));
         var config = LintConfigLoader.Parse("c.yaml", good, RuleCatalogue.Rules);
         var rule = RuleCatalogue.Find("HP702")!;
         Assert.Equal(["ecfr.gov"], config.ListOptionsFor(rule, null)["domains"]);
         Assert.Equal(["law.example.org"], config.ListOptionsFor(rule, null)["extraDomains"]);
         Assert.Equal(45, config.OptionsFor(RuleCatalogue.Find("HP701")!, null)["warnDays"]);
-        Assert.NotEmpty(schema.Validate(HrPrep.Content.Yaml.SafeYamlReader.ReadText("c.yaml", "rules:\n  primary-source: {domains: [1]}\n").Root!));
-        Assert.NotEmpty(schema.Validate(HrPrep.Content.Yaml.SafeYamlReader.ReadText("c.yaml", "rules:\n  primary-source: {domains: gov.uk}\n").Root!));
+        Assert.NotEmpty(schema.Validate(HrPrep.Packs.Yaml.SafeYamlReader.ReadText("c.yaml", "rules:\n  primary-source: {domains: [1]}\n").Root!));
+        Assert.NotEmpty(schema.Validate(HrPrep.Packs.Yaml.SafeYamlReader.ReadText("c.yaml", "rules:\n  primary-source: {domains: gov.uk}\n").Root!));
     }
 
     [Theory]

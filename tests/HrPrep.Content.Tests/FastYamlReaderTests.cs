@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CsCheck;
-using HrPrep.Content.Yaml;
+using HrPrep.Packs.Yaml;
 using HrPrep.Tests.Shared;
 using Xunit;
 

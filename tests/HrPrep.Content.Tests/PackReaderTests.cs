@@ -1,4 +1,5 @@
 using HrPrep.Content;
+using HrPrep.Packs;
 using HrPrep.Tests.Shared;
 using Xunit;
 

@@ -17,4 +17,14 @@ public class PublicApiTests
         });
         Golden.Match("api/HrPrep.Content.txt", api);
     }
+
+    [Fact]
+    public void Public_api_of_HrPrep_Packs_is_unchanged()
+    {
+        string api = typeof(HrPrep.Packs.PackReader).Assembly.GeneratePublicApi(new ApiGeneratorOptions
+        {
+            ExcludeAttributes = ["System.Runtime.Versioning.TargetFrameworkAttribute", "System.Reflection.AssemblyMetadataAttribute"],
+        });
+        Golden.Match("api/HrPrep.Packs.txt", api);
+    }
 }

@@ -1,6 +1,6 @@
 using System.Text;
 using HrPrep.Content;
-using HrPrep.Content.Yaml;
+using HrPrep.Packs.Yaml;
 using HrPrep.Tests.Shared;
 using Xunit;
 

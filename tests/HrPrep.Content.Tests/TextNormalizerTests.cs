@@ -1,5 +1,5 @@
 using CsCheck;
-using HrPrep.Content.Querying;
+using HrPrep.Packs.Text;
 using Xunit;
 
 namespace HrPrep.Content.Tests;

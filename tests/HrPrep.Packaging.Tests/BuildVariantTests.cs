@@ -72,13 +72,13 @@ public class BuildVariantTests(PackagesFixture packages)
             }
 
             var version = Shell.Run(copy, "dotnet", dll, "--version");
-            if (version.ExitCode != 0 || !System.Text.RegularExpressions.Regex.IsMatch(version.StdOut.Replace("\r\n", "\n", StringComparison.Ordinal), $@"^hrprep {System.Text.RegularExpressions.Regex.Escape(packages.Version)}\ncontent {System.Text.RegularExpressions.Regex.Escape(packages.Version)} \(hr-performance-management-specialist {System.Text.RegularExpressions.Regex.Escape(packages.Version)}, [1-9][0-9]* questions\)\n"))
+            if (version.ExitCode != 0 || !System.Text.RegularExpressions.Regex.IsMatch(version.StdOut.Replace("\r\n", "\n", StringComparison.Ordinal), $@"^hrprep {System.Text.RegularExpressions.Regex.Escape(packages.Version)}\ncontent {System.Text.RegularExpressions.Regex.Escape(packages.ContentVersion)} \(hr-performance-management-specialist {System.Text.RegularExpressions.Regex.Escape(packages.ContentVersion)}, [1-9][0-9]* questions\)\n"))
             {
                 failures.Add($"dotnet {name}: --version gave exit {version.ExitCode}\n{version.Output}");
             }
 
             var stats = Shell.Run(copy, "dotnet", dll, "stats");
-            if (stats.ExitCode != 0 || !System.Text.RegularExpressions.Regex.IsMatch(stats.StdOut, $@"^Content {System.Text.RegularExpressions.Regex.Escape(packages.Version)}: [1-9][0-9]* questions in 15 categories\n"))
+            if (stats.ExitCode != 0 || !System.Text.RegularExpressions.Regex.IsMatch(stats.StdOut, $@"^Content {System.Text.RegularExpressions.Regex.Escape(packages.ContentVersion)}: [1-9][0-9]* questions in 15 categories\n"))
             {
                 failures.Add($"dotnet {name}: stats gave exit {stats.ExitCode}\n{stats.Output}");
             }

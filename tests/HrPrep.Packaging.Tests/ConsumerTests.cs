@@ -38,6 +38,7 @@ public partial class ConsumerTests(PackagesFixture packages)
         var run = packages.Run(dir, "dotnet", "run", "-c", "Release");
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.True(File.Exists(Path.Combine(packages.Cache, "hrprep.content", packages.Version, $"hrprep.content.{packages.Version}.nupkg")), "HrPrep.Content was not restored from the package feed");
+        Assert.True(File.Exists(Path.Combine(packages.Cache, "hrprep.packs", packages.Version, $"hrprep.packs.{packages.Version}.nupkg")), "HrPrep.Packs (HrPrep.Content's dependency) was not restored from the package feed");
 
         var bank = QuestionBank.Default;
         var lines = run.StdOut.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');

@@ -19,6 +19,7 @@ public class PackageTests(PackagesFixture packages)
         nuspec.Root!.Elements().First(e => e.Name.LocalName == "metadata").Elements().FirstOrDefault(e => e.Name.LocalName == name)?.Value;
 
     [Theory]
+    [InlineData("HrPrep.Packs", "MIT")]
     [InlineData("HrPrep.Content", "MIT AND CC-BY-4.0")]
     [InlineData("HrPrep.Authoring", "MIT")]
     [InlineData("HrPrep.Practice", "MIT")]
@@ -30,7 +31,8 @@ public class PackageTests(PackagesFixture packages)
         Assert.Equal("PACKAGE.md", Meta(nuspec, "readme"));
         Assert.False(string.IsNullOrWhiteSpace(Meta(nuspec, "description")));
         Assert.False(string.IsNullOrWhiteSpace(Meta(nuspec, "tags")));
-        Assert.Equal($"Content version {packages.Version} (hr-performance-management-specialist {packages.Version}).", Meta(nuspec, "releaseNotes"));
+        Assert.Equal(packages.Version, Meta(nuspec, "version"));
+        Assert.Equal($"Content version {packages.ContentVersion} (hr-performance-management-specialist {packages.ContentVersion}).", Meta(nuspec, "releaseNotes"));
         using var zip = ZipFile.OpenRead(Path.Combine(packages.Feed, $"{id}.{packages.Version}.nupkg"));
         Assert.NotNull(zip.GetEntry("PACKAGE.md"));
         Assert.NotNull(zip.GetEntry("LICENSE"));
@@ -62,9 +64,75 @@ public class PackageTests(PackagesFixture packages)
             Assert.Contains(md.ManifestResources.Select(h => md.GetString(md.GetManifestResource(h).Name)), n => n == "HrPrep.Content.packs.bin");
         }
 
+        // The reader moved to HrPrep.Packs: Content depends on it (and through it on YamlDotNet) only.
         var deps = Nuspec("HrPrep.Content").Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => e.Attribute("id")!.Value).Distinct();
-        Assert.Equal(["YamlDotNet"], deps);
+        Assert.Equal(["HrPrep.Packs"], deps);
+        var packsDeps = Nuspec("HrPrep.Packs").Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => e.Attribute("id")!.Value).Distinct();
+        Assert.Equal(["YamlDotNet"], packsDeps);
     }
+
+    /// <summary>The packages that move together depend on each other at exactly the same version, in every framework group.</summary>
+    [Theory]
+    [InlineData("HrPrep.Content", "HrPrep.Packs")]
+    [InlineData("HrPrep.Authoring", "HrPrep.Content,HrPrep.Packs")]
+    [InlineData("HrPrep.Practice", "HrPrep.Content")]
+    public void Library_packages_pin_each_other_to_the_exact_same_version(string id, string dependsOn)
+    {
+        var groups = Nuspec(id).Descendants().Where(e => e.Name.LocalName == "group").ToList();
+        Assert.Equal(["net10.0", "net8.0"], groups.Select(g => g.Attribute("targetFramework")!.Value).Order(StringComparer.Ordinal));
+        foreach (var group in groups)
+        {
+            var ours = group.Elements().Where(e => e.Attribute("id")!.Value.StartsWith("HrPrep.", StringComparison.Ordinal))
+                .ToDictionary(e => e.Attribute("id")!.Value, e => e.Attribute("version")!.Value);
+            Assert.Equal(dependsOn.Split(','), ours.Keys.Order(StringComparer.Ordinal));
+            Assert.All(ours.Values, range => Assert.Equal($"[{packages.Version}]", range));
+        }
+    }
+
+    [Fact]
+    public void Packs_package_ships_both_frameworks_with_xml_docs_and_no_internals_granted_to_shipped_assemblies()
+    {
+        using var zip = ZipFile.OpenRead(Path.Combine(packages.Feed, $"HrPrep.Packs.{packages.Version}.nupkg"));
+        foreach (var tfm in new[] { "net8.0", "net10.0" })
+        {
+            Assert.NotNull(zip.GetEntry($"lib/{tfm}/HrPrep.Packs.xml"));
+        }
+
+        // No shipped assembly grants another access to its internals (tests and benches only).
+        string[] shipped = ["HrPrep.Packs", "HrPrep.Content", "HrPrep.Authoring", "HrPrep.Practice", "HrPrep.Tool"];
+        foreach (var id in shipped.Take(4))
+        {
+            using var package = ZipFile.OpenRead(Path.Combine(packages.Feed, $"{id}.{packages.Version}.nupkg"));
+            using var dll = new MemoryStream();
+            using (var stream = package.GetEntry($"lib/net10.0/{id}.dll")!.Open())
+            {
+                stream.CopyTo(dll);
+            }
+
+            dll.Position = 0;
+            using var pe = new PEReader(dll);
+            var md = pe.GetMetadataReader();
+            var granted = md.CustomAttributes.Select(md.GetCustomAttribute)
+                .Where(a => AttributeName(md, a) == "InternalsVisibleToAttribute")
+                .Select(a =>
+                {
+                    var blob = md.GetBlobReader(a.Value);
+                    blob.ReadUInt16(); // prolog
+                    return blob.ReadSerializedString()!.Split(',')[0].Trim();
+                })
+                .ToList();
+            Assert.NotEmpty(granted); // the test assemblies are granted access: the check reads the attributes
+            Assert.Empty(granted.Intersect(shipped));
+        }
+    }
+
+    private static string AttributeName(MetadataReader md, CustomAttribute a) => a.Constructor.Kind switch
+    {
+        HandleKind.MemberReference => md.GetMemberReference((MemberReferenceHandle)a.Constructor).Parent is var parent && parent.Kind == HandleKind.TypeReference
+            ? md.GetString(md.GetTypeReference((TypeReferenceHandle)parent).Name)
+            : string.Empty,
+        _ => string.Empty,
+    };
 
     private static XDocument ToolSettings(ZipArchive zip, string path)
     {

@@ -19,7 +19,7 @@ public sealed class PackagesFixture : IDisposable
         Feed = Path.Combine(Root, "feed");
         Cache = Path.Combine(Root, "nuget-packages");
         Directory.CreateDirectory(Feed);
-        foreach (var project in new[] { "HrPrep.Content", "HrPrep.Authoring", "HrPrep.Practice", "HrPrep.Tool" })
+        foreach (var project in new[] { "HrPrep.Packs", "HrPrep.Content", "HrPrep.Authoring", "HrPrep.Practice", "HrPrep.Tool" })
         {
             var result = Shell.Run(Repo.Root, "dotnet", "pack", Repo.PathOf("src", project, project + ".csproj"), "-c", "Release", "-o", Feed, "-p:PackageOutputPath=" + Feed);
             Assert.True(result.ExitCode == 0, $"dotnet pack {project} failed:\n" + result.Output);
@@ -32,7 +32,11 @@ public sealed class PackagesFixture : IDisposable
 
     public string Cache { get; }
 
-    public string Version => "1.1.0";
+    /// <summary>The library and tool version (Directory.Build.props: Version).</summary>
+    public string Version => "2.0.0";
+
+    /// <summary>The content version of the shipped packs (Directory.Build.props: HrPrepContentVersion), separate from <see cref="Version"/>.</summary>
+    public string ContentVersion => "1.1.0";
 
     /// <summary>Runs a command with the isolated package cache.</summary>
     public Shell.Result Run(string workingDirectory, params string[] args) =>

@@ -20,7 +20,7 @@ public class ToolInstallTests(PackagesFixture packages)
 
         var version = packages.Run(dir, "dotnet", "hrprep", "--version");
         Check(version);
-        Assert.StartsWith($"hrprep {packages.Version}\ncontent {packages.Version} (hr-performance-management-specialist {packages.Version}, ", version.StdOut.Replace("\r\n", "\n", StringComparison.Ordinal));
+        Assert.StartsWith($"hrprep {packages.Version}\ncontent {packages.ContentVersion} (hr-performance-management-specialist {packages.ContentVersion}, ", version.StdOut.Replace("\r\n", "\n", StringComparison.Ordinal));
 
         var stats = packages.Run(dir, "dotnet", "hrprep", "stats", Repo.PathOf("questions"));
         Check(stats);
@@ -47,7 +47,7 @@ public class ToolInstallTests(PackagesFixture packages)
         Assert.StartsWith($"hrprep {packages.Version}", version.StdOut);
         var sample = packages.Run(packages.Root, Path.Combine(toolPath, "dotnet-hrprep"), "sample", "-n", "3", "-s", "42");
         Check(sample);
-        Assert.Contains("Mock interview: 3 questions, seed 42, content 1.1.0", sample.StdOut);
+        Assert.Contains($"Mock interview: 3 questions, seed 42, content {packages.ContentVersion}", sample.StdOut);
     }
 
     /// <summary>
@@ -86,7 +86,7 @@ public class ToolInstallTests(PackagesFixture packages)
         Assert.True(Directory.Exists(Path.Combine(toolPath, ".store", "hrprep.tool", packages.Version, "hrprep.tool.any")), "hrprep.tool.any was not installed");
         var version = Shell.Run(packages.Root, Path.Combine(toolPath, "dotnet-hrprep"), "--version");
         Check(version);
-        Assert.StartsWith($"hrprep {packages.Version}\ncontent {packages.Version} ", version.StdOut.Replace("\r\n", "\n", StringComparison.Ordinal));
+        Assert.StartsWith($"hrprep {packages.Version}\ncontent {packages.ContentVersion} ", version.StdOut.Replace("\r\n", "\n", StringComparison.Ordinal));
         var stats = Shell.Run(packages.Root, Path.Combine(toolPath, "dotnet-hrprep"), "stats");
         Check(stats);
         Assert.Contains("questions in 15 categories", stats.StdOut);

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using HrPrep.Content;
+using HrPrep.Packs;
 using HrPrep.Tests.Shared;
 using Xunit;
 

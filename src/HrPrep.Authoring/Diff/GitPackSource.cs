@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
 using HrPrep.Content;
+using HrPrep.Packs;
 
 namespace HrPrep.Authoring.Diff;
 

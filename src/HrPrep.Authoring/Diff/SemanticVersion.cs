@@ -1,5 +1,5 @@
 using System.Globalization;
-using HrPrep.Content.Loading;
+using HrPrep.Packs;
 
 namespace HrPrep.Authoring.Diff;
 

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using HrPrep.Authoring.Export;
 using HrPrep.Content;
-using HrPrep.Content.Loading;
+using HrPrep.Packs;
 
 namespace HrPrep.Authoring.Import;
 
@@ -123,7 +123,7 @@ public static class CsvImporter
 
                 if (pattern is not null && !pattern.IsMatch(v))
                 {
-                    Error(column, $"'{column}' value '{NodeReader.Shorten(v)}' is not valid: {hint}");
+                    Error(column, $"'{column}' value '{DiagnosticText.Shorten(v)}' is not valid: {hint}");
                     return null;
                 }
 
@@ -141,7 +141,7 @@ public static class CsvImporter
                 var items = v.Replace("\r\n", "\n", StringComparison.Ordinal).Split(CsvColumns.ListSeparator).Where(s => s.Trim().Length > 0).ToImmutableArray();
                 foreach (var item in items.Where(item => pattern is not null && !pattern.IsMatch(item)))
                 {
-                    Error(column, $"'{column}' item '{NodeReader.Shorten(item)}' is not valid: {hint}");
+                    Error(column, $"'{column}' item '{DiagnosticText.Shorten(item)}' is not valid: {hint}");
                 }
 
                 return items;
@@ -195,7 +195,7 @@ public static class CsvImporter
                 var (attributionTitle, attributionUrl) = CsvColumns.ParseSource(attributionCell);
                 if (attributionUrl is not null && !Patterns.HttpsUrl().IsMatch(attributionUrl))
                 {
-                    Error(CsvColumns.Attribution, $"attribution URL '{NodeReader.Shorten(attributionUrl)}' is not valid: {Patterns.HttpsUrlHint}");
+                    Error(CsvColumns.Attribution, $"attribution URL '{DiagnosticText.Shorten(attributionUrl)}' is not valid: {Patterns.HttpsUrlHint}");
                 }
 
                 attribution = new PromptAttribution(attributionTitle, attributionUrl);
@@ -207,7 +207,7 @@ public static class CsvImporter
                 var (title, url) = CsvColumns.ParseSource(s);
                 if (url is not null && !Patterns.Url().IsMatch(url))
                 {
-                    Error(CsvColumns.Sources, $"source URL '{NodeReader.Shorten(url)}' is not valid: {Patterns.UrlHint}");
+                    Error(CsvColumns.Sources, $"source URL '{DiagnosticText.Shorten(url)}' is not valid: {Patterns.UrlHint}");
                 }
 
                 sources.Add(new SourceReference(title, url));

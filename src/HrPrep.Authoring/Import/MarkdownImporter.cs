@@ -253,7 +253,7 @@ public static partial class MarkdownImporter
     private static string FullSlug(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        string folded = HrPrep.Content.Querying.TextNormalizer.Fold(text.ToLowerInvariant());
+        string folded = HrPrep.Packs.Text.TextNormalizer.Fold(text.ToLowerInvariant());
         string slug = NonAlnum().Replace(folded, "-").Trim('-');
         return slug.Length == 0 || !char.IsAsciiLetterLower(slug[0]) ? "imported" + (slug.Length == 0 ? string.Empty : "-" + slug) : slug;
     }

@@ -2,7 +2,8 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using HrPrep.Content;
-using HrPrep.Content.Yaml;
+using HrPrep.Packs;
+using HrPrep.Packs.Yaml;
 
 namespace HrPrep.Authoring.Lint;
 
@@ -356,7 +357,7 @@ public static class LintConfigLoader
                     config = config with { Overrides = overrides.ToImmutable() };
                     break;
                 default:
-                    string hint = HrPrep.Content.Loading.NodeReader.Suggest(key.Value, RootKeys) is { } s ? $" (did you mean '{s}'?)" : string.Empty;
+                    string hint = HrPrep.Packs.DiagnosticText.Suggest(key.Value, RootKeys) is { } s ? $" (did you mean '{s}'?)" : string.Empty;
                     Fail(key.Start, $"unknown key '{key.Value}'{hint}; allowed: {string.Join(", ", RootKeys)}");
                     break;
             }
@@ -377,7 +378,7 @@ public static class LintConfigLoader
         {
             if (!allowed.Contains(key.Value, StringComparer.Ordinal))
             {
-                string hint = HrPrep.Content.Loading.NodeReader.Suggest(key.Value, allowed) is { } s ? $" (did you mean '{s}'?)" : string.Empty;
+                string hint = HrPrep.Packs.DiagnosticText.Suggest(key.Value, allowed) is { } s ? $" (did you mean '{s}'?)" : string.Empty;
                 fail(key.Start, $"unknown key '{key.Value}' in {what}{hint}; allowed: {string.Join(", ", allowed)}");
             }
         }
@@ -396,7 +397,7 @@ public static class LintConfigLoader
         {
             if (!byCode.TryGetValue(key.Value, out var rule))
             {
-                string hint = HrPrep.Content.Loading.NodeReader.Suggest(key.Value, byCode.Keys) is { } s ? $" (did you mean '{s}'?)" : string.Empty;
+                string hint = HrPrep.Packs.DiagnosticText.Suggest(key.Value, byCode.Keys) is { } s ? $" (did you mean '{s}'?)" : string.Empty;
                 string extra = key.Value.StartsWith("YAML", StringComparison.Ordinal) || key.Value.StartsWith("PACK", StringComparison.Ordinal) || key.Value.StartsWith("IO", StringComparison.Ordinal) || key.Value == "SCHEMA"
                     ? "; reader and schema errors cannot be configured"
                     : "; run 'dotnet hrprep lint --list-rules'";
@@ -478,7 +479,7 @@ public static class LintConfigLoader
                     else
                     {
                         var allowed = rule.DefaultOptions.Keys.Concat(rule.DefaultListOptions.Keys).Prepend("severity").ToList();
-                        string hint = HrPrep.Content.Loading.NodeReader.Suggest(ok.Value, allowed) is { } s ? $" (did you mean '{s}'?)" : string.Empty;
+                        string hint = HrPrep.Packs.DiagnosticText.Suggest(ok.Value, allowed) is { } s ? $" (did you mean '{s}'?)" : string.Empty;
                         fail(ok.Start, $"unknown option '{ok.Value}' for {rule.Code} ({rule.Name}){hint}; allowed: {string.Join(", ", allowed)}");
                     }
                 }

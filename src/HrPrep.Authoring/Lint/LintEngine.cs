@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using HrPrep.Authoring.Lint.Schema;
 using HrPrep.Content;
-using HrPrep.Content.Loading;
+using HrPrep.Packs;
+using HrPrep.Packs.Yaml;
 
 namespace HrPrep.Authoring.Lint;
 
@@ -73,8 +74,96 @@ public sealed class LintEngine
     public LintResult LintPaths(IEnumerable<string> paths)
     {
         var run = new Run(this);
-        var details = PackReader.ReadPathsDetailed(paths, null, run.Visit);
-        return run.Finish(details);
+        var expansion = PackReader.ExpandPaths(paths);
+        var files = expansion.Files;
+        var read = new PackFile[files.Length];
+        Parallel.For(0, files.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            byte[]? raw = null;
+            try
+            {
+                PackFile pf;
+                if (TryReadAll(files[i], YamlReaderOptions.Default.MaxFileBytes, out raw, out int length))
+                {
+                    pf = PackReader.ReadFile(files[i], raw.AsSpan(0, length), keepTree: true);
+
+                    // The run must not keep the bytes: the buffer goes back to the pool below.
+                    run.Visit(pf, raw.AsMemory(0, length));
+                }
+                else
+                {
+                    // Unreadable or over the size limit: the reader reports why.
+                    pf = PackReader.ReadFile(files[i], keepTree: true);
+                    run.Visit(pf, ReadOnlyMemory<byte>.Empty);
+                }
+
+                // Keep only each question's identity (id, category, type, level, origin, location) for the workspace.
+                read[i] = pf with { Root = null, Questions = [.. pf.Questions.Select(Slim)] };
+            }
+            finally
+            {
+                if (raw is not null)
+                {
+                    System.Buffers.ArrayPool<byte>.Shared.Return(raw);
+                }
+            }
+        });
+        return run.Finish(PackReader.Assemble(read, expansion.Diagnostics));
+    }
+
+    private static readonly ModelAnswer EmptyAnswer = new(string.Empty, []);
+
+    /// <summary>Keeps a question's identity (id, category, type, level, origin, location) and drops its texts.</summary>
+    private static Question Slim(Question q) => new()
+    {
+        Id = q.Id,
+        PackId = q.PackId,
+        Prompt = string.Empty,
+        Category = q.Category,
+        Type = q.Type,
+        Level = q.Level,
+        Origin = q.Origin,
+        Answer = EmptyAnswer,
+        Location = q.Location,
+    };
+
+    /// <summary>Reads a whole file into a pooled buffer (returned by the caller); false when it cannot be read or is over the limit.</summary>
+    private static bool TryReadAll(string path, long maxBytes, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out byte[]? bytes, out int length)
+    {
+        bytes = null;
+        length = 0;
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            if (stream.Length > maxBytes)
+            {
+                return false;
+            }
+
+            // One byte more than the length, to notice a file that grew while being read.
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)stream.Length + 1);
+            int total = 0;
+            int n;
+            while (total < buffer.Length && (n = stream.Read(buffer, total, buffer.Length - total)) > 0)
+            {
+                total += n;
+            }
+
+            if (total > stream.Length)
+            {
+                // The file grew while being read: let the reader's own path report it.
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                return false;
+            }
+
+            bytes = buffer;
+            length = total;
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The resource name prefix of the shipped packs' YAML sources embedded in HrPrep.Authoring.</summary>
@@ -102,17 +191,16 @@ public sealed class LintEngine
     /// <summary>Lints named in-memory files (UTF-8 bytes); names are used as paths.</summary>
     public LintResult LintBytes(IEnumerable<KeyValuePair<string, byte[]>> files)
     {
-        var list = files.ToList();
-        var raw = list.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
-        var details = PackReader.ReadStreamsDetailed(list.Select(f => new KeyValuePair<string, Stream>(f.Key, new MemoryStream(f.Value, writable: false))));
         var run = new Run(this);
-        foreach (var file in details.Files)
+        var read = new List<PackFile>();
+        foreach (var (path, bytes) in files)
         {
-            var own = details.Result.Diagnostics.Where(d => d.Path == file.Path).ToList();
-            run.Visit(file, raw.TryGetValue(file.Path, out var b) ? b : ReadOnlyMemory<byte>.Empty, own);
+            var pf = PackReader.ReadFile(path, bytes, keepTree: true);
+            run.Visit(pf, bytes);
+            read.Add(pf with { Root = null });
         }
 
-        return run.Finish(details);
+        return run.Finish(PackReader.Assemble(read));
     }
 
     /// <summary>One lint run: per-file work (called in parallel from the reader), then the workspace phase.</summary>
@@ -136,11 +224,11 @@ public sealed class LintEngine
             today = engine.options.Today ?? DateOnly.FromDateTime(DateTime.UtcNow);
         }
 
-        public void Visit(PackFile pf, ReadOnlyMemory<byte> raw, IReadOnlyList<Diagnostic> readerDiagnostics)
+        public void Visit(PackFile pf, ReadOnlyMemory<byte> raw)
         {
             try
             {
-                VisitFile(pf, raw, readerDiagnostics);
+                VisitFile(pf, raw, pf.Diagnostics);
             }
             finally
             {
@@ -182,11 +270,11 @@ public sealed class LintEngine
             done[pf.Path] = (file, found, suppressions);
         }
 
-        public LintResult Finish(PackReader.ReadDetails details)
+        public LintResult Finish(PackReadResult details)
         {
             timer.Mark("read and per-file rules");
             var packOfFile = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var pack in details.Result.Packs)
+            foreach (var pack in details.Packs)
             {
                 packOfFile.TryAdd(pack.Location.Path, pack.Id);
                 foreach (var q in pack.Questions)
@@ -211,7 +299,7 @@ public sealed class LintEngine
                 suppressions.Add(entry.Suppressions);
             }
 
-            var workspace = new LintWorkspace([.. files], details.Result.Packs);
+            var workspace = new LintWorkspace([.. files], details.Packs);
             timer.Mark("workspace assembled");
             foreach (var rule in active)
             {
@@ -242,7 +330,7 @@ public sealed class LintEngine
             }
 
             var (kept, suppressedCount, meta) = engine.ApplySuppressions(effective, suppressions, config);
-            foreach (var d in details.Result.Diagnostics)
+            foreach (var d in details.Diagnostics)
             {
                 var severity = d.Severity switch
                 {

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using HrPrep.Content;
-using HrPrep.Content.Yaml;
+using HrPrep.Packs.Yaml;
 
 namespace HrPrep.Authoring.Lint;
 

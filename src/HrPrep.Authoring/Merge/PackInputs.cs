@@ -1,5 +1,6 @@
 using HrPrep.Content;
-using HrPrep.Content.Yaml;
+using HrPrep.Packs;
+using HrPrep.Packs.Yaml;
 
 namespace HrPrep.Authoring.Merge;
 

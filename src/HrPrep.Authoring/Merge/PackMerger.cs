@@ -5,7 +5,7 @@ using System.Text;
 using HrPrep.Authoring.Diff;
 using HrPrep.Authoring.Writing;
 using HrPrep.Content;
-using HrPrep.Content.Querying;
+using HrPrep.Packs.Text;
 
 namespace HrPrep.Authoring.Merge;
 

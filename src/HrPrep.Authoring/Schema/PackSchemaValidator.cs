@@ -1,6 +1,6 @@
 using System.Globalization;
 using HrPrep.Content;
-using HrPrep.Content.Yaml;
+using HrPrep.Packs.Yaml;
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
 using NJsonSchema.Validation;

@@ -1,5 +1,5 @@
 using HrPrep.Content;
-using HrPrep.Content.Loading;
+using HrPrep.Packs;
 
 namespace HrPrep.Authoring.Writing;
 

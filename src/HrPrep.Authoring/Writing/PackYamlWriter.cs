@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using HrPrep.Authoring.IO;
 using HrPrep.Content;
+using HrPrep.Packs;
 
 namespace HrPrep.Authoring.Writing;
 
@@ -29,10 +30,10 @@ public sealed record PackYamlWriterOptions
     /// The largest file <see cref="PackYamlWriter.Write"/> may produce (default: the reader's limit),
     /// so that every written file can be read back; larger output fails with <see cref="InvalidDataException"/>.
     /// </summary>
-    public long MaxFileBytes { get; init; } = HrPrep.Content.Yaml.YamlReaderOptions.Default.MaxFileBytes;
+    public long MaxFileBytes { get; init; } = HrPrep.Packs.Yaml.YamlReaderOptions.Default.MaxFileBytes;
 
     /// <summary>The most questions one written file may hold (default: the reader's limit).</summary>
-    public int MaxQuestionsPerFile { get; init; } = HrPrep.Content.Yaml.YamlReaderOptions.Default.MaxQuestionsPerFile;
+    public int MaxQuestionsPerFile { get; init; } = HrPrep.Packs.Yaml.YamlReaderOptions.Default.MaxQuestionsPerFile;
 }
 
 /// <summary>

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
-using HrPrep.Content.Yaml;
+using HrPrep.Packs.Yaml;
 
 namespace HrPrep.Authoring.Writing;
 

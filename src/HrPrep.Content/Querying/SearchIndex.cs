@@ -1,3 +1,5 @@
+using HrPrep.Packs.Text;
+
 namespace HrPrep.Content.Querying;
 
 /// <summary>A ranked search result.</summary>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using HrPrep.Authoring.Diff;
 using HrPrep.Content;
+using HrPrep.Packs;
 using HrPrep.Tool.Infrastructure;
 
 namespace HrPrep.Tool.Commands;

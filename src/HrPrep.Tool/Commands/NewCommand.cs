@@ -1,6 +1,7 @@
 using System.CommandLine;
 using HrPrep.Authoring.Writing;
 using HrPrep.Content;
+using HrPrep.Packs;
 using HrPrep.Tool.Infrastructure;
 
 namespace HrPrep.Tool.Commands;

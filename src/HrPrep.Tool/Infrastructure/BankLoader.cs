@@ -1,4 +1,5 @@
 using HrPrep.Content;
+using HrPrep.Packs;
 
 namespace HrPrep.Tool.Infrastructure;
 

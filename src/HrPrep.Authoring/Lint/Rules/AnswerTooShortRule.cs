@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using HrPrep.Authoring.Lint.Text;
-using HrPrep.Content.Yaml;
+using HrPrep.Packs.Yaml;
 
 namespace HrPrep.Authoring.Lint.Rules;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using HrPrep.Content.Yaml;
+using HrPrep.Packs.Yaml;
 
 namespace HrPrep.Authoring.Lint.Rules;
 

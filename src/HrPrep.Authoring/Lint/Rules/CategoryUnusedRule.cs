@@ -1,4 +1,4 @@
-using HrPrep.Content.Yaml;
+using HrPrep.Packs.Yaml;
 
 namespace HrPrep.Authoring.Lint.Rules;
 

@@ -63,7 +63,7 @@ public sealed class RelatedUnknownRule : LintRule
                 else if (!ids.Contains(r.Value))
                 {
                     string where = q.File.PackId is { } pack ? $" in pack '{pack}'" : string.Empty;
-                    string hint = HrPrep.Content.Loading.NodeReader.Suggest(r.Value, ids) is { } s ? $" (did you mean '{s}'?)" : string.Empty;
+                    string hint = HrPrep.Packs.DiagnosticText.Suggest(r.Value, ids) is { } s ? $" (did you mean '{s}'?)" : string.Empty;
                     context.Report(r, $"related question '{r.Value}' does not exist{where}{hint}");
                 }
             }

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using HrPrep.Content.Yaml;
+using HrPrep.Packs.Yaml;
 
 namespace HrPrep.Authoring.Lint.Rules;
 

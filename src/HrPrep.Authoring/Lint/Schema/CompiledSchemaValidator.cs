@@ -4,7 +4,8 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using HrPrep.Authoring.Schema;
 using HrPrep.Content;
-using HrPrep.Content.Yaml;
+using HrPrep.Packs;
+using HrPrep.Packs.Yaml;
 using NJsonSchema;
 
 namespace HrPrep.Authoring.Lint.Schema;
@@ -446,7 +447,7 @@ public sealed class CompiledSchemaValidator
         return names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " or " + names[^1];
     }
 
-    private static string? SuggestName(string name, IEnumerable<string> known) => HrPrep.Content.Loading.NodeReader.Suggest(name, known);
+    private static string? SuggestName(string name, IEnumerable<string> known) => HrPrep.Packs.DiagnosticText.Suggest(name, known);
 
     /// <summary>JSON types, with the same flag values as NJsonSchema's <c>JsonObjectType</c>.</summary>
     [Flags]

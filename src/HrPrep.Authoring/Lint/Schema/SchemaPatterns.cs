@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
-using HrPrep.Content.Loading;
+using HrPrep.Packs;
 
 namespace HrPrep.Authoring.Lint.Schema;
 

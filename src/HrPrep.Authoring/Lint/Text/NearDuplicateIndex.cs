@@ -62,7 +62,7 @@ public sealed class NearDuplicateIndex
             return [];
         }
 
-        string folded = HrPrep.Content.Querying.TextNormalizer.Fold(text);
+        string folded = HrPrep.Packs.Text.TextNormalizer.Fold(text);
         ulong[] rented = System.Buffers.ArrayPool<ulong>.Shared.Rent((folded.Length / 2) + 1);
         try
         {

@@ -45,7 +45,7 @@ public static class TextTools
     }
 
     /// <summary>Lower-case words of the text with accents folded (the library's search folding).</summary>
-    public static List<string> Words(string text) => HrPrep.Content.Querying.TextNormalizer.Tokens(text);
+    public static List<string> Words(string text) => HrPrep.Packs.Text.TextNormalizer.Tokens(text);
 
     /// <summary>Converts a byte offset in UTF-8 text to a 1-based line and column (UTF-16 units).</summary>
     public static (int Line, int Column) Position(ReadOnlySpan<byte> utf8, int offset)

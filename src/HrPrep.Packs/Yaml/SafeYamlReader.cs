@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace HrPrep.Content.Yaml;
+namespace HrPrep.Packs.Yaml;
 
 /// <summary>The result of reading one YAML file: its root node (null when unreadable) and any problems.</summary>
 /// <param name="Path">The file or resource name.</param>
@@ -308,13 +308,11 @@ public static partial class SafeYamlReader
         return false;
     }
 
-    internal static string OneLine(string message) => WhiteSpaceRun().Replace(message, " ").Trim();
+    internal static string OneLine(string message) => DiagnosticText.OneLine(message);
 
     [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*", RegexOptions.CultureInvariant)]
     private static partial Regex MarkPrefix();
 
-    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
-    private static partial Regex WhiteSpaceRun();
 
     private sealed class AbortException : Exception
     {

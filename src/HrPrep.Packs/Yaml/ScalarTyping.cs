@@ -1,12 +1,18 @@
 using System.Text.RegularExpressions;
 
-namespace HrPrep.Content.Yaml;
+namespace HrPrep.Packs.Yaml;
 
-/// <summary>Types plain scalars by the YAML 1.2 core schema (so <c>no</c>, <c>on</c> and dates stay strings).</summary>
-internal static partial class ScalarTyping
+/// <summary>
+/// Types plain (unquoted) scalars by the YAML 1.2 core schema, as the reader does (so <c>no</c>,
+/// <c>on</c> and dates stay strings). A writer quotes a string whose plain form would not read back as a string.
+/// </summary>
+public static partial class ScalarTyping
 {
+    /// <summary>The kind the reader gives <paramref name="value"/> written as a plain scalar.</summary>
+    /// <param name="value">The scalar's text.</param>
     public static ScalarKind Classify(string value)
     {
+        ArgumentNullException.ThrowIfNull(value);
         if (value.Length == 0)
         {
             return ScalarKind.Null;

@@ -66,8 +66,15 @@ public readonly record struct SourceLocation(string Path, int Line, int Column)
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{Path}:{Math.Max(Line, 1)}:{Math.Max(Column, 1)}");
 
-    /// <summary>Source order of two positions: path (ordinal), then line, then column.</summary>
-    internal static int CompareOrder(string pathA, int lineA, int columnA, string pathB, int lineB, int columnB)
+    /// <summary>Source order of two positions given by their parts: path (ordinal), then line, then column.</summary>
+    /// <param name="pathA">The first path.</param>
+    /// <param name="lineA">The first line.</param>
+    /// <param name="columnA">The first column.</param>
+    /// <param name="pathB">The second path.</param>
+    /// <param name="lineB">The second line.</param>
+    /// <param name="columnB">The second column.</param>
+    /// <returns>Negative when the first comes first, zero when equal, positive otherwise.</returns>
+    public static int CompareOrder(string pathA, int lineA, int columnA, string pathB, int lineB, int columnB)
     {
         int c = string.CompareOrdinal(pathA, pathB);
         if (c == 0)

@@ -1,10 +1,15 @@
 using System.Text;
 
-namespace HrPrep.Content.Querying;
+namespace HrPrep.Packs.Text;
 
-/// <summary>Folds text for search: lower case (invariant), accents removed, split on non-letters.</summary>
-internal static class TextNormalizer
+/// <summary>
+/// Folds text the same way everywhere (search, near-duplicate checks, merge, import): lower case
+/// (invariant), accents removed with a fixed table, split into runs of letters and digits.
+/// </summary>
+public static class TextNormalizer
 {
+    /// <summary>The folded tokens of a text (maximal runs of letters and digits); empty for null or empty text.</summary>
+    /// <param name="text">Any text.</param>
     public static List<string> Tokens(string? text)
     {
         var tokens = new List<string>();
@@ -26,7 +31,8 @@ internal static class TextNormalizer
     /// The tokens of <see cref="Tokens"/> joined by single spaces, built without a string per token
     /// (used as a duplicate key over many texts).
     /// </summary>
-    internal static string TokenKey(string? text)
+    /// <param name="text">Any text.</param>
+    public static string TokenKey(string? text)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -70,8 +76,10 @@ internal static class TextNormalizer
     /// is the same on every platform and in invariant-globalization mode. Combining marks
     /// (U+0300..U+036F) are dropped.
     /// </summary>
+    /// <param name="text">Any text.</param>
     public static string Fold(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         bool ascii = true;
         foreach (char c in text)
         {

@@ -1,10 +1,10 @@
 using System.Buffers;
 using System.Text;
 
-namespace HrPrep.Content.Yaml;
+namespace HrPrep.Packs.Yaml;
 
-/// <summary>Character sets shared by the pack reader and writer.</summary>
-internal static class YamlCharacters
+/// <summary>Character sets shared by the pack reader and writers of pack YAML.</summary>
+public static class YamlCharacters
 {
     /// <summary>
     /// Characters that pack YAML never holds as they are, line feed aside: controls (tab and carriage

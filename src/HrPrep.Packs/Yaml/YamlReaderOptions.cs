@@ -1,4 +1,4 @@
-namespace HrPrep.Content.Yaml;
+namespace HrPrep.Packs.Yaml;
 
 /// <summary>Limits applied when reading untrusted YAML pack files.</summary>
 public sealed record YamlReaderOptions

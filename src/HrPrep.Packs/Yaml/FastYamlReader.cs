@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 
-namespace HrPrep.Content.Yaml;
+namespace HrPrep.Packs.Yaml;
 
 /// <summary>
 /// A fast reader for the subset of YAML that pack files are written in: block mappings and lists,

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
-using HrPrep.Content.Yaml;
+using HrPrep.Packs.Yaml;
 
-namespace HrPrep.Content.Loading;
+namespace HrPrep.Packs;
 
 /// <summary>Reads typed values out of YAML nodes, reporting every mismatch as a located diagnostic.</summary>
 internal sealed partial class NodeReader(List<Diagnostic> diagnostics)
@@ -143,47 +143,7 @@ internal sealed partial class NodeReader(List<Diagnostic> diagnostics)
 
     public delegate bool TryParse<T>(string text, out T value);
 
-    internal static string Shorten(string value) => value.Length <= 60 ? value : string.Concat(value.AsSpan(0, 57), "...");
+    internal static string Shorten(string value) => DiagnosticText.Shorten(value);
 
-    /// <summary>The known name closest to <paramref name="name"/> by edit distance, if it is close enough.</summary>
-    internal static string? Suggest(string name, IEnumerable<string> known)
-    {
-        string? best = null;
-        int bestDistance = int.MaxValue;
-        foreach (var candidate in known)
-        {
-            int d = Distance(name.ToLowerInvariant(), candidate.ToLowerInvariant());
-            if (d < bestDistance)
-            {
-                bestDistance = d;
-                best = candidate;
-            }
-        }
-
-        return best is not null && bestDistance <= Math.Max(1, best.Length / 3) ? best : null;
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (int i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
+    internal static string? Suggest(string name, IEnumerable<string> known) => DiagnosticText.Suggest(name, known);
 }

@@ -68,10 +68,33 @@ public sealed record Question
     }
 #pragma warning restore CS8618
 
-    /// <summary>Initialises every member directly (used by the compiled-pack reader: no setter calls at start-up).</summary>
+    /// <summary>
+    /// Initialises every member directly, without validation (the compiled-pack reader uses it so
+    /// start-up makes no setter calls). Prefer the object initializer elsewhere.
+    /// </summary>
+    /// <param name="id">See <see cref="Id"/>.</param>
+    /// <param name="packId">See <see cref="PackId"/>.</param>
+    /// <param name="prompt">See <see cref="Prompt"/>.</param>
+    /// <param name="category">See <see cref="Category"/>.</param>
+    /// <param name="type">See <see cref="Type"/>.</param>
+    /// <param name="level">See <see cref="Level"/>.</param>
+    /// <param name="origin">See <see cref="Origin"/>.</param>
+    /// <param name="tags">See <see cref="Tags"/>.</param>
+    /// <param name="scenario">See <see cref="Scenario"/>.</param>
+    /// <param name="answer">See <see cref="Answer"/>.</param>
+    /// <param name="followUps">See <see cref="FollowUps"/>.</param>
+    /// <param name="lookFor">See <see cref="LookFor"/>.</param>
+    /// <param name="redFlags">See <see cref="RedFlags"/>.</param>
+    /// <param name="jurisdiction">See <see cref="Jurisdiction"/>.</param>
+    /// <param name="sources">See <see cref="Sources"/>.</param>
+    /// <param name="related">See <see cref="Related"/>.</param>
+    /// <param name="lastVerified">See <see cref="LastVerified"/>.</param>
+    /// <param name="reviewBy">See <see cref="ReviewBy"/>.</param>
+    /// <param name="attribution">See <see cref="Attribution"/>.</param>
+    /// <param name="location">See <see cref="Location"/>.</param>
     [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
 #pragma warning disable CS8618 // every member is assigned through its backing field
-    internal Question(
+    public Question(
         string id,
         string packId,
         string prompt,
@@ -204,10 +227,27 @@ public sealed record QuestionPack
     }
 #pragma warning restore CS8618
 
-    /// <summary>Initialises every member directly (used by the compiled-pack reader: no setter calls at start-up).</summary>
+    /// <summary>
+    /// Initialises every member directly, without validation (the compiled-pack reader uses it so
+    /// start-up makes no setter calls). Prefer the object initializer elsewhere.
+    /// </summary>
+    /// <param name="id">See <see cref="Id"/>.</param>
+    /// <param name="version">See <see cref="Version"/>.</param>
+    /// <param name="title">See <see cref="Title"/>.</param>
+    /// <param name="role">See <see cref="Role"/>.</param>
+    /// <param name="description">See <see cref="Description"/>.</param>
+    /// <param name="language">See <see cref="Language"/>.</param>
+    /// <param name="license">See <see cref="License"/>.</param>
+    /// <param name="authors">See <see cref="Authors"/>.</param>
+    /// <param name="disclaimer">See <see cref="Disclaimer"/>.</param>
+    /// <param name="homepage">See <see cref="Homepage"/>.</param>
+    /// <param name="categories">See <see cref="Categories"/>.</param>
+    /// <param name="retired">See <see cref="Retired"/>.</param>
+    /// <param name="questions">See <see cref="Questions"/>.</param>
+    /// <param name="location">See <see cref="Location"/>.</param>
     [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
 #pragma warning disable CS8618 // every member is assigned through its backing field
-    internal QuestionPack(
+    public QuestionPack(
         string id,
         string version,
         string title,

@@ -1,15 +1,19 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Collections.Immutable;
-using HrPrep.Content.Loading;
-using HrPrep.Content.Yaml;
+using HrPrep.Packs.Yaml;
 
-namespace HrPrep.Content;
+namespace HrPrep.Packs;
 
-/// <summary>The packs read from a set of files and every problem found on the way.</summary>
+/// <summary>The packs read from a set of files, every problem found on the way, and each file as read.</summary>
 /// <param name="Packs">The packs that were read, ordered by id.</param>
 /// <param name="Diagnostics">Every problem, ordered by path, line and column.</param>
 public sealed record PackReadResult(ImmutableArray<QuestionPack> Packs, ImmutableArray<Diagnostic> Diagnostics)
 {
+    /// <summary>
+    /// Each file that was read, in the order read (ordinal path order within a directory): its
+    /// manifest, questions and own diagnostics, and its YAML tree when <see cref="PackReadOptions.KeepTrees"/> is set.
+    /// </summary>
+    public ImmutableArray<PackFile> Files { get; init; } = [];
+
     /// <summary>True when any diagnostic is an error.</summary>
     public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 
@@ -18,157 +22,123 @@ public sealed record PackReadResult(ImmutableArray<QuestionPack> Packs, Immutabl
         HasErrors ? throw new PackLoadException(Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToArray()) : Packs;
 }
 
+/// <summary>How <see cref="PackReader"/> reads a set of files.</summary>
+public sealed record PackReadOptions
+{
+    /// <summary>The default options: default YAML limits, trees released, one file per core in parallel.</summary>
+    public static PackReadOptions Default { get; } = new();
+
+    /// <summary>The YAML reader's limits (file size, depth, questions per file).</summary>
+    public YamlReaderOptions Yaml { get; init; } = YamlReaderOptions.Default;
+
+    /// <summary>
+    /// Keep each file's YAML tree in <see cref="PackFile.Root"/> (for tools that look at the source:
+    /// positions of every value, keys the model does not hold). Off by default: the tree is released
+    /// once the file is bound, which keeps memory near the model's size.
+    /// </summary>
+    public bool KeepTrees { get; init; }
+
+    /// <summary>How many files are read at once when reading paths (default: one per processor).</summary>
+    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+}
+
+/// <summary>The files a set of paths stands for, and the paths that could not be found or listed.</summary>
+/// <param name="Files">The files, each once: directories expanded to their <c>*.yaml</c>/<c>*.yml</c> files (recursively, ordinal order).</param>
+/// <param name="Diagnostics">An <c>IO001</c> error for each path that does not exist or cannot be listed.</param>
+public sealed record PathExpansion(ImmutableArray<string> Files, ImmutableArray<Diagnostic> Diagnostics);
+
 /// <summary>
 /// Reads question packs from files, directories or streams. A pack is a single file holding
 /// <c>pack</c> and <c>questions</c>, or a directory whose <c>pack.yaml</c> manifest is joined by
 /// every other <c>*.yaml</c> question file beside it. Never throws for bad input.
 /// </summary>
+/// <remarks>
+/// Reading is three plain steps, each public so that tools can put their own work between them:
+/// <see cref="ExpandPaths"/> (paths to files), <see cref="ReadFile(string, ReadOnlySpan{byte}, YamlReaderOptions?, bool)"/>
+/// (one file: safe YAML read, then <see cref="PackFileBinder"/>), and <see cref="Assemble"/> (files
+/// to packs, with the checks across files). <see cref="Read(IEnumerable{string}, PackReadOptions?)"/> does all three.
+/// </remarks>
 public static class PackReader
 {
     /// <summary>The manifest file name of a directory pack.</summary>
     public const string ManifestFileName = "pack.yaml";
 
     /// <summary>Reads the given files and directories (searched recursively for <c>*.yaml</c> and <c>*.yml</c>).</summary>
+    /// <param name="paths">Files and directories.</param>
+    /// <param name="options">The YAML reader's limits, or null for the defaults.</param>
     public static PackReadResult ReadPaths(IEnumerable<string> paths, YamlReaderOptions? options = null) =>
-        ReadPathsDetailed(paths, options).Result;
+        Read(paths, options is null ? null : new PackReadOptions { Yaml = options });
 
     /// <summary>Reads the given named streams; names are paths used for grouping and in diagnostics.</summary>
+    /// <param name="files">Names (paths) and streams; the streams are read to the end and not closed.</param>
+    /// <param name="options">The YAML reader's limits, or null for the defaults.</param>
     public static PackReadResult ReadStreams(IEnumerable<KeyValuePair<string, Stream>> files, YamlReaderOptions? options = null) =>
-        ReadStreamsDetailed(files, options).Result;
+        Read(files, options is null ? null : new PackReadOptions { Yaml = options });
 
-    internal static ReadDetails ReadStreamsDetailed(IEnumerable<KeyValuePair<string, Stream>> files, YamlReaderOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(files);
-        options ??= YamlReaderOptions.Default;
-        var list = files.ToList();
-        var parsed = new PackFile[list.Count];
-        var perFile = new List<Diagnostic>[list.Count];
-        for (int i = 0; i < list.Count; i++)
-        {
-            perFile[i] = [];
-            var read = SafeYamlReader.ReadStream(list[i].Key, list[i].Value, options);
-            perFile[i].AddRange(read.Diagnostics);
-            parsed[i] = PackFileBinder.Bind(read, options, perFile[i]);
-        }
-
-        return Assemble(parsed, perFile, []);
-    }
-
-    internal static ReadDetails ReadPathsDetailed(IEnumerable<string> paths, YamlReaderOptions? options = null) =>
-        ReadPathsDetailed(paths, options, null);
-
-    /// <summary>
-    /// Reads files in parallel. With <paramref name="visit"/>, each file's raw bytes, parsed file and
-    /// diagnostics are handed to the callback (on the reading thread) and the file's tree is then
-    /// released, keeping only its manifest, and its questions keep only their identity (id, category,
-    /// type, level, origin, location; texts are emptied), so that very large sets of files fit in memory.
-    /// </summary>
-    internal static ReadDetails ReadPathsDetailed(IEnumerable<string> paths, YamlReaderOptions? options, Action<PackFile, ReadOnlyMemory<byte>, IReadOnlyList<Diagnostic>>? visit)
+    /// <summary>Reads the given files and directories, files in parallel; the result lists each file as read.</summary>
+    /// <param name="paths">Files and directories.</param>
+    /// <param name="options">How to read, or null for <see cref="PackReadOptions.Default"/>.</param>
+    public static PackReadResult Read(IEnumerable<string> paths, PackReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
+        options ??= PackReadOptions.Default;
+        var expansion = ExpandPaths(paths);
+        var files = expansion.Files;
+        var parsed = new PackFile[files.Length];
+        Parallel.For(0, files.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism) }, i =>
+            parsed[i] = ReadFile(files[i], options.Yaml, options.KeepTrees));
+        return Assemble(parsed, expansion.Diagnostics);
+    }
+
+    /// <summary>Reads the given named streams in order; names are paths used for grouping and in diagnostics.</summary>
+    /// <param name="files">Names (paths) and streams; the streams are read to the end and not closed.</param>
+    /// <param name="options">How to read, or null for <see cref="PackReadOptions.Default"/>.</param>
+    public static PackReadResult Read(IEnumerable<KeyValuePair<string, Stream>> files, PackReadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        options ??= PackReadOptions.Default;
+        var parsed = new List<PackFile>();
+        foreach (var (path, stream) in files)
+        {
+            parsed.Add(PackFileBinder.Bind(SafeYamlReader.ReadStream(path, stream, options.Yaml), options.Yaml, options.KeepTrees));
+        }
+
+        return Assemble(parsed);
+    }
+
+    /// <summary>Reads and binds one file from disk (refused unread when over the size limit).</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="options">The YAML reader's limits, or null for the defaults.</param>
+    /// <param name="keepTree">Keep the YAML tree in <see cref="PackFile.Root"/>.</param>
+    public static PackFile ReadFile(string path, YamlReaderOptions? options = null, bool keepTree = false)
+    {
+        ArgumentNullException.ThrowIfNull(path);
         options ??= YamlReaderOptions.Default;
-        var early = new List<Diagnostic>();
-        var files = ExpandPaths(paths, early);
-        var parsed = new PackFile[files.Count];
-        var perFile = new List<Diagnostic>[files.Count];
-        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-        {
-            perFile[i] = [];
-            byte[]? raw = null;
-            try
-            {
-                YamlReadResult read;
-                if (visit is not null && TryReadAll(files[i], options, out raw, out int length))
-                {
-                    read = SafeYamlReader.Read(files[i], raw.AsSpan(0, length), options);
-                    perFile[i].AddRange(read.Diagnostics);
-                    parsed[i] = PackFileBinder.Bind(read, options, perFile[i]);
-
-                    // The visitor must not keep the bytes: the buffer goes back to the pool below.
-                    visit(parsed[i], raw.AsMemory(0, length), perFile[i]);
-                }
-                else
-                {
-                    read = SafeYamlReader.ReadFile(files[i], options);
-                    perFile[i].AddRange(read.Diagnostics);
-                    parsed[i] = PackFileBinder.Bind(read, options, perFile[i]);
-                    visit?.Invoke(parsed[i], ReadOnlyMemory<byte>.Empty, perFile[i]);
-                }
-            }
-            finally
-            {
-                if (raw is not null)
-                {
-                    System.Buffers.ArrayPool<byte>.Shared.Return(raw);
-                }
-            }
-
-            parsed[i] = visit is not null
-                ? parsed[i] with { Root = ManifestOnly(parsed[i].Root), Questions = [.. parsed[i].Questions.Select(Slim)] }
-
-                // The questions are bound: release the file's node tree (only the manifest key is needed to group files).
-                : parsed[i] with { Root = ManifestOnly(parsed[i].Root) };
-        });
-        return Assemble(parsed, perFile, early);
+        return PackFileBinder.Bind(SafeYamlReader.ReadFile(path, options), options, keepTree);
     }
 
-    /// <summary>Reads a whole file into a pooled buffer (returned by the caller); false when it cannot be read or is over the limit.</summary>
-    private static bool TryReadAll(string path, YamlReaderOptions options, [NotNullWhen(true)] out byte[]? bytes, out int length)
+    /// <summary>Reads and binds one file from its UTF-8 bytes.</summary>
+    /// <param name="path">The name used for grouping and in diagnostics.</param>
+    /// <param name="utf8">The file's bytes (an optional byte-order mark is skipped).</param>
+    /// <param name="options">The YAML reader's limits, or null for the defaults.</param>
+    /// <param name="keepTree">Keep the YAML tree in <see cref="PackFile.Root"/>.</param>
+    public static PackFile ReadFile(string path, ReadOnlySpan<byte> utf8, YamlReaderOptions? options = null, bool keepTree = false)
     {
-        bytes = null;
-        length = 0;
-        try
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-            if (stream.Length > options.MaxFileBytes)
-            {
-                return false;
-            }
-
-            var (buffer, total) = SafeYamlReader.ReadBounded(stream, options.MaxFileBytes);
-            if (total > options.MaxFileBytes)
-            {
-                // The file grew past the limit while being read: let the general path report it.
-                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-                return false;
-            }
-
-            bytes = buffer;
-            length = total;
-            return true;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            return false;
-        }
+        ArgumentNullException.ThrowIfNull(path);
+        options ??= YamlReaderOptions.Default;
+        return PackFileBinder.Bind(SafeYamlReader.Read(path, utf8, options), options, keepTree);
     }
 
-    private static readonly ModelAnswer EmptyAnswer = new(string.Empty, []);
-
-    /// <summary>Keeps a question's identity (id, category, type, level, origin, location) and drops its texts.</summary>
-    private static Question Slim(Question q) => new()
+    /// <summary>
+    /// The files the paths stand for: each file once (by full path), directories expanded to their
+    /// <c>*.yaml</c>/<c>*.yml</c> files recursively (hidden entries skipped) in ordinal order;
+    /// an <c>IO001</c> error for each path that does not exist or cannot be listed.
+    /// </summary>
+    /// <param name="paths">Files and directories.</param>
+    public static PathExpansion ExpandPaths(IEnumerable<string> paths)
     {
-        Id = q.Id,
-        PackId = q.PackId,
-        Prompt = string.Empty,
-        Category = q.Category,
-        Type = q.Type,
-        Level = q.Level,
-        Origin = q.Origin,
-        Answer = EmptyAnswer,
-        Location = q.Location,
-    };
-
-    /// <summary>Keeps only what assembling packs needs of a tree: the root mapping with its 'pack' entry.</summary>
-    private static YamlNode? ManifestOnly(YamlNode? root) => root is YamlMapping map
-        ? new YamlMapping(map.Start, map.Entries.Where(e => e.Key.Value == "pack").ToList())
-        : root;
-
-    internal sealed record ReadDetails(PackReadResult Result, ImmutableArray<PackFile> Files);
-
-    /// <summary>Expands directories to their YAML files (ordinal path order), reporting missing paths.</summary>
-    internal static List<string> ExpandPaths(IEnumerable<string> paths, List<Diagnostic> diagnostics)
-    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var diagnostics = new List<Diagnostic>();
         var files = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in paths)
@@ -184,7 +154,7 @@ public static class PackReader
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
-                    diagnostics.Add(Diagnostic.Error(new SourceLocation(path, 0, 0), "IO001", $"cannot read directory: {SafeYamlReader.OneLine(ex.Message)}"));
+                    diagnostics.Add(Diagnostic.Error(new SourceLocation(path, 0, 0), "IO001", $"cannot read directory: {DiagnosticText.OneLine(ex.Message)}"));
                     continue;
                 }
 
@@ -210,24 +180,34 @@ public static class PackReader
             }
         }
 
-        return files;
+        return new PathExpansion([.. files], [.. diagnostics]);
     }
 
-    private static ReadDetails Assemble(PackFile[] files, List<Diagnostic>[] perFile, List<Diagnostic> early)
+    /// <summary>
+    /// Groups read files into packs and runs the checks across files: a directory's <c>pack.yaml</c>
+    /// manifest takes every other file beside it; a file with its own manifest is a pack; duplicate,
+    /// retired and undeclared ids are reported, and questions that fail them are left out.
+    /// </summary>
+    /// <param name="files">The files, as returned by <c>ReadFile</c>.</param>
+    /// <param name="earlier">Diagnostics from before reading (such as <see cref="ExpandPaths"/>'s), merged into the result.</param>
+    /// <returns>The packs (by id), every diagnostic (the files' own included, in source order) and the files.</returns>
+    public static PackReadResult Assemble(IEnumerable<PackFile> files, IEnumerable<Diagnostic>? earlier = null)
     {
-        var diagnostics = new List<Diagnostic>(early);
-        foreach (var list in perFile)
+        ArgumentNullException.ThrowIfNull(files);
+        var fileArray = files.ToImmutableArray();
+        var diagnostics = earlier is null ? new List<Diagnostic>() : new List<Diagnostic>(earlier);
+        foreach (var file in fileArray)
         {
-            diagnostics.AddRange(list);
+            diagnostics.AddRange(file.Diagnostics);
         }
 
         var packs = new List<QuestionPack>();
-        foreach (var group in files.GroupBy(f => DirectoryOf(f.Path), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var group in fileArray.GroupBy(f => DirectoryOf(f.Path), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var members = group.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
             var manifestFile = members.FirstOrDefault(f => IsManifestName(f.Path));
-            bool manifestDeclared = manifestFile?.Root is YamlMapping mm && mm.Get("pack") is not null;
-            if (manifestFile is not null && manifestFile.Root is YamlMapping && !manifestDeclared)
+            bool manifestDeclared = manifestFile is { DeclaresPack: true };
+            if (manifestFile is { IsMapping: true, DeclaresPack: false })
             {
                 diagnostics.Add(Diagnostic.Error(new SourceLocation(manifestFile.Path, 1, 1), "PACK009", $"{ManifestFileName} must hold the pack manifest under 'pack'"));
             }
@@ -235,8 +215,7 @@ public static class PackReader
             var looseQuestionFiles = new List<PackFile>();
             foreach (var file in members)
             {
-                bool hasManifest = file.Root is YamlMapping m && m.Get("pack") is not null;
-                if (file == manifestFile || !hasManifest)
+                if (file == manifestFile || !file.DeclaresPack)
                 {
                     if (file != manifestFile)
                     {
@@ -262,7 +241,7 @@ public static class PackReader
             }
             else
             {
-                foreach (var file in looseQuestionFiles.Where(f => f.Root is YamlMapping))
+                foreach (var file in looseQuestionFiles.Where(f => f.IsMapping))
                 {
                     diagnostics.Add(Diagnostic.Error(new SourceLocation(file.Path, 1, 1), "PACK009", $"this question file belongs to no pack: put a {ManifestFileName} manifest beside it or add a 'pack' manifest to the file"));
                 }
@@ -272,7 +251,7 @@ public static class PackReader
         CheckAcrossPacks(packs, diagnostics);
         packs.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
         diagnostics.Sort(CompareDiagnostics);
-        return new ReadDetails(new PackReadResult([.. packs], [.. diagnostics]), [.. files]);
+        return new PackReadResult([.. packs], [.. diagnostics]) { Files = fileArray };
     }
 
     private static QuestionPack Finish(QuestionPack manifest, List<PackFile> files, List<Diagnostic> diagnostics)

@@ -1,4 +1,4 @@
-namespace HrPrep.Content.Yaml;
+namespace HrPrep.Packs.Yaml;
 
 /// <summary>The type a scalar has under the YAML 1.2 core schema.</summary>
 public enum ScalarKind

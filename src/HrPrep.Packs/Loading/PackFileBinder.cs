@@ -1,14 +1,38 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using HrPrep.Content.Yaml;
+using HrPrep.Packs.Yaml;
 
-namespace HrPrep.Content.Loading;
+namespace HrPrep.Packs;
 
-/// <summary>One parsed pack file: an optional manifest and its questions (not yet tied to a pack).</summary>
-internal sealed record PackFile(string Path, QuestionPack? Manifest, ImmutableArray<Question> Questions, YamlNode? Root);
+/// <summary>
+/// One pack file as read and bound: its manifest, its questions (not yet checked against the pack's
+/// categories and retired ids, see <see cref="PackReader.Assemble"/>) and its own diagnostics.
+/// </summary>
+/// <param name="Path">The file's path or name.</param>
+/// <param name="Manifest">The file's valid <c>pack</c> manifest (without questions), or null.</param>
+/// <param name="Questions">The file's valid questions, in file order; a question with any error is left out.</param>
+/// <param name="Diagnostics">The file's problems (reading and binding), in the order found.</param>
+public sealed record PackFile(string Path, QuestionPack? Manifest, ImmutableArray<Question> Questions, ImmutableArray<Diagnostic> Diagnostics)
+{
+    /// <summary>The file's YAML tree when it was asked for (and the file could be parsed); otherwise null.</summary>
+    public YamlNode? Root { get; init; }
 
-/// <summary>Binds a YAML node tree to the pack model, reporting every schema problem with its position.</summary>
-internal static class PackFileBinder
+    /// <summary>True when the file's document is a mapping.</summary>
+    public bool IsMapping { get; init; }
+
+    /// <summary>True when the file's document is a mapping with a <c>pack</c> key (valid or not).</summary>
+    public bool DeclaresPack { get; init; }
+
+    /// <summary>True when any of the file's own diagnostics is an error.</summary>
+    public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+}
+
+/// <summary>
+/// Binds a YAML tree to the pack model: the one authority on what a valid pack file is. Every
+/// problem is a located diagnostic (codes <c>PACK001</c>..<c>PACK013</c>); a question or manifest
+/// with any error is left out of the result, never half-filled.
+/// </summary>
+public static class PackFileBinder
 {
     private static readonly string[] RootKeys = ["pack", "questions"];
     private static readonly string[] PackKeys = ["id", "version", "title", "role", "description", "language", "license", "authors", "disclaimer", "homepage", "categories", "retired"];
@@ -28,25 +52,43 @@ internal static class PackFileBinder
     private static readonly string[] AttributionKeys = ["title", "url"];
     private static readonly string[] AttributionRequired = ["title"];
 
-    public static PackFile Bind(YamlReadResult read, YamlReaderOptions options, List<Diagnostic> diagnostics)
+    /// <summary>Binds one file's YAML read result; the result's diagnostics are the reader's followed by the binder's.</summary>
+    /// <param name="read">The file as read by <see cref="SafeYamlReader"/>.</param>
+    /// <param name="options">The limits (questions per file), or null for the defaults.</param>
+    /// <param name="keepTree">Keep the YAML tree in <see cref="PackFile.Root"/>.</param>
+    public static PackFile Bind(YamlReadResult read, YamlReaderOptions? options = null, bool keepTree = false)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        options ??= YamlReaderOptions.Default;
+        var diagnostics = new List<Diagnostic>(read.Diagnostics);
+        var (manifest, questions) = Bind(read.Root, options, diagnostics);
+        var map = read.Root as YamlMapping;
+        return new PackFile(read.Path, manifest, questions, [.. diagnostics])
+        {
+            Root = keepTree ? read.Root : null,
+            IsMapping = map is not null,
+            DeclaresPack = map?.Get("pack") is not null,
+        };
+    }
+
+    private static (QuestionPack? Manifest, ImmutableArray<Question> Questions) Bind(YamlNode? root, YamlReaderOptions options, List<Diagnostic> diagnostics)
     {
         var r = new NodeReader(diagnostics);
-        if (read.Root is null)
+        if (root is null)
         {
-            return new PackFile(read.Path, null, [], null);
+            return (null, []);
         }
 
-        var root = read.Root;
         if (root is YamlScalar { Kind: ScalarKind.Null })
         {
             r.Error(root.Start, "PACK008", "the file is empty; a pack file holds a mapping with 'pack' and/or 'questions'");
-            return new PackFile(read.Path, null, [], root);
+            return (null, []);
         }
 
         if (root is not YamlMapping map)
         {
             r.Error(root.Start, "PACK003", $"a pack file must be a mapping with 'pack' and/or 'questions', found {root.KindName}");
-            return new PackFile(read.Path, null, [], root);
+            return (null, []);
         }
 
         r.Keys(map, "a pack file", RootKeys, []);
@@ -79,7 +121,7 @@ internal static class PackFileBinder
             }
         }
 
-        return new PackFile(read.Path, manifest, questions, root);
+        return (manifest, questions);
     }
 
     private static QuestionPack? BindManifest(NodeReader r, YamlNode node)
