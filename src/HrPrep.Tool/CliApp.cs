@@ -28,6 +28,16 @@ public static class CliApp
         Recursive = true,
     };
 
+    /// <summary>The environment variable that, set to <c>1</c>, acts like <c>--verbose</c>.</summary>
+    internal const string DebugVariable = "HRPREP_DEBUG";
+
+    /// <summary>The global <c>--verbose</c> option: the full exception on an internal error.</summary>
+    private static Option<bool> NewVerboseOption() => new("--verbose")
+    {
+        Description = $"On an internal error (exit 4) print the full exception: type, message, stack trace and inner exceptions (also: {DebugVariable}=1).",
+        Recursive = true,
+    };
+
     /// <summary>Builds the root command.</summary>
     public static RootCommand Build(ToolContext context)
     {
@@ -35,9 +45,11 @@ public static class CliApp
             hrprep: interview-question packs for .NET. Query, sample, lint and export question packs.
             With no paths, commands read the packs shipped in HrPrep.Content.
 
-            Exit codes: 0 ok, 1 findings, 2 usage error, 3 unreadable input, 4 internal error.
+            Exit codes: 0 ok, 1 findings, 2 usage error, 3 unreadable input, 4 internal error
+            (--verbose or HRPREP_DEBUG=1: the full exception).
             """);
         root.Options.Add(NewQuietOption());
+        root.Options.Add(NewVerboseOption());
         root.Subcommands.Add(ListCommand.Create(context));
         root.Subcommands.Add(ShowCommand.Create(context));
         root.Subcommands.Add(SampleCommand.Create(context));
@@ -71,10 +83,11 @@ public static class CliApp
         }
 
         var context = new ToolContext(output, error) { ErrorIsTerminal = errorIsTerminal, GetEnvironmentVariable = environment ?? Environment.GetEnvironmentVariable, In = input ?? TextReader.Null };
+        ParseResult? parse = null;
         try
         {
             var root = Build(context);
-            var parse = root.Parse(args);
+            parse = root.Parse(args);
             if (parse.Errors.Count > 0)
             {
                 foreach (var e in parse.Errors)
@@ -91,8 +104,48 @@ public static class CliApp
         }
         catch (Exception ex)
         {
-            context.Fail("INTERNAL", $"{ex.GetType().Name}: {ex.Message.Split('\n')[0]}");
+            ReportInternalError(context, ex, Verbose(context, parse, args));
             return ExitCodes.Internal;
+        }
+    }
+
+    /// <summary>
+    /// True when the full exception is wanted: <c>--verbose</c> (from the parse, or from the raw
+    /// arguments when the failure came before parsing finished) or <see cref="DebugVariable"/>=1.
+    /// </summary>
+    private static bool Verbose(ToolContext context, ParseResult? parse, string[] args)
+    {
+        if (context.GetEnvironmentVariable(DebugVariable) == "1")
+        {
+            return true;
+        }
+
+        try
+        {
+            return parse is not null ? parse.GetValue<bool>("--verbose") : args.Contains("--verbose", StringComparer.Ordinal);
+        }
+        catch (InvalidOperationException)
+        {
+            return args.Contains("--verbose", StringComparer.Ordinal);
+        }
+    }
+
+    /// <summary>
+    /// Reports an unexpected exception (exit 4): one line <c>hrprep: error INTERNAL: Type: message</c>;
+    /// with <paramref name="verbose"/> also the whole exception (type, message, stack trace, inner
+    /// exceptions), else a hint how to see it.
+    /// </summary>
+    internal static void ReportInternalError(ToolContext context, Exception ex, bool verbose)
+    {
+        string first = ex.Message.Split('\n')[0].TrimEnd('\r');
+        if (verbose)
+        {
+            context.Fail("INTERNAL", $"{ex.GetType().Name}: {first}");
+            context.Error.WriteLine(ex.ToString());
+        }
+        else
+        {
+            context.Fail("INTERNAL", $"{ex.GetType().Name}: {first} (run with --verbose or {DebugVariable}=1 for the full exception)");
         }
     }
 
