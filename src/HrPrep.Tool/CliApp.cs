@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using System.Reflection;
 using HrPrep.Content;
 using HrPrep.Tool.Commands;
@@ -92,10 +93,16 @@ public static class CliApp
             {
                 foreach (var e in parse.Errors)
                 {
-                    context.Fail("USAGE", OneLine(e.Message));
+                    context.Fail("USAGE", DiagnosticText.OneLine(e.Message));
                 }
 
                 error.WriteLine("Run 'dotnet hrprep --help' for usage.");
+                return ExitCodes.Usage;
+            }
+
+            if (UnknownOption(parse) is { } unknown)
+            {
+                context.Fail("USAGE", $"unknown option '{unknown}'; run '{CommandPath(parse)} --help' for usage");
                 return ExitCodes.Usage;
             }
 
@@ -107,6 +114,39 @@ public static class CliApp
             ReportInternalError(context, ex, Verbose(context, parse, args));
             return ExitCodes.Internal;
         }
+    }
+
+    /// <summary>
+    /// The first argument value that looks like an option (starts with <c>-</c>) and is not an
+    /// existing file or directory: System.CommandLine passes an unknown option through as an argument
+    /// when the command takes paths, so every command is checked here, once.
+    /// </summary>
+    internal static string? UnknownOption(ParseResult parse)
+    {
+        foreach (var argument in parse.CommandResult.Children.OfType<ArgumentResult>())
+        {
+            foreach (var token in argument.Tokens)
+            {
+                if (token.Value.StartsWith('-') && !File.Exists(token.Value) && !Directory.Exists(token.Value))
+                {
+                    return token.Value;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The command line that names the parsed command, e.g. <c>dotnet hrprep import markdown</c>.</summary>
+    internal static string CommandPath(ParseResult parse)
+    {
+        var names = new List<string>();
+        for (SymbolResult? r = parse.CommandResult; r is CommandResult c && c.Parent is not null; r = c.Parent)
+        {
+            names.Insert(0, c.Command.Name);
+        }
+
+        return string.Join(' ', ["dotnet hrprep", .. names]);
     }
 
     /// <summary>
@@ -148,10 +188,6 @@ public static class CliApp
             context.Fail("INTERNAL", $"{ex.GetType().Name}: {first} (run with --verbose or {DebugVariable}=1 for the full exception)");
         }
     }
-
-    /// <summary>Folds a multi-line message into one line.</summary>
-    internal static string OneLine(string message) =>
-        string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries).Select(p => p.Trim()).Where(p => p.Length > 0));
 
     /// <summary>Runs a command body, turning <see cref="ToolExitException"/> and load errors into one-line messages.</summary>
     internal static int Guard(ToolContext context, Func<int> body)

@@ -44,7 +44,7 @@ public static class MoodleXmlImporter
         }
         catch (XmlException ex)
         {
-            diagnostics.Add(Diagnostic.Error(new SourceLocation(path, ex.LineNumber, ex.LinePosition), "MOODLE001", "not well-formed XML: " + OneLine(ex.Message)));
+            diagnostics.Add(Diagnostic.Error(new SourceLocation(path, ex.LineNumber, ex.LinePosition), "MOODLE001", "not well-formed XML: " + DiagnosticText.OneLine(ex.Message)));
             return new MoodleImportResult([], [.. diagnostics]);
         }
 
@@ -82,7 +82,7 @@ public static class MoodleXmlImporter
                 }
                 catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
                 {
-                    diagnostics.Add(Diagnostic.Error(At(path, comment), "MOODLE002", "unreadable hrprep:pack comment: " + OneLine(ex.Message)));
+                    diagnostics.Add(Diagnostic.Error(At(path, comment), "MOODLE002", "unreadable hrprep:pack comment: " + DiagnosticText.OneLine(ex.Message)));
                 }
 
                 continue;
@@ -116,7 +116,7 @@ public static class MoodleXmlImporter
                 }
                 catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
                 {
-                    diagnostics.Add(Diagnostic.Error(At(path, source), "MOODLE002", "unreadable hrprep:source comment: " + OneLine(ex.Message)));
+                    diagnostics.Add(Diagnostic.Error(At(path, source), "MOODLE002", "unreadable hrprep:source comment: " + DiagnosticText.OneLine(ex.Message)));
                     continue;
                 }
             }
@@ -295,7 +295,6 @@ public static class MoodleXmlImporter
 
     private static int Column(XObject? node) => node is IXmlLineInfo info && info.HasLineInfo() ? info.LinePosition : 1;
 
-    private static string OneLine(string message) => string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>A pack being read: its manifest (from the comment, or a skeleton) and its questions.</summary>
     private sealed class PackBuilder(QuestionPack manifest, bool fromComment)

@@ -184,7 +184,7 @@ public static class PackReader
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
-                    diagnostics.Add(Diagnostic.Error(new SourceLocation(path, 0, 0), "IO001", $"cannot read directory: {SafeYamlReader.OneLine(ex.Message)}"));
+                    diagnostics.Add(Diagnostic.Error(new SourceLocation(path, 0, 0), "IO001", $"cannot read directory: {DiagnosticText.OneLine(ex.Message)}"));
                     continue;
                 }
 

@@ -38,7 +38,7 @@ public static partial class SafeYamlReader
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            return Fail(path, 0, 0, "IO001", $"cannot read file: {OneLine(ex.Message)}");
+            return Fail(path, 0, 0, "IO001", $"cannot read file: {DiagnosticText.OneLine(ex.Message)}");
         }
     }
 
@@ -61,7 +61,7 @@ public static partial class SafeYamlReader
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
         {
-            return Fail(path, 0, 0, "IO001", $"cannot read: {OneLine(ex.Message)}");
+            return Fail(path, 0, 0, "IO001", $"cannot read: {DiagnosticText.OneLine(ex.Message)}");
         }
 
         try
@@ -258,7 +258,7 @@ public static partial class SafeYamlReader
     {
         int line = (int)ex.Start.Line;
         int column = (int)ex.Start.Column;
-        string message = OneLine(MarkPrefix().Replace(ex.Message, string.Empty));
+        string message = DiagnosticText.OneLine(MarkPrefix().Replace(ex.Message, string.Empty));
         long index = ex.Start.Index;
         if (message.Contains("tab", StringComparison.OrdinalIgnoreCase) && index >= 0 && index < text.Length && text.IndexOf('\t', (int)index) is int tab and >= 0)
         {
@@ -308,13 +308,8 @@ public static partial class SafeYamlReader
         return false;
     }
 
-    internal static string OneLine(string message) => WhiteSpaceRun().Replace(message, " ").Trim();
-
     [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*", RegexOptions.CultureInvariant)]
     private static partial Regex MarkPrefix();
-
-    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
-    private static partial Regex WhiteSpaceRun();
 
     private sealed class AbortException : Exception
     {

@@ -90,7 +90,7 @@ public static class ExportCommand
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                throw new ToolExitException(ExitCodes.Unreadable, "IO", $"cannot write '{parse.GetValue(output)}': {CliApp.OneLine(ex.Message)}");
+                throw new ToolExitException(ExitCodes.Unreadable, "IO", $"cannot write '{parse.GetValue(output)}': {DiagnosticText.OneLine(ex.Message)}");
             }
 
             context.Error.WriteLine($"hrprep: wrote {counted.Count} question{(counted.Count == 1 ? "" : "s")} as {exporter.Name} to {parse.GetValue(output)}");
@@ -142,16 +142,11 @@ public static class ExportCommand
             throw new ToolExitException(ExitCodes.Usage, "USAGE", $"the output directory '{directory}' does not exist");
         }
 
+        // A YAML output inside an input folder would be read with the packs next time.
         bool yaml = target.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || target.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
-        foreach (var input in inputs)
+        if (PackOutput.OverlappingInput(target, inputs, outputIsPack: yaml, context.WorkingDirectory) is { } input)
         {
-            string full = Path.GetFullPath(input, context.WorkingDirectory).TrimEnd(Path.DirectorySeparatorChar);
-            bool same = string.Equals(full, target, StringComparison.Ordinal);
-            bool inside = yaml && Directory.Exists(full) && target.StartsWith(full + Path.DirectorySeparatorChar, StringComparison.Ordinal);
-            if (same || inside)
-            {
-                throw new ToolExitException(ExitCodes.Usage, "USAGE", $"the output '{input}' is one of the inputs; choose another file");
-            }
+            throw new ToolExitException(ExitCodes.Usage, "USAGE", $"the output '{input}' is one of the inputs; choose another file");
         }
     }
 

@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using HrPrep.Authoring.Import;
 using HrPrep.Authoring.IO;
+using HrPrep.Content;
 using HrPrep.Tool.Infrastructure;
 
 namespace HrPrep.Tool.Commands;
@@ -54,7 +55,7 @@ internal static class ImportAnkiCommand
             }
             catch (InvalidDataException ex)
             {
-                throw new ToolExitException(ExitCodes.Unreadable, "IO001", $"{path}: {CliApp.OneLine(ex.Message)}");
+                throw new ToolExitException(ExitCodes.Unreadable, "IO001", $"{path}: {DiagnosticText.OneLine(ex.Message)}");
             }
 
             var lines = result.Changes.Select(Line).ToList();
@@ -152,7 +153,7 @@ internal static class ImportAnkiCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new ToolExitException(ExitCodes.Unreadable, "IO", $"cannot write {path}: {CliApp.OneLine(ex.Message)}");
+            throw new ToolExitException(ExitCodes.Unreadable, "IO", $"cannot write {path}: {DiagnosticText.OneLine(ex.Message)}");
         }
     }
 }

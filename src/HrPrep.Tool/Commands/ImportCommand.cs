@@ -96,7 +96,7 @@ public static class ImportCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new ToolExitException(ExitCodes.Unreadable, "IO001", $"{path}: cannot read: {CliApp.OneLine(ex.Message)}");
+            throw new ToolExitException(ExitCodes.Unreadable, "IO001", $"{path}: cannot read: {DiagnosticText.OneLine(ex.Message)}");
         }
 
         try
@@ -156,7 +156,7 @@ public static class ImportCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new ToolExitException(ExitCodes.Unreadable, "IO", $"cannot write {output}: {CliApp.OneLine(ex.Message)}");
+            throw new ToolExitException(ExitCodes.Unreadable, "IO", $"cannot write {output}: {DiagnosticText.OneLine(ex.Message)}");
         }
 
         return ExitCodes.Ok;

@@ -269,11 +269,11 @@ internal static class ImportMarkdownCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new ToolExitException(ExitCodes.Unreadable, "IO", $"cannot write {s.Output}: {CliApp.OneLine(ex.Message)}; {(stage is null ? "packs written so far are complete files" : "nothing was written")}");
+            throw new ToolExitException(ExitCodes.Unreadable, "IO", $"cannot write {s.Output}: {DiagnosticText.OneLine(ex.Message)}; {(stage is null ? "packs written so far are complete files" : "nothing was written")}");
         }
         catch (InvalidDataException ex)
         {
-            throw new ToolExitException(ExitCodes.Findings, "IMPORT", $"{CliApp.OneLine(ex.Message)}; {(stage is null ? "packs written so far are complete files" : "nothing was written")}");
+            throw new ToolExitException(ExitCodes.Findings, "IMPORT", $"{DiagnosticText.OneLine(ex.Message)}; {(stage is null ? "packs written so far are complete files" : "nothing was written")}");
         }
         finally
         {
@@ -420,7 +420,7 @@ internal static class ImportMarkdownCommand
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
-                    throw new ToolExitException(ExitCodes.Unreadable, "IO001", $"{input}: cannot read: {CliApp.OneLine(ex.Message)}");
+                    throw new ToolExitException(ExitCodes.Unreadable, "IO001", $"{input}: cannot read: {DiagnosticText.OneLine(ex.Message)}");
                 }
 
                 foreach (var file in files.Select(f => Path.GetRelativePath(root, f).Replace('\\', '/')).Order(StringComparer.Ordinal))
@@ -434,10 +434,6 @@ internal static class ImportMarkdownCommand
             {
                 string parent = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(input)) ?? string.Empty);
                 sources.Add(new PageSource(input, parent.Length == 0 ? [] : [parent], string.Empty));
-            }
-            else if (input.StartsWith('-'))
-            {
-                throw new ToolExitException(ExitCodes.Usage, "USAGE", $"unknown option '{input}'; run 'dotnet hrprep import markdown --help' for usage");
             }
             else
             {
@@ -462,7 +458,6 @@ internal static class ImportMarkdownCommand
             return [.. packs];
         }
 
-        string output = Path.GetFullPath(s.Output).TrimEnd(Path.DirectorySeparatorChar);
-        return [.. packs.Where(p => !(Path.GetFullPath(p.Location.Path) is { } path && (path == output || path.StartsWith(output + Path.DirectorySeparatorChar, StringComparison.Ordinal))))];
+        return [.. packs.Where(p => !PackOutput.IsSameOrInside(p.Location.Path, s.Output))];
     }
 }

@@ -6,6 +6,7 @@ using HrPrep.Authoring.IO;
 using HrPrep.Authoring.Lint;
 using HrPrep.Authoring.Lint.Output;
 using HrPrep.Authoring.Lint.Schema;
+using HrPrep.Content;
 using HrPrep.Tool.Infrastructure;
 
 namespace HrPrep.Tool.Commands;
@@ -92,19 +93,11 @@ public static class LintCommand
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
                 {
-                    throw new ToolExitException(ExitCodes.Unreadable, "BASELINE", $"cannot read baseline {baselinePath}: {CliApp.OneLine(ex.Message)}");
+                    throw new ToolExitException(ExitCodes.Unreadable, "BASELINE", $"cannot read baseline {baselinePath}: {DiagnosticText.OneLine(ex.Message)}");
                 }
             }
 
             var given = parse.GetValue(paths) ?? [];
-            foreach (var p in given)
-            {
-                if (p.StartsWith('-') && !File.Exists(p) && !Directory.Exists(p))
-                {
-                    throw new ToolExitException(ExitCodes.Usage, "USAGE", $"unknown option '{p}'; run 'dotnet hrprep lint --help' for usage");
-                }
-            }
-
             string defaultDir = Path.Combine(context.WorkingDirectory, "questions");
             using var progress = ProgressReporter.Start(context, "lint");
             int totalFiles = !progress.Enabled ? 0 : given.Length > 0 ? CountYamlFiles(given) : CountYamlFiles([defaultDir]);
@@ -268,7 +261,7 @@ public static class LintCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            throw new ToolExitException(ExitCodes.Unreadable, "SCHEMA", $"cannot read schema {path}: {CliApp.OneLine(ex.Message)}");
+            throw new ToolExitException(ExitCodes.Unreadable, "SCHEMA", $"cannot read schema {path}: {DiagnosticText.OneLine(ex.Message)}");
         }
 
         try
@@ -277,7 +270,7 @@ public static class LintCommand
         }
         catch (ArgumentException ex)
         {
-            throw new ToolExitException(ExitCodes.Unreadable, "SCHEMA", $"cannot read schema {path}: {CliApp.OneLine(ex.Message.Split(" (Parameter", StringSplitOptions.None)[0])}");
+            throw new ToolExitException(ExitCodes.Unreadable, "SCHEMA", $"cannot read schema {path}: {DiagnosticText.OneLine(ex.Message.Split(" (Parameter", StringSplitOptions.None)[0])}");
         }
     }
 

@@ -116,7 +116,7 @@ public static class MergeCommand
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                throw new ToolExitException(ExitCodes.Unreadable, "IO", $"cannot write {target}: {CliApp.OneLine(ex.Message)}");
+                throw new ToolExitException(ExitCodes.Unreadable, "IO", $"cannot write {target}: {DiagnosticText.OneLine(ex.Message)}");
             }
 
             context.Out.WriteLine($"wrote {target}");

@@ -28,11 +28,11 @@ public static partial class PracticeCommand
         }
         catch (ProgressStoreException ex)
         {
-            throw new ToolExitException(ExitCodes.Unreadable, "STORE", CliApp.OneLine(ex.Message));
+            throw new ToolExitException(ExitCodes.Unreadable, "STORE", DiagnosticText.OneLine(ex.Message));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new ToolExitException(ExitCodes.Unreadable, "STORE", $"{path}: cannot open: {CliApp.OneLine(ex.Message)}");
+            throw new ToolExitException(ExitCodes.Unreadable, "STORE", $"{path}: cannot open: {DiagnosticText.OneLine(ex.Message)}");
         }
     }
 

@@ -45,7 +45,7 @@ public static class ProgressCommand
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
-                    throw new ToolExitException(ExitCodes.Unreadable, "IO", $"{importPath}: cannot read: {CliApp.OneLine(ex.Message)}");
+                    throw new ToolExitException(ExitCodes.Unreadable, "IO", $"{importPath}: cannot read: {DiagnosticText.OneLine(ex.Message)}");
                 }
                 catch (ProgressStoreException ex)
                 {
@@ -68,7 +68,7 @@ public static class ProgressCommand
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
-                    throw new ToolExitException(ExitCodes.Unreadable, "IO", $"cannot write '{exportPath}': {CliApp.OneLine(ex.Message)}");
+                    throw new ToolExitException(ExitCodes.Unreadable, "IO", $"cannot write '{exportPath}': {DiagnosticText.OneLine(ex.Message)}");
                 }
 
                 context.Out.WriteLine($"Exported progress to {exportPath}.");

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using HrPrep.Practice;
+using HrPrep.Content;
 using HrPrep.Tool.Infrastructure;
 
 namespace HrPrep.Tool.Commands;
@@ -90,7 +91,7 @@ public static class ScoreCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new ToolExitException(ExitCodes.Unreadable, "ANSWER", $"{path}: cannot read: {CliApp.OneLine(ex.Message)}");
+            throw new ToolExitException(ExitCodes.Unreadable, "ANSWER", $"{path}: cannot read: {DiagnosticText.OneLine(ex.Message)}");
         }
         catch (DecoderFallbackException)
         {

@@ -13,14 +13,6 @@ public static class BankLoader
             return QuestionBank.Default;
         }
 
-        foreach (var path in paths)
-        {
-            if (path.StartsWith('-') && !File.Exists(path) && !Directory.Exists(path))
-            {
-                throw new ToolExitException(ExitCodes.Usage, "USAGE", $"unknown option '{path}'; run 'dotnet hrprep --help' for usage");
-            }
-        }
-
         var result = PackReader.ReadPaths(paths);
         var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         if (errors.Count == 0)

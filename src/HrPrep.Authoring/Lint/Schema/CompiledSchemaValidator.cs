@@ -51,7 +51,7 @@ public sealed class CompiledSchemaValidator
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            throw new ArgumentException($"the schema cannot be read: {OneLine(ex.Message)}", nameof(schemaJson), ex);
+            throw new ArgumentException($"the schema cannot be read: {DiagnosticText.OneLine(ex.Message)}", nameof(schemaJson), ex);
         }
 
         try
@@ -60,7 +60,7 @@ public sealed class CompiledSchemaValidator
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            throw new ArgumentException($"the schema cannot be compiled: {OneLine(ex.Message)}", nameof(schemaJson), ex);
+            throw new ArgumentException($"the schema cannot be compiled: {DiagnosticText.OneLine(ex.Message)}", nameof(schemaJson), ex);
         }
     }
 
@@ -160,7 +160,6 @@ public sealed class CompiledSchemaValidator
         return errors;
     }
 
-    private static string OneLine(string s) => string.Join(' ', s.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim();
 
     private static void Error(List<Diagnostic> errors, SourceLocation at, string message) =>
         errors.Add(Diagnostic.Error(at, Code, message));
