@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using HrPrep.Authoring;
 using HrPrep.Authoring.IO;
 using HrPrep.Authoring.Lint;
@@ -22,7 +21,7 @@ public static class LintCommand
             Description = "Pack files or directories (default: questions/ in the working directory if present, else the packs shipped in HrPrep.Content).",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var format = CommonOptions.Format("text", "json", "sarif", "github", "msbuild");
+        var format = CommonOptions.Format([.. LintFormatters.Names]);
         var failOn = new Option<string?>("--fail-on") { Description = "Lowest severity that fails the run (exit 1): error (default) or warning; overrides 'failOn' in the configuration." };
         failOn.AcceptOnlyFromAmong("error", "warning", "info");
         var config = new Option<string?>("--config", "-c") { Description = $"Configuration file (default: {LintConfig.FileName} in the working directory, if present)." };
@@ -114,16 +113,18 @@ public static class LintCommand
                 : Directory.Exists(defaultDir) ? engine.LintPaths([Path.GetRelativePath(Directory.GetCurrentDirectory(), defaultDir)])
                 : engine.LintEmbedded();
 
-            string chosen = parse.GetValue(format) ?? "text";
-            bool color = chosen == "text" && parse.GetValue(output) is null && !parse.GetValue(noColor) && ColorSupported(context);
+            var formatter = LintFormatters.Find(parse.GetValue(format)!)!;
+            var formatOptions = new LintFormatOptions { ToolVersion = CliApp.ToolVersion };
             if (parse.GetValue(output) is { } outPath)
             {
-                AtomicFile.Write(outPath, stream => Render(stream, null, chosen, result, false));
+                AtomicFile.Write(outPath, stream => formatter.Write(stream, result, formatOptions));
                 context.Error.WriteLine(TextLintFormatter.Summary(result));
             }
             else
             {
-                Render(null, context.Out, chosen, result, color);
+                bool color = formatter is TextLintFormatter && !parse.GetValue(noColor) && ColorSupported(context);
+                formatter.Write(context.Out, result, formatOptions with { Color = color });
+                context.Out.Flush();
             }
 
             if (result.HasUnreadableInput)
@@ -164,55 +165,6 @@ public static class LintCommand
         }
 
         return date;
-    }
-
-    private static void Render(Stream? stream, TextWriter? writer, string format, LintResult result, bool color)
-    {
-        if (format is "json" or "sarif")
-        {
-            using var ms = new MemoryStream();
-            if (format == "json")
-            {
-                JsonLintFormatter.Write(ms, result);
-            }
-            else
-            {
-                SarifLintFormatter.Write(ms, result, CliApp.ToolVersion);
-            }
-
-            ms.WriteByte((byte)'\n');
-            if (stream is not null)
-            {
-                ms.Position = 0;
-                ms.CopyTo(stream);
-            }
-            else
-            {
-                writer!.Write(Encoding.UTF8.GetString(ms.ToArray()));
-            }
-
-            return;
-        }
-
-        var text = writer ?? new StreamWriter(stream!, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
-        switch (format)
-        {
-            case "github":
-                GitHubLintFormatter.Write(text, result);
-                break;
-            case "msbuild":
-                MsBuildLintFormatter.Write(text, result);
-                break;
-            default:
-                TextLintFormatter.Write(text, result, color);
-                break;
-        }
-
-        text.Flush();
-        if (writer is null)
-        {
-            text.Dispose();
-        }
     }
 
     private static bool ColorSupported(ToolContext context) =>

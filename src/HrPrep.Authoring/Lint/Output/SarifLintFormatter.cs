@@ -9,8 +9,23 @@ namespace HrPrep.Authoring.Lint.Output;
 /// reader code, relative artifact URIs, partial fingerprints and the other copy of a near-duplicate
 /// as a related location.
 /// </summary>
-public static class SarifLintFormatter
+public sealed class SarifLintFormatter : ILintFormatter
 {
+    /// <inheritdoc />
+    public string Name => "sarif";
+
+    /// <inheritdoc />
+    public void Write(TextWriter output, LintResult result, LintFormatOptions options) =>
+        LintFormatters.WriteAsText(output, stream => ((ILintFormatter)this).Write(stream, result, options));
+
+    /// <inheritdoc />
+    void ILintFormatter.Write(Stream output, LintResult result, LintFormatOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Write(output, result, options.ToolVersion, options.BaseDirectory);
+        output.WriteByte((byte)'\n');
+    }
+
     /// <summary>The SARIF schema the output conforms to.</summary>
     public const string SchemaUri = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
