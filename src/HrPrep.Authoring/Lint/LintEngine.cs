@@ -271,8 +271,8 @@ public sealed class LintEngine
     {
         var byPath = new Dictionary<string, List<(Suppression S, bool[] Used)>>(StringComparer.Ordinal);
         var meta = new List<LintFinding>();
-        byCode.TryGetValue("HP901", out var invalidRule);
-        byCode.TryGetValue("HP902", out var unusedRule);
+        byCode.TryGetValue(RuleDescriptors.SuppressionInvalid.Code, out var invalidRule);
+        byCode.TryGetValue(RuleDescriptors.SuppressionUnused.Code, out var unusedRule);
         void Meta(LintRule? rule, SourceLocation at, string message)
         {
             if (rule is not null && config.SeverityFor(rule, at.Path) is var sev && sev != LintSeverity.Off)

@@ -228,7 +228,7 @@ public static class LintCommand
 
     private static void ListRules(TextWriter o)
     {
-        var rows = RuleCatalogue.Rules.Select(r => (IReadOnlyList<string>)[r.Code, r.Name, r.Group.ToString().ToLowerInvariant(), r.DefaultSeverity.ToName(), TextTable.Cut(r.Summary, 90)]).ToList();
+        var rows = RuleDescriptors.All.Select(r => (IReadOnlyList<string>)[r.Code, r.Name, r.GroupName, r.DefaultSeverity.ToName(), TextTable.Cut(r.Summary, 90)]).ToList();
         TextTable.Write(o, ["CODE", "NAME", "GROUP", "DEFAULT", "WHAT"], rows);
         o.WriteLine();
         TextTable.Write(o, ["CODE", "WHAT (reader and schema: always errors)"], RuleCatalogue.ReaderCodes.Select(c => (IReadOnlyList<string>)[c.Code, TextTable.Cut(c.Summary, 100)]));
@@ -239,7 +239,8 @@ public static class LintCommand
         var o = context.Out;
         if (RuleCatalogue.Find(code) is { } rule)
         {
-            o.WriteLine($"{rule.Code} {rule.Name} ({rule.Group.ToString().ToLowerInvariant()}, default {rule.DefaultSeverity.ToName()})");
+            var d = rule.Descriptor;
+            o.WriteLine($"{d.Code} {d.Name} ({d.GroupName}, default {d.DefaultSeverity.ToName()})");
             o.WriteLine();
             o.WriteLine($"What: {rule.Summary}");
             o.WriteLine();

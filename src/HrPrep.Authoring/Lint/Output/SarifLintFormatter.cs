@@ -35,10 +35,9 @@ public sealed class SarifLintFormatter : ILintFormatter
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(result);
         var rules = new List<(string Id, string Name, string Short, string Full, string Help, string Level, string Group)>();
-        foreach (var r in RuleCatalogue.Rules)
+        foreach (var r in RuleDescriptors.All)
         {
-            string help = $"{r.Summary}\n\nWhy: {r.Rationale}\n\nBad:\n{r.BadExample}\n\nGood:\n{r.GoodExample}";
-            rules.Add((r.Code, r.Name, r.Summary, r.Rationale, help, Level(r.DefaultSeverity), r.Group.ToString().ToLowerInvariant()));
+            rules.Add((r.Code, r.Name, r.Summary, r.Rationale, r.Help, Level(r.DefaultSeverity), r.GroupName));
         }
 
         foreach (var c in RuleCatalogue.ReaderCodes)
