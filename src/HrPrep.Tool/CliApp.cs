@@ -9,7 +9,7 @@ using HrPrep.Tool.Infrastructure;
 namespace HrPrep.Tool;
 
 /// <summary>The command tree of <c>dotnet hrprep</c>; runs in-process with any writers.</summary>
-public static class CliApp
+internal static class CliApp
 {
     /// <summary>The tool's version (informational version without source-control suffix).</summary>
     public static string ToolVersion

@@ -63,6 +63,13 @@ public class CliPlumbingTests
         Assert.False(PackOutput.IsSameOrInside(Path.Combine(root, "ab", "b.yaml"), Path.Combine(root, "a")));
     }
 
+    [Fact]
+    public void The_tool_assembly_exports_no_types()
+    {
+        // HrPrep.Tool is an executable, not a library: its types are internal (tests see them through InternalsVisibleTo).
+        Assert.Empty(typeof(CliApp).Assembly.GetExportedTypes().Select(t => t.FullName));
+    }
+
     private static void CopyDirectory(string from, string to)
     {
         Directory.CreateDirectory(to);

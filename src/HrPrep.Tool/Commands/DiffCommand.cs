@@ -6,7 +6,7 @@ using HrPrep.Tool.Infrastructure;
 namespace HrPrep.Tool.Commands;
 
 /// <summary><c>dotnet hrprep diff OLD NEW</c>: what changed between two versions of packs, and whether the version bump is enough.</summary>
-public static class DiffCommand
+internal static class DiffCommand
 {
     /// <summary>Creates the command.</summary>
     public static Command Create(ToolContext context)

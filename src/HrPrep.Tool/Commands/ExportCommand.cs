@@ -7,7 +7,7 @@ using HrPrep.Tool.Infrastructure;
 namespace HrPrep.Tool.Commands;
 
 /// <summary><c>dotnet hrprep export FORMAT [PATH...] -o FILE</c>: Anki decks, CSV and study formats.</summary>
-public static class ExportCommand
+internal static class ExportCommand
 {
     /// <summary>Creates the command.</summary>
     public static Command Create(ToolContext context)

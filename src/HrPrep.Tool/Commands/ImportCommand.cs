@@ -9,7 +9,7 @@ using HrPrep.Tool.Infrastructure;
 namespace HrPrep.Tool.Commands;
 
 /// <summary><c>dotnet hrprep import markdown|csv|anki</c>: pack skeletons from Markdown pages, packs from our CSV export.</summary>
-public static class ImportCommand
+internal static class ImportCommand
 {
     private static readonly UTF8Encoding StrictUtf8 = new(false, true);
 

@@ -5,7 +5,7 @@ using HrPrep.Tool.Infrastructure;
 namespace HrPrep.Tool.Commands;
 
 /// <summary><c>dotnet hrprep import moodle FILE</c>: packs from Moodle XML (our own <c>export moodle</c> exactly; essays made elsewhere as skeletons).</summary>
-public static class ImportMoodleCommand
+internal static class ImportMoodleCommand
 {
     /// <summary>Creates the <c>moodle</c> subcommand of <c>import</c>.</summary>
     public static Command Create(ToolContext context)

@@ -11,7 +11,7 @@ using HrPrep.Tool.Infrastructure;
 namespace HrPrep.Tool.Commands;
 
 /// <summary><c>dotnet hrprep lint</c>: YAML, schema and content rules over question packs, with exact positions.</summary>
-public static class LintCommand
+internal static class LintCommand
 {
     /// <summary>Creates the command.</summary>
     public static Command Create(ToolContext context)

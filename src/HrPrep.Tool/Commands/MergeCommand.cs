@@ -12,7 +12,7 @@ using HrPrep.Tool.Infrastructure;
 namespace HrPrep.Tool.Commands;
 
 /// <summary><c>dotnet hrprep merge PATH PATH... -o OUT</c>: merges packs without losing a question.</summary>
-public static class MergeCommand
+internal static class MergeCommand
 {
     /// <summary>Creates the command.</summary>
     public static Command Create(ToolContext context)

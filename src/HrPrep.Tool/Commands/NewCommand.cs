@@ -6,7 +6,7 @@ using HrPrep.Tool.Infrastructure;
 namespace HrPrep.Tool.Commands;
 
 /// <summary><c>dotnet hrprep new PACK-ID</c>: scaffolds a directory pack.</summary>
-public static class NewCommand
+internal static class NewCommand
 {
     /// <summary>Creates the command.</summary>
     public static Command Create(ToolContext context)

@@ -10,7 +10,7 @@ using HrPrep.Tool.Infrastructure;
 namespace HrPrep.Tool.Commands;
 
 /// <summary><c>dotnet hrprep practice</c>: a timed mock interview with feedback and spaced repetition.</summary>
-public static partial class PracticeCommand
+internal static partial class PracticeCommand
 {
     /// <summary>The <c>--store</c> option shared with <c>progress</c>.</summary>
     internal static Option<string?> StoreOption() => new("--store")

@@ -8,7 +8,7 @@ using HrPrep.Tool.Infrastructure;
 namespace HrPrep.Tool.Commands;
 
 /// <summary><c>dotnet hrprep progress</c>: what is due, strongest and weakest categories, coverage over time; export and import.</summary>
-public static class ProgressCommand
+internal static class ProgressCommand
 {
     /// <summary>Creates the command.</summary>
     public static Command Create(ToolContext context)

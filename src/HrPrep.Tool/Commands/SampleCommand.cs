@@ -8,7 +8,7 @@ using HrPrep.Tool.Infrastructure;
 namespace HrPrep.Tool.Commands;
 
 /// <summary><c>dotnet hrprep sample</c>: a reproducible mock interview.</summary>
-public static class SampleCommand
+internal static class SampleCommand
 {
     /// <summary>Creates the command.</summary>
     public static Command Create(ToolContext context)

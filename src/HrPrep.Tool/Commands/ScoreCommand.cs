@@ -9,7 +9,7 @@ using HrPrep.Tool.Infrastructure;
 namespace HrPrep.Tool.Commands;
 
 /// <summary><c>dotnet hrprep score ID --answer-file FILE</c>: scores an answer against a question's key points and red flags.</summary>
-public static class ScoreCommand
+internal static class ScoreCommand
 {
     /// <summary>Largest answer read (bytes).</summary>
     internal const int MaxAnswerBytes = 1 << 20;

@@ -7,7 +7,7 @@ using HrPrep.Tool.Infrastructure;
 namespace HrPrep.Tool.Commands;
 
 /// <summary><c>dotnet hrprep show ID</c>: one question in full.</summary>
-public static class ShowCommand
+internal static class ShowCommand
 {
     /// <summary>Creates the command.</summary>
     public static Command Create(ToolContext context)

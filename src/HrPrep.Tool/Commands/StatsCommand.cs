@@ -7,7 +7,7 @@ using HrPrep.Tool.Infrastructure;
 namespace HrPrep.Tool.Commands;
 
 /// <summary><c>dotnet hrprep stats</c>: questions per category and level, and per type.</summary>
-public static class StatsCommand
+internal static class StatsCommand
 {
     /// <summary>Creates the command.</summary>
     public static Command Create(ToolContext context)

@@ -3,7 +3,7 @@ using HrPrep.Content;
 namespace HrPrep.Tool.Infrastructure;
 
 /// <summary>Loads the embedded packs (no paths) or the packs at the given paths, printing located errors.</summary>
-public static class BankLoader
+internal static class BankLoader
 {
     /// <summary>Loads a bank or throws <see cref="ToolExitException"/> after printing every problem.</summary>
     public static QuestionBank Load(ToolContext context, IReadOnlyList<string>? paths)

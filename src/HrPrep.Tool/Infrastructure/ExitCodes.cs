@@ -1,7 +1,7 @@
 namespace HrPrep.Tool.Infrastructure;
 
 /// <summary>The documented exit codes of <c>dotnet hrprep</c>.</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     /// <summary>Success.</summary>
     public const int Ok = 0;

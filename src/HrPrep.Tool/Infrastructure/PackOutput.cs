@@ -3,7 +3,7 @@ using HrPrep.Authoring.Writing;
 namespace HrPrep.Tool.Infrastructure;
 
 /// <summary>Where and how a command writes a pack: layout from the path, schema line, input protection.</summary>
-public static class PackOutput
+internal static class PackOutput
 {
     /// <summary>The layout for an output path: a file for <c>*.yaml</c>/<c>*.yml</c> (or an existing file), else a directory.</summary>
     public static PackLayout LayoutOf(string path, string? layout)
