@@ -93,7 +93,7 @@ internal static class CliApp
             {
                 foreach (var e in parse.Errors)
                 {
-                    context.Fail("USAGE", DiagnosticText.OneLine(e.Message));
+                    context.Fail(ToolCodes.Usage, DiagnosticText.OneLine(e.Message));
                 }
 
                 error.WriteLine("Run 'dotnet hrprep --help' for usage.");
@@ -102,7 +102,7 @@ internal static class CliApp
 
             if (UnknownOption(parse) is { } unknown)
             {
-                context.Fail("USAGE", $"unknown option '{unknown}'; run '{CommandPath(parse)} --help' for usage");
+                context.Fail(ToolCodes.Usage, $"unknown option '{unknown}'; run '{CommandPath(parse)} --help' for usage");
                 return ExitCodes.Usage;
             }
 
@@ -180,12 +180,12 @@ internal static class CliApp
         string first = ex.Message.Split('\n')[0].TrimEnd('\r');
         if (verbose)
         {
-            context.Fail("INTERNAL", $"{ex.GetType().Name}: {first}");
+            context.Fail(ToolCodes.Internal, $"{ex.GetType().Name}: {first}");
             context.Error.WriteLine(ex.ToString());
         }
         else
         {
-            context.Fail("INTERNAL", $"{ex.GetType().Name}: {first} (run with --verbose or {DebugVariable}=1 for the full exception)");
+            context.Fail(ToolCodes.Internal, $"{ex.GetType().Name}: {first} (run with --verbose or {DebugVariable}=1 for the full exception)");
         }
     }
 
@@ -224,7 +224,7 @@ internal static class CliApp
             }
             catch (PackLoadException ex)
             {
-                context.Fail("CONTENT", ex.Message);
+                context.Fail(ToolCodes.Content, ex.Message);
                 return ExitCodes.Findings;
             }
 

@@ -296,7 +296,7 @@ public sealed class LintEngine
                 {
                     if (!byCode.ContainsKey(code) && code != CompiledSchemaValidator.Code)
                     {
-                        bool reader = code.StartsWith("YAML", StringComparison.Ordinal) || code.StartsWith("PACK", StringComparison.Ordinal) || code.StartsWith("IO", StringComparison.Ordinal);
+                        bool reader = RuleCatalogue.IsReaderCode(code);
                         Meta(invalidRule, s.Location, reader ? $"reader error {code} cannot be suppressed; fix the file" : $"unknown rule '{code}' in suppression");
                         valid = false;
                     }

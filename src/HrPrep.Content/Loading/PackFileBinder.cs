@@ -39,20 +39,20 @@ internal static class PackFileBinder
         var root = read.Root;
         if (root is YamlScalar { Kind: ScalarKind.Null })
         {
-            r.Error(root.Start, "PACK008", "the file is empty; a pack file holds a mapping with 'pack' and/or 'questions'");
+            r.Error(root.Start, DiagnosticCodes.EmptyFile, "the file is empty; a pack file holds a mapping with 'pack' and/or 'questions'");
             return new PackFile(read.Path, null, [], root);
         }
 
         if (root is not YamlMapping map)
         {
-            r.Error(root.Start, "PACK003", $"a pack file must be a mapping with 'pack' and/or 'questions', found {root.KindName}");
+            r.Error(root.Start, DiagnosticCodes.WrongKind, $"a pack file must be a mapping with 'pack' and/or 'questions', found {root.KindName}");
             return new PackFile(read.Path, null, [], root);
         }
 
         r.Keys(map, "a pack file", RootKeys, []);
         if (map.Entries.Count == 0)
         {
-            r.Error(map.Start, "PACK008", "the file has neither 'pack' nor 'questions'");
+            r.Error(map.Start, DiagnosticCodes.EmptyFile, "the file has neither 'pack' nor 'questions'");
         }
 
         QuestionPack? manifest = map.Get("pack") is { } packNode ? BindManifest(r, packNode) : null;
@@ -62,7 +62,7 @@ internal static class PackFileBinder
             var items = r.Items(questionsNode, "questions");
             if (items.Count > options.MaxQuestionsPerFile)
             {
-                r.Error(questionsNode.Start, "PACK010", string.Create(CultureInfo.InvariantCulture, $"the file has {items.Count} questions, over the limit of {options.MaxQuestionsPerFile}"));
+                r.Error(questionsNode.Start, DiagnosticCodes.TooManyQuestions, string.Create(CultureInfo.InvariantCulture, $"the file has {items.Count} questions, over the limit of {options.MaxQuestionsPerFile}"));
             }
             else
             {
@@ -108,7 +108,7 @@ internal static class PackFileBinder
         var categoryItems = r.Items(m.Get("categories"), "categories");
         if (m.Get("categories") is YamlSequence { Items.Count: 0 } emptyCategories)
         {
-            r.Error(emptyCategories.Start, "PACK011", "'categories' must list at least one category");
+            r.Error(emptyCategories.Start, DiagnosticCodes.EmptyValue, "'categories' must list at least one category");
         }
 
         foreach (var item in categoryItems)
@@ -124,7 +124,7 @@ internal static class PackFileBinder
             string? cdesc = r.Text(cm.Get("description"), "description");
             if (cid is not null && !categoryIds.Add(cid))
             {
-                r.Error(cm.Get("id")!.Start, "PACK006", $"category '{cid}' is declared more than once");
+                r.Error(cm.Get("id")!.Start, DiagnosticCodes.DuplicateId, $"category '{cid}' is declared more than once");
                 continue;
             }
 
@@ -257,7 +257,7 @@ internal static class PackFileBinder
             return d;
         }
 
-        r.Error(m.Get(name)!.Start, "PACK005", $"'{name}' value '{date}' is not a real date");
+        r.Error(m.Get(name)!.Start, DiagnosticCodes.BadFormat, $"'{name}' value '{date}' is not a real date");
         return null;
     }
 
@@ -291,13 +291,13 @@ internal static class PackFileBinder
             var columns = r.TextList(tm.Get("columns"), "columns");
             if (tm.Get("columns") is YamlSequence { Items.Count: 0 } emptyColumns)
             {
-                r.Error(emptyColumns.Start, "PACK011", "'columns' must list at least one column");
+                r.Error(emptyColumns.Start, DiagnosticCodes.EmptyValue, "'columns' must list at least one column");
             }
 
             var rows = ImmutableArray.CreateBuilder<ImmutableArray<string>>();
             if (tm.Get("rows") is YamlSequence { Items.Count: 0 } emptyRows)
             {
-                r.Error(emptyRows.Start, "PACK011", "'rows' must have at least one row");
+                r.Error(emptyRows.Start, DiagnosticCodes.EmptyValue, "'rows' must have at least one row");
             }
 
             foreach (var rowNode in r.Items(tm.Get("rows"), "rows"))
@@ -311,7 +311,7 @@ internal static class PackFileBinder
                     }
                     else
                     {
-                        r.Error(cell.Start, "PACK003", $"a table cell must be text or a number, found {cell.KindName}");
+                        r.Error(cell.Start, DiagnosticCodes.WrongKind, $"a table cell must be text or a number, found {cell.KindName}");
                     }
                 }
 

@@ -37,12 +37,12 @@ internal static class DiffCommand
             string? rev = parse.GetValue(baseRev);
             if (rev is null && given.Length != 2)
             {
-                throw new ToolExitException(ExitCodes.Usage, "USAGE", "diff needs OLD and NEW paths (or one path and --base REV)");
+                throw new ToolExitException(ExitCodes.Usage, ToolCodes.Usage, "diff needs OLD and NEW paths (or one path and --base REV)");
             }
 
             if (rev is not null && given.Length != 1)
             {
-                throw new ToolExitException(ExitCodes.Usage, "USAGE", "with --base REV, give one path: the pack as it is now");
+                throw new ToolExitException(ExitCodes.Usage, ToolCodes.Usage, "with --base REV, give one path: the pack as it is now");
             }
 
             PackReadResult oldRead;
@@ -54,7 +54,7 @@ internal static class DiffCommand
                 }
                 catch (GitReadException ex)
                 {
-                    throw new ToolExitException(ExitCodes.Unreadable, "GIT", ex.Message);
+                    throw new ToolExitException(ExitCodes.Unreadable, ToolCodes.Git, ex.Message);
                 }
             }
             else
@@ -72,7 +72,7 @@ internal static class DiffCommand
                 }
 
                 int exit = errors.Any(d => d.IsUnreadableInput) ? ExitCodes.Unreadable : ExitCodes.Findings;
-                throw new ToolExitException(exit, "INPUT", $"{errors.Count} problem{(errors.Count == 1 ? "" : "s")} in the input; nothing was compared");
+                throw new ToolExitException(exit, ToolCodes.Input, $"{errors.Count} problem{(errors.Count == 1 ? "" : "s")} in the input; nothing was compared");
             }
 
             var diffs = PackDiff.Compare(oldRead.Packs, newRead.Packs);

@@ -70,12 +70,12 @@ internal static class ImportCommand
                     context.Error.WriteLine(d.ToString());
                 }
 
-                throw new ToolExitException(ExitCodes.Findings, "IMPORT", $"{result.Diagnostics.Length} problem{(result.Diagnostics.Length == 1 ? "" : "s")} in {path}; nothing was written");
+                throw new ToolExitException(ExitCodes.Findings, ToolCodes.Import, $"{result.Diagnostics.Length} problem{(result.Diagnostics.Length == 1 ? "" : "s")} in {path}; nothing was written");
             }
 
             if (result.Packs.IsEmpty)
             {
-                throw new ToolExitException(ExitCodes.Findings, "IMPORT", $"{path} has no question rows; nothing was written");
+                throw new ToolExitException(ExitCodes.Findings, ToolCodes.Import, $"{path} has no question rows; nothing was written");
             }
 
             return WritePacks(context, [.. result.Packs], parse.GetValue(output), parse.GetValue(force));
@@ -96,7 +96,7 @@ internal static class ImportCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new ToolExitException(ExitCodes.Unreadable, "IO001", $"{path}: cannot read: {DiagnosticText.OneLine(ex.Message)}");
+            throw new ToolExitException(ExitCodes.Unreadable, DiagnosticCodes.Unreadable, $"{path}: cannot read: {DiagnosticText.OneLine(ex.Message)}");
         }
 
         try
@@ -111,7 +111,7 @@ internal static class ImportCommand
                 return CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetString(bytes);
             }
 
-            throw new ToolExitException(ExitCodes.Unreadable, "IO001", $"{path}: not UTF-8; save the file as UTF-8");
+            throw new ToolExitException(ExitCodes.Unreadable, DiagnosticCodes.Unreadable, $"{path}: not UTF-8; save the file as UTF-8");
         }
     }
 
@@ -120,14 +120,14 @@ internal static class ImportCommand
         var duplicate = packs.GroupBy(p => p.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            throw new ToolExitException(ExitCodes.Findings, "IMPORT", $"two inputs give the pack id '{duplicate.Key}'; import them one at a time with --id; nothing was written");
+            throw new ToolExitException(ExitCodes.Findings, ToolCodes.Import, $"two inputs give the pack id '{duplicate.Key}'; import them one at a time with --id; nothing was written");
         }
 
         if (output is null)
         {
             if (packs.Count > 1)
             {
-                throw new ToolExitException(ExitCodes.Usage, "USAGE", "several packs: give an output directory with -o");
+                throw new ToolExitException(ExitCodes.Usage, ToolCodes.Usage, "several packs: give an output directory with -o");
             }
 
             context.Out.Write(PackYamlWriter.ToSingleFileText(packs[0], new PackYamlWriterOptions { SchemaReference = PackYamlWriter.SchemaReferenceFor(Path.Combine(context.WorkingDirectory, "x.yaml"), isDirectory: false) }));
@@ -142,7 +142,7 @@ internal static class ImportCommand
             PackOutput.CheckReplaceable(target, layout);
             if (!force && (File.Exists(target) || (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any())))
             {
-                throw new ToolExitException(ExitCodes.Findings, "EXISTS", $"{target} already exists; pass --force to replace it; nothing was written");
+                throw new ToolExitException(ExitCodes.Findings, ToolCodes.Exists, $"{target} already exists; pass --force to replace it; nothing was written");
             }
         }
 
@@ -156,7 +156,7 @@ internal static class ImportCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new ToolExitException(ExitCodes.Unreadable, "IO", $"cannot write {output}: {DiagnosticText.OneLine(ex.Message)}");
+            throw new ToolExitException(ExitCodes.Unreadable, ToolCodes.Io, $"cannot write {output}: {DiagnosticText.OneLine(ex.Message)}");
         }
 
         return ExitCodes.Ok;

@@ -92,7 +92,7 @@ internal static class LintCommand
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
                 {
-                    throw new ToolExitException(ExitCodes.Unreadable, "BASELINE", $"cannot read baseline {baselinePath}: {DiagnosticText.OneLine(ex.Message)}");
+                    throw new ToolExitException(ExitCodes.Unreadable, ToolCodes.Baseline, $"cannot read baseline {baselinePath}: {DiagnosticText.OneLine(ex.Message)}");
                 }
             }
 
@@ -155,13 +155,13 @@ internal static class LintCommand
         if (string.IsNullOrEmpty(value))
         {
             return option is not null
-                ? throw new ToolExitException(ExitCodes.Usage, "USAGE", "--today needs a date as YYYY-MM-DD")
+                ? throw new ToolExitException(ExitCodes.Usage, ToolCodes.Usage, "--today needs a date as YYYY-MM-DD")
                 : null;
         }
 
         if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            throw new ToolExitException(ExitCodes.Usage, "USAGE", $"{from} value '{value}' is not a date; use YYYY-MM-DD, e.g. 2026-12-06");
+            throw new ToolExitException(ExitCodes.Usage, ToolCodes.Usage, $"{from} value '{value}' is not a date; use YYYY-MM-DD, e.g. 2026-12-06");
         }
 
         return date;
@@ -199,8 +199,8 @@ internal static class LintCommand
             }
 
             throw ex.Unreadable
-                ? new ToolExitException(ExitCodes.Unreadable, "CONFIG", $"cannot read configuration {file}")
-                : new ToolExitException(ExitCodes.Usage, "CONFIG", $"{ex.Problems.Count} problem{(ex.Problems.Count == 1 ? "" : "s")} in configuration {file}; nothing was linted");
+                ? new ToolExitException(ExitCodes.Unreadable, AuthoringDiagnosticCodes.Config, $"cannot read configuration {file}")
+                : new ToolExitException(ExitCodes.Usage, AuthoringDiagnosticCodes.Config, $"{ex.Problems.Count} problem{(ex.Problems.Count == 1 ? "" : "s")} in configuration {file}; nothing was linted");
         }
     }
 
@@ -213,7 +213,7 @@ internal static class LintCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            throw new ToolExitException(ExitCodes.Unreadable, "SCHEMA", $"cannot read schema {path}: {DiagnosticText.OneLine(ex.Message)}");
+            throw new ToolExitException(ExitCodes.Unreadable, AuthoringDiagnosticCodes.Schema, $"cannot read schema {path}: {DiagnosticText.OneLine(ex.Message)}");
         }
 
         try
@@ -222,7 +222,7 @@ internal static class LintCommand
         }
         catch (ArgumentException ex)
         {
-            throw new ToolExitException(ExitCodes.Unreadable, "SCHEMA", $"cannot read schema {path}: {DiagnosticText.OneLine(ex.Message.Split(" (Parameter", StringSplitOptions.None)[0])}");
+            throw new ToolExitException(ExitCodes.Unreadable, AuthoringDiagnosticCodes.Schema, $"cannot read schema {path}: {DiagnosticText.OneLine(ex.Message.Split(" (Parameter", StringSplitOptions.None)[0])}");
         }
     }
 
@@ -292,7 +292,7 @@ internal static class LintCommand
             return ExitCodes.Ok;
         }
 
-        throw new ToolExitException(ExitCodes.Usage, "USAGE", $"unknown rule or code '{code}'; run 'dotnet hrprep lint --list-rules'");
+        throw new ToolExitException(ExitCodes.Usage, ToolCodes.Usage, $"unknown rule or code '{code}'; run 'dotnet hrprep lint --list-rules'");
     }
 
     private static int CountYamlFiles(IEnumerable<string> paths)

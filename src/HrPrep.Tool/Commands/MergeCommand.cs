@@ -56,7 +56,7 @@ internal static class MergeCommand
             var inputsGiven = parse.GetValue(paths)!;
             if (inputsGiven.Length < 2)
             {
-                throw new ToolExitException(ExitCodes.Usage, "USAGE", "merge needs at least two packs");
+                throw new ToolExitException(ExitCodes.Usage, ToolCodes.Usage, "merge needs at least two packs");
             }
 
             bool dry = parse.GetValue(dryRun);
@@ -64,12 +64,12 @@ internal static class MergeCommand
             string? target = parse.GetValue(output) ?? (replace ? inputsGiven[0] : null);
             if (target is null && !dry)
             {
-                throw new ToolExitException(ExitCodes.Usage, "USAGE", "give the output with -o OUT (or --dry-run, or --in-place)");
+                throw new ToolExitException(ExitCodes.Usage, ToolCodes.Usage, "give the output with -o OUT (or --dry-run, or --in-place)");
             }
 
             if (target is not null && !replace && PackOutput.OverlappingInput(target, inputsGiven) is { } clash)
             {
-                throw new ToolExitException(ExitCodes.Usage, "USAGE", $"the output {target} would overwrite the input {clash}; choose another -o or pass --in-place");
+                throw new ToolExitException(ExitCodes.Usage, ToolCodes.Usage, $"the output {target} would overwrite the input {clash}; choose another -o or pass --in-place");
             }
 
             var mergePolicy = Enum.Parse<ConflictPolicy>(parse.GetValue(policy)!, ignoreCase: true);
@@ -81,7 +81,7 @@ internal static class MergeCommand
                     context.Error.WriteLine(d.ToString());
                 }
 
-                throw new ToolExitException(ExitCodes.Findings, "MERGE", $"{result.Errors.Length} problem{(result.Errors.Length == 1 ? "" : "s")}; nothing was written");
+                throw new ToolExitException(ExitCodes.Findings, ToolCodes.Merge, $"{result.Errors.Length} problem{(result.Errors.Length == 1 ? "" : "s")}; nothing was written");
             }
 
             // The inputs are no longer referenced: release the questions the merge dropped (and its own garbage) before writing.
@@ -112,11 +112,11 @@ internal static class MergeCommand
             }
             catch (InvalidDataException ex)
             {
-                throw new ToolExitException(ExitCodes.Findings, "OUTPUT", ex.Message + "; nothing was written");
+                throw new ToolExitException(ExitCodes.Findings, ToolCodes.Output, ex.Message + "; nothing was written");
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                throw new ToolExitException(ExitCodes.Unreadable, "IO", $"cannot write {target}: {DiagnosticText.OneLine(ex.Message)}");
+                throw new ToolExitException(ExitCodes.Unreadable, ToolCodes.Io, $"cannot write {target}: {DiagnosticText.OneLine(ex.Message)}");
             }
 
             context.Out.WriteLine($"wrote {target}");
@@ -141,7 +141,7 @@ internal static class MergeCommand
             }
 
             int exit = readErrors.Any(d => d.IsUnreadableInput) ? ExitCodes.Unreadable : ExitCodes.Findings;
-            throw new ToolExitException(exit, "INPUT", $"{readErrors.Count} problem{(readErrors.Count == 1 ? "" : "s")} in the inputs; nothing was written");
+            throw new ToolExitException(exit, ToolCodes.Input, $"{readErrors.Count} problem{(readErrors.Count == 1 ? "" : "s")} in the inputs; nothing was written");
         }
 
         var result = PackMerger.Merge(inputs, options);

@@ -45,11 +45,11 @@ internal static class ProgressCommand
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
-                    throw new ToolExitException(ExitCodes.Unreadable, "IO", $"{importPath}: cannot read: {DiagnosticText.OneLine(ex.Message)}");
+                    throw new ToolExitException(ExitCodes.Unreadable, ToolCodes.Io, $"{importPath}: cannot read: {DiagnosticText.OneLine(ex.Message)}");
                 }
                 catch (ProgressStoreException ex)
                 {
-                    throw new ToolExitException(ExitCodes.Unreadable, "PROGRESS", $"{importPath}: {ex.Message}; nothing was imported");
+                    throw new ToolExitException(ExitCodes.Unreadable, ToolCodes.Progress, $"{importPath}: {ex.Message}; nothing was imported");
                 }
 
                 context.Out.WriteLine($"Imported {added} review{(added == 1 ? "" : "s")} from {importPath} into {progress.Path}.");
@@ -59,7 +59,7 @@ internal static class ProgressCommand
             {
                 if (File.Exists(exportPath) && !parse.GetValue(force))
                 {
-                    throw new ToolExitException(ExitCodes.Usage, "EXISTS", $"{exportPath} exists; use --force to overwrite it");
+                    throw new ToolExitException(ExitCodes.Usage, ToolCodes.Exists, $"{exportPath} exists; use --force to overwrite it");
                 }
 
                 try
@@ -68,7 +68,7 @@ internal static class ProgressCommand
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
-                    throw new ToolExitException(ExitCodes.Unreadable, "IO", $"cannot write '{exportPath}': {DiagnosticText.OneLine(ex.Message)}");
+                    throw new ToolExitException(ExitCodes.Unreadable, ToolCodes.Io, $"cannot write '{exportPath}': {DiagnosticText.OneLine(ex.Message)}");
                 }
 
                 context.Out.WriteLine($"Exported progress to {exportPath}.");

@@ -39,7 +39,7 @@ internal static class ScoreCommand
             string wanted = parse.GetValue(id)!;
             if (bank.Find(wanted) is not { } q)
             {
-                throw new ToolExitException(ExitCodes.Findings, "NOTFOUND", $"no question has the id '{wanted}'");
+                throw new ToolExitException(ExitCodes.Findings, ToolCodes.NotFound, $"no question has the id '{wanted}'");
             }
 
             string answer = ReadAnswer(context, parse.GetValue(answerFile)!);
@@ -71,7 +71,7 @@ internal static class ScoreCommand
                 sb.Append(buffer, 0, n);
                 if (sb.Length > MaxAnswerBytes)
                 {
-                    throw new ToolExitException(ExitCodes.Unreadable, "ANSWER", "standard input: the answer is over 1 MiB");
+                    throw new ToolExitException(ExitCodes.Unreadable, ToolCodes.Answer, "standard input: the answer is over 1 MiB");
                 }
             }
 
@@ -83,7 +83,7 @@ internal static class ScoreCommand
             var info = new FileInfo(path);
             if (info.Exists && info.Length > MaxAnswerBytes)
             {
-                throw new ToolExitException(ExitCodes.Unreadable, "ANSWER", $"{path}: the answer is over 1 MiB");
+                throw new ToolExitException(ExitCodes.Unreadable, ToolCodes.Answer, $"{path}: the answer is over 1 MiB");
             }
 
             byte[] bytes = File.ReadAllBytes(path);
@@ -91,11 +91,11 @@ internal static class ScoreCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new ToolExitException(ExitCodes.Unreadable, "ANSWER", $"{path}: cannot read: {DiagnosticText.OneLine(ex.Message)}");
+            throw new ToolExitException(ExitCodes.Unreadable, ToolCodes.Answer, $"{path}: cannot read: {DiagnosticText.OneLine(ex.Message)}");
         }
         catch (DecoderFallbackException)
         {
-            throw new ToolExitException(ExitCodes.Unreadable, "ANSWER", $"{path}: not UTF-8 text");
+            throw new ToolExitException(ExitCodes.Unreadable, ToolCodes.Answer, $"{path}: not UTF-8 text");
         }
     }
 

@@ -33,7 +33,7 @@ internal static class ShowCommand
             {
                 var near = bank.Questions.Select(x => x.Id).Where(x => x.Contains(wanted, StringComparison.OrdinalIgnoreCase)).Take(3).ToList();
                 string hint = near.Count > 0 ? $" (did you mean {string.Join(", ", near)}?)" : string.Empty;
-                throw new ToolExitException(ExitCodes.Findings, "NOTFOUND", $"no question has the id '{wanted}'{hint}");
+                throw new ToolExitException(ExitCodes.Findings, ToolCodes.NotFound, $"no question has the id '{wanted}'{hint}");
             }
 
             if (parse.GetValue(format) == "json")

@@ -33,6 +33,6 @@ internal static class BankLoader
         }
 
         int code = errors.Any(d => d.IsUnreadableInput) ? ExitCodes.Unreadable : ExitCodes.Findings;
-        throw new ToolExitException(code, "INPUT", $"{errors.Count} problem{(errors.Count == 1 ? "" : "s")} in the input; nothing was done");
+        throw new ToolExitException(code, ToolCodes.Input, $"{errors.Count} problem{(errors.Count == 1 ? "" : "s")} in the input; nothing was done");
     }
 }

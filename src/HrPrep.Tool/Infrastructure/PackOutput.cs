@@ -65,7 +65,7 @@ internal static class PackOutput
         ArgumentNullException.ThrowIfNull(path);
         if (layout == PackLayout.Directory && File.Exists(path))
         {
-            throw new ToolExitException(ExitCodes.Usage, "USAGE", $"{path} is a file; a directory pack needs a directory (or use --layout file)");
+            throw new ToolExitException(ExitCodes.Usage, ToolCodes.Usage, $"{path} is a file; a directory pack needs a directory (or use --layout file)");
         }
 
         if (layout != PackLayout.Directory || !Directory.Exists(path))
@@ -77,7 +77,7 @@ internal static class PackOutput
             .FirstOrDefault(e => Directory.Exists(e) || !(e.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || e.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)));
         if (other is not null)
         {
-            throw new ToolExitException(ExitCodes.Findings, "EXISTS", $"{path} holds {Path.GetFileName(other)}, which is not a pack file; writing the pack would replace the whole directory; choose a new or empty directory; nothing was written");
+            throw new ToolExitException(ExitCodes.Findings, ToolCodes.Exists, $"{path} holds {Path.GetFileName(other)}, which is not a pack file; writing the pack would replace the whole directory; choose a new or empty directory; nothing was written");
         }
     }
 

@@ -42,7 +42,7 @@ public sealed class SarifLintFormatter : ILintFormatter
 
         foreach (var c in RuleCatalogue.ReaderCodes)
         {
-            rules.Add((c.Code, c.Code.ToLowerInvariant(), c.Summary, c.Summary, c.Summary, "error", c.Code == "SCHEMA" ? "schema" : "reader"));
+            rules.Add((c.Code, c.Code.ToLowerInvariant(), c.Summary, c.Summary, c.Summary, "error", c.Code == AuthoringDiagnosticCodes.Schema ? "schema" : "reader"));
         }
 
         foreach (var code in result.Findings.Select(f => f.Code).Distinct(StringComparer.Ordinal))

@@ -25,7 +25,7 @@ namespace HrPrep.Authoring.Lint.Schema;
 public sealed class CompiledSchemaValidator
 {
     /// <summary>The code of schema findings.</summary>
-    public const string Code = "SCHEMA";
+    public const string Code = AuthoringDiagnosticCodes.Schema;
 
     private static readonly Lazy<CompiledSchemaValidator> Shipped = new(() => FromPlainJson(LoadShippedText()) ?? FromJson(LoadShippedText()));
     private readonly Node root;
