@@ -25,16 +25,7 @@ public partial class DiagnosticCodesTests
 
     public static TheoryData<string> AllCodes() => [.. Codes()];
 
-    private static readonly Lazy<string> Documentation = new(() =>
-    {
-        var pages = new List<string> { Repo.PathOf("README.md") };
-        if (Directory.Exists(Repo.PathOf("docs")))
-        {
-            pages.AddRange(Directory.EnumerateFiles(Repo.PathOf("docs"), "*.md", SearchOption.AllDirectories));
-        }
-
-        return string.Join("\n", pages.Select(File.ReadAllText));
-    });
+    private static readonly Lazy<string> Documentation = new(() => string.Join("\n", Repo.DocumentationPages().Select(File.ReadAllText)));
 
     /// <summary>Codes a documentation range names: "MERGE001–004" names MERGE001 to MERGE004.</summary>
     private static HashSet<string> DocumentedRanges()

@@ -14,14 +14,8 @@ public class RulesTableTests
 
     private static List<string[]> TableRows()
     {
-        var pages = new List<string> { Repo.PathOf("README.md") };
-        if (Directory.Exists(Repo.PathOf("docs")))
-        {
-            pages.AddRange(Directory.EnumerateFiles(Repo.PathOf("docs"), "*.md", SearchOption.AllDirectories));
-        }
-
         var tables = new List<List<string[]>>();
-        foreach (var page in pages)
+        foreach (var page in Repo.DocumentationPages())
         {
             var lines = File.ReadAllLines(page);
             for (int i = 0; i < lines.Length; i++)

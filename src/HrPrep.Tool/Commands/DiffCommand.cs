@@ -78,9 +78,7 @@ internal static class DiffCommand
             var diffs = PackDiff.Compare(oldRead.Packs, newRead.Packs);
             if (parse.GetValue(format) == "json")
             {
-                using var ms = new MemoryStream();
-                DiffReportWriter.WriteJson(ms, diffs);
-                context.Out.Write(System.Text.Encoding.UTF8.GetString(ms.ToArray()));
+                JsonText.Write(context.Out, stream => DiffReportWriter.WriteJson(stream, diffs));
             }
             else
             {

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using HrPrep.Practice;
 using HrPrep.Content;
 using HrPrep.Tool.Infrastructure;
@@ -102,8 +101,7 @@ internal static class ScoreCommand
     /// <summary>The JSON shape of issue #17: id, coverage, keyPoints (index, text, covered, score, evidence), redFlags (index, text, hit).</summary>
     internal static void WriteJson(TextWriter o, AnswerScore score)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        JsonText.WriteLine(o, json =>
         {
             json.WriteStartObject();
             json.WriteString("id", score.QuestionId);
@@ -133,10 +131,7 @@ internal static class ScoreCommand
 
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-
-        o.Write(Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal));
-        o.WriteLine();
+        });
     }
 
     /// <summary>Covered and missed key points, red flags hit; plain text, no colours.</summary>

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using HrPrep.Content;
 using HrPrep.Tool.Infrastructure;
 
@@ -68,8 +67,7 @@ internal static class StatsCommand
 
     private static void WriteJson(TextWriter o, QuestionBank bank, IReadOnlyList<Question> questions, IReadOnlyList<string> categories)
     {
-        using var ms = new MemoryStream();
-        using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true }))
+        JsonText.WriteLine(o, w =>
         {
             w.WriteStartObject();
             w.WriteString("contentVersion", bank.ContentVersion);
@@ -105,8 +103,6 @@ internal static class StatsCommand
 
             w.WriteEndObject();
             w.WriteEndObject();
-        }
-
-        o.WriteLine(System.Text.Encoding.UTF8.GetString(ms.ToArray()));
+        });
     }
 }
