@@ -33,14 +33,14 @@ public sealed class QuestionBank
         {
             if (!packIds.Add(pack.Id))
             {
-                problems.Add(Diagnostic.Error(pack.Location, "PACK014", $"pack id '{pack.Id}' is used by two packs"));
+                problems.Add(Diagnostic.Error(pack.Location, DiagnosticCodes.DuplicatePack, $"pack id '{pack.Id}' is used by two packs"));
             }
 
             foreach (var q in pack.Questions)
             {
                 if (!ids.TryAdd(q.Id, q))
                 {
-                    problems.Add(Diagnostic.Error(q.Location, "PACK006", $"question id '{q.Id}' is also used at {ids[q.Id].Location}"));
+                    problems.Add(Diagnostic.Error(q.Location, DiagnosticCodes.DuplicateId, $"question id '{q.Id}' is also used at {ids[q.Id].Location}"));
                 }
             }
         }
@@ -182,7 +182,7 @@ public sealed class QuestionBank
     internal static QuestionBank LoadEmbedded(Assembly assembly)
     {
         using var stream = assembly.GetManifestResourceStream(CompiledPacks.ResourceName)
-            ?? throw new PackLoadException([new Diagnostic(CompiledPacks.ResourceName, 0, 0, DiagnosticSeverity.Error, "PACK015", "the embedded packs are missing from the assembly")]);
+            ?? throw new PackLoadException([new Diagnostic(CompiledPacks.ResourceName, 0, 0, DiagnosticSeverity.Error, DiagnosticCodes.EmbeddedPacks, "the embedded packs are missing from the assembly")]);
         return new QuestionBank(CompiledPacks.Read(stream, CompiledPacks.ResourceName));
     }
 

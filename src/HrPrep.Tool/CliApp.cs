@@ -1,5 +1,7 @@
+using HrPrep.Packs;
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using System.Reflection;
 using HrPrep.Content;
 using HrPrep.Tool.Commands;
@@ -8,7 +10,7 @@ using HrPrep.Tool.Infrastructure;
 namespace HrPrep.Tool;
 
 /// <summary>The command tree of <c>dotnet hrprep</c>; runs in-process with any writers.</summary>
-public static class CliApp
+internal static class CliApp
 {
     /// <summary>The tool's version (informational version without source-control suffix).</summary>
     public static string ToolVersion
@@ -28,6 +30,16 @@ public static class CliApp
         Recursive = true,
     };
 
+    /// <summary>The environment variable that, set to <c>1</c>, acts like <c>--verbose</c>.</summary>
+    internal const string DebugVariable = "HRPREP_DEBUG";
+
+    /// <summary>The global <c>--verbose</c> option: the full exception on an internal error.</summary>
+    private static Option<bool> NewVerboseOption() => new("--verbose")
+    {
+        Description = $"On an internal error (exit 4) print the full exception: type, message, stack trace and inner exceptions (also: {DebugVariable}=1).",
+        Recursive = true,
+    };
+
     /// <summary>Builds the root command.</summary>
     public static RootCommand Build(ToolContext context)
     {
@@ -35,9 +47,11 @@ public static class CliApp
             hrprep: interview-question packs for .NET. Query, sample, lint and export question packs.
             With no paths, commands read the packs shipped in HrPrep.Content.
 
-            Exit codes: 0 ok, 1 findings, 2 usage error, 3 unreadable input, 4 internal error.
+            Exit codes: 0 ok, 1 findings, 2 usage error, 3 unreadable input, 4 internal error
+            (--verbose or HRPREP_DEBUG=1: the full exception).
             """);
         root.Options.Add(NewQuietOption());
+        root.Options.Add(NewVerboseOption());
         root.Subcommands.Add(ListCommand.Create(context));
         root.Subcommands.Add(ShowCommand.Create(context));
         root.Subcommands.Add(SampleCommand.Create(context));
@@ -71,18 +85,25 @@ public static class CliApp
         }
 
         var context = new ToolContext(output, error) { ErrorIsTerminal = errorIsTerminal, GetEnvironmentVariable = environment ?? Environment.GetEnvironmentVariable, In = input ?? TextReader.Null };
+        ParseResult? parse = null;
         try
         {
             var root = Build(context);
-            var parse = root.Parse(args);
+            parse = root.Parse(args);
             if (parse.Errors.Count > 0)
             {
                 foreach (var e in parse.Errors)
                 {
-                    context.Fail("USAGE", OneLine(e.Message));
+                    context.Fail(ToolCodes.Usage, DiagnosticText.OneLine(e.Message));
                 }
 
                 error.WriteLine("Run 'dotnet hrprep --help' for usage.");
+                return ExitCodes.Usage;
+            }
+
+            if (UnknownOption(parse) is { } unknown)
+            {
+                context.Fail(ToolCodes.Usage, $"unknown option '{unknown}'; run '{CommandPath(parse)} --help' for usage");
                 return ExitCodes.Usage;
             }
 
@@ -91,14 +112,83 @@ public static class CliApp
         }
         catch (Exception ex)
         {
-            context.Fail("INTERNAL", $"{ex.GetType().Name}: {ex.Message.Split('\n')[0]}");
+            ReportInternalError(context, ex, Verbose(context, parse, args));
             return ExitCodes.Internal;
         }
     }
 
-    /// <summary>Folds a multi-line message into one line.</summary>
-    internal static string OneLine(string message) =>
-        string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries).Select(p => p.Trim()).Where(p => p.Length > 0));
+    /// <summary>
+    /// The first argument value that looks like an option (starts with <c>-</c>) and is not an
+    /// existing file or directory: System.CommandLine passes an unknown option through as an argument
+    /// when the command takes paths, so every command is checked here, once.
+    /// </summary>
+    internal static string? UnknownOption(ParseResult parse)
+    {
+        foreach (var argument in parse.CommandResult.Children.OfType<ArgumentResult>())
+        {
+            foreach (var token in argument.Tokens)
+            {
+                if (token.Value.StartsWith('-') && !File.Exists(token.Value) && !Directory.Exists(token.Value))
+                {
+                    return token.Value;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The command line that names the parsed command, e.g. <c>dotnet hrprep import markdown</c>.</summary>
+    internal static string CommandPath(ParseResult parse)
+    {
+        var names = new List<string>();
+        for (SymbolResult? r = parse.CommandResult; r is CommandResult c && c.Parent is not null; r = c.Parent)
+        {
+            names.Insert(0, c.Command.Name);
+        }
+
+        return string.Join(' ', ["dotnet hrprep", .. names]);
+    }
+
+    /// <summary>
+    /// True when the full exception is wanted: <c>--verbose</c> (from the parse, or from the raw
+    /// arguments when the failure came before parsing finished) or <see cref="DebugVariable"/>=1.
+    /// </summary>
+    private static bool Verbose(ToolContext context, ParseResult? parse, string[] args)
+    {
+        if (context.GetEnvironmentVariable(DebugVariable) == "1")
+        {
+            return true;
+        }
+
+        try
+        {
+            return parse is not null ? parse.GetValue<bool>("--verbose") : args.Contains("--verbose", StringComparer.Ordinal);
+        }
+        catch (InvalidOperationException)
+        {
+            return args.Contains("--verbose", StringComparer.Ordinal);
+        }
+    }
+
+    /// <summary>
+    /// Reports an unexpected exception (exit 4): one line <c>hrprep: error INTERNAL: Type: message</c>;
+    /// with <paramref name="verbose"/> also the whole exception (type, message, stack trace, inner
+    /// exceptions), else a hint how to see it.
+    /// </summary>
+    internal static void ReportInternalError(ToolContext context, Exception ex, bool verbose)
+    {
+        string first = ex.Message.Split('\n')[0].TrimEnd('\r');
+        if (verbose)
+        {
+            context.Fail(ToolCodes.Internal, $"{ex.GetType().Name}: {first}");
+            context.Error.WriteLine(ex.ToString());
+        }
+        else
+        {
+            context.Fail(ToolCodes.Internal, $"{ex.GetType().Name}: {first} (run with --verbose or {DebugVariable}=1 for the full exception)");
+        }
+    }
 
     /// <summary>Runs a command body, turning <see cref="ToolExitException"/> and load errors into one-line messages.</summary>
     internal static int Guard(ToolContext context, Func<int> body)
@@ -135,7 +225,7 @@ public static class CliApp
             }
             catch (PackLoadException ex)
             {
-                context.Fail("CONTENT", ex.Message);
+                context.Fail(ToolCodes.Content, ex.Message);
                 return ExitCodes.Findings;
             }
 

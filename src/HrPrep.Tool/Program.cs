@@ -1,7 +1,7 @@
 namespace HrPrep.Tool;
 
 /// <summary>Entry point of <c>dotnet hrprep</c>.</summary>
-public static class Program
+internal static class Program
 {
     /// <summary>Runs the tool with the console's writers and returns the exit code.</summary>
     public static int Main(string[] args) =>

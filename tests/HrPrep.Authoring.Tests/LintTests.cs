@@ -230,6 +230,40 @@ public class LintRuleTests
     }
 
     [Fact]
+    public void Every_rule_takes_its_descriptor_from_the_one_catalogue_in_code_order()
+    {
+        Assert.Equal(RuleDescriptors.All.Length, RuleCatalogue.Rules.Length);
+        for (int i = 0; i < RuleCatalogue.Rules.Length; i++)
+        {
+            Assert.Same(RuleDescriptors.All[i], RuleCatalogue.Rules[i].Descriptor);
+        }
+
+        Assert.Equal(RuleDescriptors.All.Select(d => d.Code).Order(StringComparer.Ordinal), RuleDescriptors.All.Select(d => d.Code));
+        Assert.Equal(["HP301", "HP302", "HP303", "HP304"], RuleDescriptors.All.Where(d => d.IsWordingRule).Select(d => d.Code));
+        var descriptor = RuleDescriptors.PromptTooLong;
+        Assert.Equal("quality", descriptor.GroupName);
+        Assert.Equal($"{descriptor.Summary}\n\nWhy: {descriptor.Rationale}\n\nBad:\n{descriptor.BadExample}\n\nGood:\n{descriptor.GoodExample}", descriptor.Help);
+    }
+
+    [Fact]
+    public void Sarif_rule_metadata_comes_from_the_descriptors()
+    {
+        using var ms = new MemoryStream();
+        SarifLintFormatter.Write(ms, Lint(LintHarness.Question("p-1", "What is it?")), "1.0.0");
+        using var doc = JsonDocument.Parse(ms.ToArray());
+        var rules = doc.RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver").GetProperty("rules");
+        foreach (var d in RuleDescriptors.All)
+        {
+            var rule = rules.EnumerateArray().Single(r => r.GetProperty("id").GetString() == d.Code);
+            Assert.Equal(d.Name, rule.GetProperty("name").GetString());
+            Assert.Equal(d.Summary, rule.GetProperty("shortDescription").GetProperty("text").GetString());
+            Assert.Equal(d.Rationale, rule.GetProperty("fullDescription").GetProperty("text").GetString());
+            Assert.Equal(d.Help, rule.GetProperty("help").GetProperty("text").GetString());
+            Assert.Equal(d.GroupName, rule.GetProperty("properties").GetProperty("tags")[0].GetString());
+        }
+    }
+
+    [Fact]
     public void Related_pointing_nowhere_or_to_itself()
     {
         var result = Lint(LintHarness.Question("p-1", "What is it?", "    related: [p-2, p-9, p-1]") + LintHarness.Question("p-2", "What else is it?"));

@@ -21,6 +21,18 @@ internal static class Repo
     public static string MiniPack => PathOf("tests", "fixtures", "packs", "mini");
 
     public static string ShippedPack => PathOf("questions", "hr-performance-management-specialist");
+
+    /// <summary>The documentation pages: README.md and every Markdown page under docs/ (if there is one).</summary>
+    public static IReadOnlyList<string> DocumentationPages()
+    {
+        var pages = new List<string> { PathOf("README.md") };
+        if (Directory.Exists(PathOf("docs")))
+        {
+            pages.AddRange(Directory.EnumerateFiles(PathOf("docs"), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+        }
+
+        return pages;
+    }
 }
 
 /// <summary>A temporary folder deleted on dispose.</summary>

@@ -40,13 +40,13 @@ public static class CsvImporter
         }
         catch (FormatException ex)
         {
-            diagnostics.Add(Diagnostic.Error(new SourceLocation(path, 1, 1), "CSV001", ex.Message));
+            diagnostics.Add(Diagnostic.Error(new SourceLocation(path, 1, 1), AuthoringDiagnosticCodes.CsvUnreadable, ex.Message));
             return new CsvImportResult([], [.. diagnostics]);
         }
 
         if (header is null || header.All(string.IsNullOrWhiteSpace))
         {
-            diagnostics.Add(Diagnostic.Error(new SourceLocation(path, 1, 1), "CSV001", "the file is empty; expected a header row with: " + string.Join(", ", CsvColumns.All)));
+            diagnostics.Add(Diagnostic.Error(new SourceLocation(path, 1, 1), AuthoringDiagnosticCodes.CsvUnreadable, "the file is empty; expected a header row with: " + string.Join(", ", CsvColumns.All)));
             return new CsvImportResult([], [.. diagnostics]);
         }
 
@@ -56,17 +56,17 @@ public static class CsvImporter
             string name = header[i].Trim().TrimStart('\uFEFF');
             if (!CsvColumns.All.Contains(name))
             {
-                diagnostics.Add(Diagnostic.Error(new SourceLocation(path, 1, i + 1), "CSV002", $"unknown column '{name}'; the export's columns are: {string.Join(", ", CsvColumns.All)}"));
+                diagnostics.Add(Diagnostic.Error(new SourceLocation(path, 1, i + 1), AuthoringDiagnosticCodes.CsvHeader, $"unknown column '{name}'; the export's columns are: {string.Join(", ", CsvColumns.All)}"));
             }
             else if (!index.TryAdd(name, i))
             {
-                diagnostics.Add(Diagnostic.Error(new SourceLocation(path, 1, i + 1), "CSV002", $"column '{name}' appears twice"));
+                diagnostics.Add(Diagnostic.Error(new SourceLocation(path, 1, i + 1), AuthoringDiagnosticCodes.CsvHeader, $"column '{name}' appears twice"));
             }
         }
 
         foreach (var required in CsvColumns.Required.Where(r => !index.ContainsKey(r)))
         {
-            diagnostics.Add(Diagnostic.Error(new SourceLocation(path, 1, 1), "CSV002", $"required column '{required}' is missing"));
+            diagnostics.Add(Diagnostic.Error(new SourceLocation(path, 1, 1), AuthoringDiagnosticCodes.CsvHeader, $"required column '{required}' is missing"));
         }
 
         if (diagnostics.Count > 0)
@@ -87,7 +87,7 @@ public static class CsvImporter
             }
             catch (FormatException ex)
             {
-                diagnostics.Add(Diagnostic.Error(new SourceLocation(path, csv.RecordLine, 1), "CSV001", ex.Message));
+                diagnostics.Add(Diagnostic.Error(new SourceLocation(path, csv.RecordLine, 1), AuthoringDiagnosticCodes.CsvUnreadable, ex.Message));
                 break;
             }
 
@@ -106,7 +106,7 @@ public static class CsvImporter
             string? Cell(string column) => index.TryGetValue(column, out int i) && i < row.Count ? CsvColumns.Unguard(row[i]) : null;
             SourceLocation Col(string column) => new(path, rowLine, index.TryGetValue(column, out int i) ? i + 1 : 1);
             int before = diagnostics.Count;
-            void Error(string column, string message) => diagnostics.Add(Diagnostic.Error(Col(column), "CSV003", message));
+            void Error(string column, string message) => diagnostics.Add(Diagnostic.Error(Col(column), AuthoringDiagnosticCodes.CsvValue, message));
 
             string? Text(string column, bool required, System.Text.RegularExpressions.Regex? pattern = null, string? hint = null)
             {
@@ -250,7 +250,7 @@ public static class CsvImporter
 
             if (id is not null && !seenIds.TryAdd(id, at))
             {
-                diagnostics.Add(Diagnostic.Error(Col(CsvColumns.Id), "CSV004", $"duplicate question id '{id}' (first at {seenIds[id]})"));
+                diagnostics.Add(Diagnostic.Error(Col(CsvColumns.Id), AuthoringDiagnosticCodes.CsvDuplicateId, $"duplicate question id '{id}' (first at {seenIds[id]})"));
             }
 
             if (diagnostics.Count > before || pack is null)

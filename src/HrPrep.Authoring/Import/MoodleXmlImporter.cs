@@ -1,3 +1,4 @@
+using HrPrep.Packs;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
@@ -44,13 +45,13 @@ public static class MoodleXmlImporter
         }
         catch (XmlException ex)
         {
-            diagnostics.Add(Diagnostic.Error(new SourceLocation(path, ex.LineNumber, ex.LinePosition), "MOODLE001", "not well-formed XML: " + OneLine(ex.Message)));
+            diagnostics.Add(Diagnostic.Error(new SourceLocation(path, ex.LineNumber, ex.LinePosition), AuthoringDiagnosticCodes.MoodleXml, "not well-formed XML: " + DiagnosticText.OneLine(ex.Message)));
             return new MoodleImportResult([], [.. diagnostics]);
         }
 
         if (document.Root is not { Name.LocalName: "quiz" } quiz)
         {
-            diagnostics.Add(Diagnostic.Error(At(path, document.Root), "MOODLE001", $"the root element is <{document.Root?.Name.LocalName}>; Moodle XML has <quiz>"));
+            diagnostics.Add(Diagnostic.Error(At(path, document.Root), AuthoringDiagnosticCodes.MoodleXml, $"the root element is <{document.Root?.Name.LocalName}>; Moodle XML has <quiz>"));
             return new MoodleImportResult([], [.. diagnostics]);
         }
 
@@ -82,7 +83,7 @@ public static class MoodleXmlImporter
                 }
                 catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
                 {
-                    diagnostics.Add(Diagnostic.Error(At(path, comment), "MOODLE002", "unreadable hrprep:pack comment: " + OneLine(ex.Message)));
+                    diagnostics.Add(Diagnostic.Error(At(path, comment), AuthoringDiagnosticCodes.MoodleComment, "unreadable hrprep:pack comment: " + DiagnosticText.OneLine(ex.Message)));
                 }
 
                 continue;
@@ -102,7 +103,7 @@ public static class MoodleXmlImporter
 
             if (type != "essay")
             {
-                diagnostics.Add(new Diagnostic(path, Line(question), Column(question), DiagnosticSeverity.Warning, "MOODLE003", $"skipped a '{type}' question: only essay questions are imported"));
+                diagnostics.Add(new Diagnostic(path, Line(question), Column(question), DiagnosticSeverity.Warning, AuthoringDiagnosticCodes.MoodleSkipped, $"skipped a '{type}' question: only essay questions are imported"));
                 continue;
             }
 
@@ -116,7 +117,7 @@ public static class MoodleXmlImporter
                 }
                 catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
                 {
-                    diagnostics.Add(Diagnostic.Error(At(path, source), "MOODLE002", "unreadable hrprep:source comment: " + OneLine(ex.Message)));
+                    diagnostics.Add(Diagnostic.Error(At(path, source), AuthoringDiagnosticCodes.MoodleComment, "unreadable hrprep:source comment: " + DiagnosticText.OneLine(ex.Message)));
                     continue;
                 }
             }
@@ -128,7 +129,7 @@ public static class MoodleXmlImporter
 
             if (seen.TryGetValue(q.Id, out var first))
             {
-                diagnostics.Add(Diagnostic.Error(At(path, question), "MOODLE004", $"question id '{q.Id}' appears twice (first at line {first.Line}); every idnumber must be unique"));
+                diagnostics.Add(Diagnostic.Error(At(path, question), AuthoringDiagnosticCodes.MoodleDuplicateId, $"question id '{q.Id}' appears twice (first at line {first.Line}); every idnumber must be unique"));
                 continue;
             }
 
@@ -295,7 +296,6 @@ public static class MoodleXmlImporter
 
     private static int Column(XObject? node) => node is IXmlLineInfo info && info.HasLineInfo() ? info.LinePosition : 1;
 
-    private static string OneLine(string message) => string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>A pack being read: its manifest (from the comment, or a skeleton) and its questions.</summary>
     private sealed class PackBuilder(QuestionPack manifest, bool fromComment)

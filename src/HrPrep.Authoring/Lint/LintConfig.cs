@@ -268,7 +268,7 @@ public static class LintConfigLoader
             byCode[rule.Name] = rule;
         }
 
-        void Fail(SourceLocation at, string message) => problems.Add(Diagnostic.Error(at, "CONFIG", message));
+        void Fail(SourceLocation at, string message) => problems.Add(Diagnostic.Error(at, AuthoringDiagnosticCodes.Config, message));
 
         var config = LintConfig.Empty;
         if (read.Root is YamlScalar { Kind: ScalarKind.Null })
@@ -398,7 +398,7 @@ public static class LintConfigLoader
             if (!byCode.TryGetValue(key.Value, out var rule))
             {
                 string hint = HrPrep.Packs.DiagnosticText.Suggest(key.Value, byCode.Keys) is { } s ? $" (did you mean '{s}'?)" : string.Empty;
-                string extra = key.Value.StartsWith("YAML", StringComparison.Ordinal) || key.Value.StartsWith("PACK", StringComparison.Ordinal) || key.Value.StartsWith("IO", StringComparison.Ordinal) || key.Value == "SCHEMA"
+                string extra = RuleCatalogue.IsReaderCode(key.Value)
                     ? "; reader and schema errors cannot be configured"
                     : "; run 'dotnet hrprep lint --list-rules'";
                 fail(key.Start, $"unknown rule '{key.Value}'{hint}{extra}");

@@ -359,8 +359,8 @@ public sealed class LintEngine
     {
         var byPath = new Dictionary<string, List<(Suppression S, bool[] Used)>>(StringComparer.Ordinal);
         var meta = new List<LintFinding>();
-        byCode.TryGetValue("HP901", out var invalidRule);
-        byCode.TryGetValue("HP902", out var unusedRule);
+        byCode.TryGetValue(RuleDescriptors.SuppressionInvalid.Code, out var invalidRule);
+        byCode.TryGetValue(RuleDescriptors.SuppressionUnused.Code, out var unusedRule);
         void Meta(LintRule? rule, SourceLocation at, string message)
         {
             if (rule is not null && config.SeverityFor(rule, at.Path) is var sev && sev != LintSeverity.Off)
@@ -384,7 +384,7 @@ public sealed class LintEngine
                 {
                     if (!byCode.ContainsKey(code) && code != CompiledSchemaValidator.Code)
                     {
-                        bool reader = code.StartsWith("YAML", StringComparison.Ordinal) || code.StartsWith("PACK", StringComparison.Ordinal) || code.StartsWith("IO", StringComparison.Ordinal);
+                        bool reader = RuleCatalogue.IsReaderCode(code);
                         Meta(invalidRule, s.Location, reader ? $"reader error {code} cannot be suppressed; fix the file" : $"unknown rule '{code}' in suppression");
                         valid = false;
                     }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using HrPrep.Authoring.Lint.Rules;
+using HrPrep.Content;
 
 namespace HrPrep.Authoring.Lint;
 
@@ -44,36 +45,48 @@ public static class RuleCatalogue
     /// <summary>Codes reported by the reader and the schema validator: always errors, never configurable or suppressible.</summary>
     public static ImmutableArray<ReaderCode> ReaderCodes { get; } =
     [
-        new("IO001", "The file or directory cannot be read (missing, permissions). Exit code 3."),
-        new("YAML001", "YAML syntax error, including tabs used for indentation."),
-        new("YAML002", "An anchor or alias is used; packs are untrusted input and aliases allow 'billion laughs' expansion."),
-        new("YAML003", "A key appears twice in one mapping; YAML parsers disagree on which value wins."),
-        new("YAML004", "Nesting deeper than the reader's limit (64)."),
-        new("YAML005", "The file is larger than the reader's limit (32 MiB). Exit code 3."),
-        new("YAML006", "The file is not UTF-8 (an invalid byte, or UTF-16). Exit code 3."),
-        new("YAML007", "An explicit tag other than !!str, !!seq or !!map."),
-        new("YAML008", "More than one YAML document in a file."),
-        new("YAML009", "A key that is a list or mapping."),
-        new("PACK001", "Unknown key (a misspelt field would otherwise be silently lost), with a 'did you mean' suggestion."),
-        new("PACK002", "A required key is missing, e.g. the manifest's 'license' or 'version', or a question's 'answer'."),
-        new("PACK003", "Wrong kind of value, e.g. a number where text is expected (quote it), or a file that is a list or scalar instead of a mapping."),
-        new("PACK004", "A value not among the allowed ones (type, level, origin)."),
-        new("PACK005", "A value in the wrong format: id format (lower-case letters, digits, single hyphens), semver, tag, language, licence, jurisdiction, date, URL."),
-        new("PACK006", "Duplicate id: a question id used twice within a pack or across the linted packs (names the first definition), or a duplicate category id."),
-        new("PACK007", "A question's category is not declared by its pack."),
-        new("PACK008", "An empty file."),
-        new("PACK009", "A question file that belongs to no pack, or a pack.yaml without 'pack'."),
-        new("PACK010", "More questions in one file than the reader's limit."),
-        new("PACK011", "Empty text or list where content is required, e.g. an empty answer."),
-        new("PACK012", "A value listed twice where values must be unique."),
-        new("PACK013", "A retired id is used again; ids are forever."),
-        new("PACK014", "Two packs with the same id."),
-        new("SCHEMA", "A JSON Schema violation (schema/question-pack.schema.json, or --schema FILE), located at the YAML node."),
+        new(DiagnosticCodes.Unreadable, "The file or directory cannot be read (missing, permissions). Exit code 3."),
+        new(DiagnosticCodes.YamlSyntax, "YAML syntax error, including tabs used for indentation."),
+        new(DiagnosticCodes.YamlAlias, "An anchor or alias is used; packs are untrusted input and aliases allow 'billion laughs' expansion."),
+        new(DiagnosticCodes.DuplicateKey, "A key appears twice in one mapping; YAML parsers disagree on which value wins."),
+        new(DiagnosticCodes.TooDeep, "Nesting deeper than the reader's limit (64)."),
+        new(DiagnosticCodes.TooLarge, "The file is larger than the reader's limit (32 MiB). Exit code 3."),
+        new(DiagnosticCodes.NotUtf8, "The file is not UTF-8 (an invalid byte, or UTF-16). Exit code 3."),
+        new(DiagnosticCodes.YamlTag, "An explicit tag other than !!str, !!seq or !!map."),
+        new(DiagnosticCodes.MultipleDocuments, "More than one YAML document in a file."),
+        new(DiagnosticCodes.ComplexKey, "A key that is a list or mapping."),
+        new(DiagnosticCodes.UnknownKey, "Unknown key (a misspelt field would otherwise be silently lost), with a 'did you mean' suggestion."),
+        new(DiagnosticCodes.MissingKey, "A required key is missing, e.g. the manifest's 'license' or 'version', or a question's 'answer'."),
+        new(DiagnosticCodes.WrongKind, "Wrong kind of value, e.g. a number where text is expected (quote it), or a file that is a list or scalar instead of a mapping."),
+        new(DiagnosticCodes.NotAllowed, "A value not among the allowed ones (type, level, origin)."),
+        new(DiagnosticCodes.BadFormat, "A value in the wrong format: id format (lower-case letters, digits, single hyphens), semver, tag, language, licence, jurisdiction, date, URL."),
+        new(DiagnosticCodes.DuplicateId, "Duplicate id: a question id used twice within a pack or across the linted packs (names the first definition), or a duplicate category id."),
+        new(DiagnosticCodes.UndeclaredCategory, "A question's category is not declared by its pack."),
+        new(DiagnosticCodes.EmptyFile, "An empty file."),
+        new(DiagnosticCodes.NoPack, "A question file that belongs to no pack, or a pack.yaml without 'pack'."),
+        new(DiagnosticCodes.TooManyQuestions, "More questions in one file than the reader's limit."),
+        new(DiagnosticCodes.EmptyValue, "Empty text or list where content is required, e.g. an empty answer."),
+        new(DiagnosticCodes.DuplicateValue, "A value listed twice where values must be unique."),
+        new(DiagnosticCodes.RetiredId, "A retired id is used again; ids are forever."),
+        new(DiagnosticCodes.DuplicatePack, "Two packs with the same id."),
+        new(DiagnosticCodes.EmbeddedPacks, "The packs embedded in HrPrep.Content are missing or damaged: a broken build of the library, not a problem of your packs."),
+        new(AuthoringDiagnosticCodes.Schema, "A JSON Schema violation (schema/question-pack.schema.json, or --schema FILE), located at the YAML node."),
     ];
 
     /// <summary>Finds a rule by code or name.</summary>
     public static LintRule? Find(string codeOrName) =>
         Rules.FirstOrDefault(r => string.Equals(r.Code, codeOrName, StringComparison.OrdinalIgnoreCase) || string.Equals(r.Name, codeOrName, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// True for a code of the reader or the schema (<c>IO…</c>, <c>YAML…</c>, <c>PACK…</c>, <c>SCHEMA</c>),
+    /// documented or not: such findings are always errors and cannot be configured or suppressed.
+    /// </summary>
+    public static bool IsReaderCode(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        return code.StartsWith("YAML", StringComparison.Ordinal) || code.StartsWith("PACK", StringComparison.Ordinal)
+            || code.StartsWith("IO", StringComparison.Ordinal) || code == AuthoringDiagnosticCodes.Schema;
+    }
 
     /// <summary>Finds a reader code's documentation.</summary>
     public static ReaderCode? FindReaderCode(string code) =>

@@ -25,7 +25,7 @@ public static class PackInputs
 
             if (read.Packs.Length != 1)
             {
-                errors.Add(Diagnostic.Error(new SourceLocation(path, 0, 0), "MERGE004", read.Packs.Length == 0
+                errors.Add(Diagnostic.Error(new SourceLocation(path, 0, 0), AuthoringDiagnosticCodes.MergeInput, read.Packs.Length == 0
                     ? "no pack found here; give a pack file or a pack directory"
                     : $"this path holds {read.Packs.Length} packs ({string.Join(", ", read.Packs.Select(p => p.Id))}); give each pack's own path"));
                 continue;

@@ -49,24 +49,24 @@ public static class PackMerger
         if (languages.Count > 1)
         {
             string list = string.Join(", ", languages.Select(g => $"{g.Key} ({string.Join(", ", g.Select(i => i.Path).Take(3))}{(g.Count() > 3 ? ", ..." : string.Empty)})"));
-            errors.Add(Diagnostic.Error(first, "MERGE001", $"the inputs are in different languages: {list}; merge packs of one language only"));
+            errors.Add(Diagnostic.Error(first, AuthoringDiagnosticCodes.MergeLanguages, $"the inputs are in different languages: {list}; merge packs of one language only"));
         }
 
         var packIds = inputs.Select(i => i.Pack.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         string? packId = options.PackId;
         if (packId is null && packIds.Count > 1)
         {
-            errors.Add(Diagnostic.Error(first, "MERGE002", $"the inputs are different packs ({string.Join(", ", packIds.Take(5))}{(packIds.Count > 5 ? ", ..." : string.Empty)}); pass --id to name the merged pack"));
+            errors.Add(Diagnostic.Error(first, AuthoringDiagnosticCodes.MergePackIds, $"the inputs are different packs ({string.Join(", ", packIds.Take(5))}{(packIds.Count > 5 ? ", ..." : string.Empty)}); pass --id to name the merged pack"));
         }
         else if (packId is not null && !PackScaffold.IsValidId(packId))
         {
-            errors.Add(Diagnostic.Error(first, "MERGE002", $"'{packId}' is not a valid pack id"));
+            errors.Add(Diagnostic.Error(first, AuthoringDiagnosticCodes.MergePackIds, $"'{packId}' is not a valid pack id"));
         }
 
         var bad = inputs.FirstOrDefault(i => SemanticVersion.TryParse(i.Pack.Version) is null);
         if (bad is not null)
         {
-            errors.Add(Diagnostic.Error(bad.Pack.Location, "MERGE003", $"version '{bad.Pack.Version}' is not a semantic version"));
+            errors.Add(Diagnostic.Error(bad.Pack.Location, AuthoringDiagnosticCodes.MergeVersion, $"version '{bad.Pack.Version}' is not a semantic version"));
         }
 
         if (errors.Count > 0)
@@ -313,7 +313,7 @@ public static class PackMerger
         string shown = string.Join(", ", values.Select(v => $"'{Short(v.Value!)}' ({v.r.Input.Pack.Location})"));
         if (pick < 0)
         {
-            errors.Add(Diagnostic.Error(values[0].r.Input.Pack.Location, "MERGE011", $"pack {name} differs between inputs: {shown}{PolicyHint(policy)}"));
+            errors.Add(Diagnostic.Error(values[0].r.Input.Pack.Location, AuthoringDiagnosticCodes.MergeManifestConflict, $"pack {name} differs between inputs: {shown}{PolicyHint(policy)}"));
             return values[0].Value;
         }
 
@@ -354,7 +354,7 @@ public static class PackMerger
             string shown = string.Join(", ", list.Select(x => $"'{Short(x.C.Title)}'{(x.C.Description is null ? string.Empty : $" / '{Short(x.C.Description)}'")} ({x.R.Input.Pack.Location})"));
             if (pick < 0)
             {
-                errors.Add(Diagnostic.Error(list[0].R.Input.Pack.Location, "MERGE012", $"category '{id}' has a different title or description in different inputs: {shown}{PolicyHint(policy)}"));
+                errors.Add(Diagnostic.Error(list[0].R.Input.Pack.Location, AuthoringDiagnosticCodes.MergeCategoryConflict, $"category '{id}' has a different title or description in different inputs: {shown}{PolicyHint(policy)}"));
                 result.Add(list[0].C);
                 continue;
             }
@@ -409,7 +409,7 @@ public static class PackMerger
             {
                 var o = other[0];
                 var fields = ContentEquality.ChangedFields(head.Question, o.Question);
-                errors.Add(Diagnostic.Error(head.Question.Location, "MERGE010", $"question '{id}' has different content at {o.Question.Location} (fields: {string.Join(", ", fields)}){PolicyHint(policy)}"));
+                errors.Add(Diagnostic.Error(head.Question.Location, AuthoringDiagnosticCodes.MergeQuestionConflict, $"question '{id}' has different content at {o.Question.Location} (fields: {string.Join(", ", fields)}){PolicyHint(policy)}"));
             }
 
             report.Add(new MergeReportEntry(MergeReason.Conflict, id, $"question '{id}' has {variants.Count} different versions and --on-conflict {PolicyName(policy)} cannot choose", [.. occurrences.Select(o => o.Question.Location)]));

@@ -57,7 +57,7 @@ public sealed class PackSchemaValidator
         foreach (var error in Flatten(errors))
         {
             var at = Locate(error.Path, locations, root.Start);
-            result.Add(Diagnostic.Error(at, "SCHEMA", Describe(error)));
+            result.Add(Diagnostic.Error(at, AuthoringDiagnosticCodes.Schema, Describe(error)));
         }
 
         result.Sort((a, b) => a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column != b.Column ? a.Column.CompareTo(b.Column) : string.CompareOrdinal(a.Message, b.Message));

@@ -117,7 +117,7 @@ internal static class CompiledPacks
     private static PackLoadException Invalid(string name, Stream stream, string message)
     {
         long offset = stream.CanSeek ? stream.Position : 0;
-        return new PackLoadException([new Diagnostic(name, 1, (int)Math.Min(offset + 1, int.MaxValue), DiagnosticSeverity.Error, "PACK015", $"{message} at byte {offset}")]);
+        return new PackLoadException([new Diagnostic(name, 1, (int)Math.Min(offset + 1, int.MaxValue), DiagnosticSeverity.Error, DiagnosticCodes.EmbeddedPacks, $"{message} at byte {offset}")]);
     }
 
     private static string? Opt(BinaryReader r) => r.ReadBoolean() ? r.ReadString() : null;

@@ -35,7 +35,7 @@ public sealed record Diagnostic(string Path, int Line, int Column, DiagnosticSev
     /// over the size limit, not UTF-8: <c>IO001</c>, <c>YAML005</c>, <c>YAML006</c>) rather than being invalid.
     /// Tools map these to exit code 3.
     /// </summary>
-    public static bool IsUnreadableInputCode(string code) => code is "IO001" or "YAML005" or "YAML006";
+    public static bool IsUnreadableInputCode(string code) => code is DiagnosticCodes.Unreadable or DiagnosticCodes.TooLarge or DiagnosticCodes.NotUtf8;
 
     /// <summary>True when this problem means the input could not be read at all; see <see cref="IsUnreadableInputCode"/>.</summary>
     public bool IsUnreadableInput => IsUnreadableInputCode(Code);

@@ -18,7 +18,7 @@ internal sealed partial class NodeReader(List<Diagnostic> diagnostics)
             return mapping;
         }
 
-        Error(node.Start, "PACK003", $"{what} must be a mapping, found {node.KindName}");
+        Error(node.Start, DiagnosticCodes.WrongKind, $"{what} must be a mapping, found {node.KindName}");
         return null;
     }
 
@@ -30,7 +30,7 @@ internal sealed partial class NodeReader(List<Diagnostic> diagnostics)
             if (Array.IndexOf(known, entry.Key.Value) < 0)
             {
                 string hint = Suggest(entry.Key.Value, known) is { } s ? $" (did you mean '{s}'?)" : $"; allowed: {string.Join(", ", known)}";
-                Error(entry.Key.Start, "PACK001", $"unknown key '{entry.Key.Value}' in {what}{hint}");
+                Error(entry.Key.Start, DiagnosticCodes.UnknownKey, $"unknown key '{entry.Key.Value}' in {what}{hint}");
             }
         }
 
@@ -38,7 +38,7 @@ internal sealed partial class NodeReader(List<Diagnostic> diagnostics)
         {
             if (mapping.Get(key) is null)
             {
-                Error(mapping.Start, "PACK002", $"{what} is missing the required key '{key}'");
+                Error(mapping.Start, DiagnosticCodes.MissingKey, $"{what} is missing the required key '{key}'");
             }
         }
     }
@@ -53,19 +53,19 @@ internal sealed partial class NodeReader(List<Diagnostic> diagnostics)
         if (node is not YamlScalar { Kind: ScalarKind.String } scalar)
         {
             string quoteHint = node is YamlScalar ? "; quote it to make it text" : string.Empty;
-            Error(node.Start, "PACK003", $"'{name}' must be text, found {node.KindName}{quoteHint}");
+            Error(node.Start, DiagnosticCodes.WrongKind, $"'{name}' must be text, found {node.KindName}{quoteHint}");
             return null;
         }
 
         if (nonEmpty && string.IsNullOrWhiteSpace(scalar.Value))
         {
-            Error(node.Start, "PACK011", $"'{name}' must not be empty");
+            Error(node.Start, DiagnosticCodes.EmptyValue, $"'{name}' must not be empty");
             return null;
         }
 
         if (pattern is not null && !pattern.IsMatch(scalar.Value))
         {
-            Error(node.Start, "PACK005", $"'{name}' value '{Shorten(scalar.Value)}' is not valid: {patternHint}");
+            Error(node.Start, DiagnosticCodes.BadFormat, $"'{name}' value '{Shorten(scalar.Value)}' is not valid: {patternHint}");
             return null;
         }
 
@@ -81,7 +81,7 @@ internal sealed partial class NodeReader(List<Diagnostic> diagnostics)
 
         if (node is not YamlSequence seq)
         {
-            Error(node.Start, "PACK003", $"'{name}' must be a list, found {node.KindName}");
+            Error(node.Start, DiagnosticCodes.WrongKind, $"'{name}' must be a list, found {node.KindName}");
             return [];
         }
 
@@ -96,7 +96,7 @@ internal sealed partial class NodeReader(List<Diagnostic> diagnostics)
             {
                 if (unique && (seen is not null ? !seen.Add(value) : builder.Contains(value)))
                 {
-                    Error(item.Start, "PACK012", $"'{name}' lists '{value}' more than once");
+                    Error(item.Start, DiagnosticCodes.DuplicateValue, $"'{name}' lists '{value}' more than once");
                     continue;
                 }
 
@@ -119,7 +119,7 @@ internal sealed partial class NodeReader(List<Diagnostic> diagnostics)
             return seq.Items;
         }
 
-        Error(node.Start, "PACK003", $"'{name}' must be a list, found {node.KindName}");
+        Error(node.Start, DiagnosticCodes.WrongKind, $"'{name}' must be a list, found {node.KindName}");
         return [];
     }
 
@@ -137,7 +137,7 @@ internal sealed partial class NodeReader(List<Diagnostic> diagnostics)
         }
 
         string hint = Suggest(text, names) is { } s ? $" (did you mean '{s}'?)" : string.Empty;
-        Error(node!.Start, "PACK004", $"'{name}' value '{Shorten(text)}' is not one of: {string.Join(", ", names)}{hint}");
+        Error(node!.Start, DiagnosticCodes.NotAllowed, $"'{name}' value '{Shorten(text)}' is not one of: {string.Join(", ", names)}{hint}");
         return null;
     }
 

@@ -81,20 +81,20 @@ public static class PackFileBinder
 
         if (root is YamlScalar { Kind: ScalarKind.Null })
         {
-            r.Error(root.Start, "PACK008", "the file is empty; a pack file holds a mapping with 'pack' and/or 'questions'");
+            r.Error(root.Start, DiagnosticCodes.EmptyFile, "the file is empty; a pack file holds a mapping with 'pack' and/or 'questions'");
             return (null, []);
         }
 
         if (root is not YamlMapping map)
         {
-            r.Error(root.Start, "PACK003", $"a pack file must be a mapping with 'pack' and/or 'questions', found {root.KindName}");
+            r.Error(root.Start, DiagnosticCodes.WrongKind, $"a pack file must be a mapping with 'pack' and/or 'questions', found {root.KindName}");
             return (null, []);
         }
 
         r.Keys(map, "a pack file", RootKeys, []);
         if (map.Entries.Count == 0)
         {
-            r.Error(map.Start, "PACK008", "the file has neither 'pack' nor 'questions'");
+            r.Error(map.Start, DiagnosticCodes.EmptyFile, "the file has neither 'pack' nor 'questions'");
         }
 
         QuestionPack? manifest = map.Get("pack") is { } packNode ? BindManifest(r, packNode) : null;
@@ -104,7 +104,7 @@ public static class PackFileBinder
             var items = r.Items(questionsNode, "questions");
             if (items.Count > options.MaxQuestionsPerFile)
             {
-                r.Error(questionsNode.Start, "PACK010", string.Create(CultureInfo.InvariantCulture, $"the file has {items.Count} questions, over the limit of {options.MaxQuestionsPerFile}"));
+                r.Error(questionsNode.Start, DiagnosticCodes.TooManyQuestions, string.Create(CultureInfo.InvariantCulture, $"the file has {items.Count} questions, over the limit of {options.MaxQuestionsPerFile}"));
             }
             else
             {
@@ -150,7 +150,7 @@ public static class PackFileBinder
         var categoryItems = r.Items(m.Get("categories"), "categories");
         if (m.Get("categories") is YamlSequence { Items.Count: 0 } emptyCategories)
         {
-            r.Error(emptyCategories.Start, "PACK011", "'categories' must list at least one category");
+            r.Error(emptyCategories.Start, DiagnosticCodes.EmptyValue, "'categories' must list at least one category");
         }
 
         foreach (var item in categoryItems)
@@ -166,7 +166,7 @@ public static class PackFileBinder
             string? cdesc = r.Text(cm.Get("description"), "description");
             if (cid is not null && !categoryIds.Add(cid))
             {
-                r.Error(cm.Get("id")!.Start, "PACK006", $"category '{cid}' is declared more than once");
+                r.Error(cm.Get("id")!.Start, DiagnosticCodes.DuplicateId, $"category '{cid}' is declared more than once");
                 continue;
             }
 
@@ -299,7 +299,7 @@ public static class PackFileBinder
             return d;
         }
 
-        r.Error(m.Get(name)!.Start, "PACK005", $"'{name}' value '{date}' is not a real date");
+        r.Error(m.Get(name)!.Start, DiagnosticCodes.BadFormat, $"'{name}' value '{date}' is not a real date");
         return null;
     }
 
@@ -333,13 +333,13 @@ public static class PackFileBinder
             var columns = r.TextList(tm.Get("columns"), "columns");
             if (tm.Get("columns") is YamlSequence { Items.Count: 0 } emptyColumns)
             {
-                r.Error(emptyColumns.Start, "PACK011", "'columns' must list at least one column");
+                r.Error(emptyColumns.Start, DiagnosticCodes.EmptyValue, "'columns' must list at least one column");
             }
 
             var rows = ImmutableArray.CreateBuilder<ImmutableArray<string>>();
             if (tm.Get("rows") is YamlSequence { Items.Count: 0 } emptyRows)
             {
-                r.Error(emptyRows.Start, "PACK011", "'rows' must have at least one row");
+                r.Error(emptyRows.Start, DiagnosticCodes.EmptyValue, "'rows' must have at least one row");
             }
 
             foreach (var rowNode in r.Items(tm.Get("rows"), "rows"))
@@ -353,7 +353,7 @@ public static class PackFileBinder
                     }
                     else
                     {
-                        r.Error(cell.Start, "PACK003", $"a table cell must be text or a number, found {cell.KindName}");
+                        r.Error(cell.Start, DiagnosticCodes.WrongKind, $"a table cell must be text or a number, found {cell.KindName}");
                     }
                 }
 

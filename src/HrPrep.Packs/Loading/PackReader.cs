@@ -154,7 +154,7 @@ public static class PackReader
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
-                    diagnostics.Add(Diagnostic.Error(new SourceLocation(path, 0, 0), "IO001", $"cannot read directory: {DiagnosticText.OneLine(ex.Message)}"));
+                    diagnostics.Add(Diagnostic.Error(new SourceLocation(path, 0, 0), DiagnosticCodes.Unreadable, $"cannot read directory: {DiagnosticText.OneLine(ex.Message)}"));
                     continue;
                 }
 
@@ -176,7 +176,7 @@ public static class PackReader
             }
             else
             {
-                diagnostics.Add(Diagnostic.Error(new SourceLocation(path, 0, 0), "IO001", "no such file or directory"));
+                diagnostics.Add(Diagnostic.Error(new SourceLocation(path, 0, 0), DiagnosticCodes.Unreadable, "no such file or directory"));
             }
         }
 
@@ -209,7 +209,7 @@ public static class PackReader
             bool manifestDeclared = manifestFile is { DeclaresPack: true };
             if (manifestFile is { IsMapping: true, DeclaresPack: false })
             {
-                diagnostics.Add(Diagnostic.Error(new SourceLocation(manifestFile.Path, 1, 1), "PACK009", $"{ManifestFileName} must hold the pack manifest under 'pack'"));
+                diagnostics.Add(Diagnostic.Error(new SourceLocation(manifestFile.Path, 1, 1), DiagnosticCodes.NoPack, $"{ManifestFileName} must hold the pack manifest under 'pack'"));
             }
 
             var looseQuestionFiles = new List<PackFile>();
@@ -243,7 +243,7 @@ public static class PackReader
             {
                 foreach (var file in looseQuestionFiles.Where(f => f.IsMapping))
                 {
-                    diagnostics.Add(Diagnostic.Error(new SourceLocation(file.Path, 1, 1), "PACK009", $"this question file belongs to no pack: put a {ManifestFileName} manifest beside it or add a 'pack' manifest to the file"));
+                    diagnostics.Add(Diagnostic.Error(new SourceLocation(file.Path, 1, 1), DiagnosticCodes.NoPack, $"this question file belongs to no pack: put a {ManifestFileName} manifest beside it or add a 'pack' manifest to the file"));
                 }
             }
         }
@@ -266,20 +266,20 @@ public static class PackReader
             {
                 if (byId.TryGetValue(q.Id, out var first))
                 {
-                    diagnostics.Add(Diagnostic.Error(q.Location, "PACK006", $"duplicate question id '{q.Id}' (first defined at {first.Location})"));
+                    diagnostics.Add(Diagnostic.Error(q.Location, DiagnosticCodes.DuplicateId, $"duplicate question id '{q.Id}' (first defined at {first.Location})"));
                     continue;
                 }
 
                 if (retired.Contains(q.Id))
                 {
-                    diagnostics.Add(Diagnostic.Error(q.Location, "PACK013", $"question id '{q.Id}' is retired in pack '{manifest.Id}' and cannot be used again"));
+                    diagnostics.Add(Diagnostic.Error(q.Location, DiagnosticCodes.RetiredId, $"question id '{q.Id}' is retired in pack '{manifest.Id}' and cannot be used again"));
                     continue;
                 }
 
                 if (!categories.Contains(q.Category))
                 {
                     string hint = NodeReader.Suggest(q.Category, categories) is { } s ? $" (did you mean '{s}'?)" : string.Empty;
-                    diagnostics.Add(Diagnostic.Error(q.Location, "PACK007", $"category '{q.Category}' is not declared in pack '{manifest.Id}'{hint}"));
+                    diagnostics.Add(Diagnostic.Error(q.Location, DiagnosticCodes.UndeclaredCategory, $"category '{q.Category}' is not declared in pack '{manifest.Id}'{hint}"));
                     continue;
                 }
 
@@ -301,7 +301,7 @@ public static class PackReader
             var pack = packs[i];
             if (!packIds.TryAdd(pack.Id, pack))
             {
-                diagnostics.Add(Diagnostic.Error(pack.Location, "PACK014", $"pack id '{pack.Id}' is used by two packs (first at {packIds[pack.Id].Location})"));
+                diagnostics.Add(Diagnostic.Error(pack.Location, DiagnosticCodes.DuplicatePack, $"pack id '{pack.Id}' is used by two packs (first at {packIds[pack.Id].Location})"));
                 packs.RemoveAt(i--);
                 continue;
             }
@@ -310,7 +310,7 @@ public static class PackReader
             {
                 if (!questionIds.TryAdd(q.Id, q))
                 {
-                    diagnostics.Add(Diagnostic.Error(q.Location, "PACK006", $"question id '{q.Id}' is also used in pack '{questionIds[q.Id].PackId}' at {questionIds[q.Id].Location}"));
+                    diagnostics.Add(Diagnostic.Error(q.Location, DiagnosticCodes.DuplicateId, $"question id '{q.Id}' is also used in pack '{questionIds[q.Id].PackId}' at {questionIds[q.Id].Location}"));
                 }
             }
         }

@@ -38,7 +38,7 @@ public static partial class SafeYamlReader
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            return Fail(path, 0, 0, "IO001", $"cannot read file: {OneLine(ex.Message)}");
+            return Fail(path, 0, 0, DiagnosticCodes.Unreadable, $"cannot read file: {DiagnosticText.OneLine(ex.Message)}");
         }
     }
 
@@ -61,7 +61,7 @@ public static partial class SafeYamlReader
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
         {
-            return Fail(path, 0, 0, "IO001", $"cannot read: {OneLine(ex.Message)}");
+            return Fail(path, 0, 0, DiagnosticCodes.Unreadable, $"cannot read: {DiagnosticText.OneLine(ex.Message)}");
         }
 
         try
@@ -86,7 +86,7 @@ public static partial class SafeYamlReader
 
         if (utf8.Length >= 2 && ((utf8[0] == 0xFF && utf8[1] == 0xFE) || (utf8[0] == 0xFE && utf8[1] == 0xFF)))
         {
-            return Fail(path, 1, 1, "YAML006", "the file is UTF-16; save pack files as UTF-8");
+            return Fail(path, 1, 1, DiagnosticCodes.NotUtf8, "the file is UTF-16; save pack files as UTF-8");
         }
 
         if (utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF)
@@ -107,7 +107,7 @@ public static partial class SafeYamlReader
             catch (DecoderFallbackException)
             {
                 var (line, column, offset) = FindInvalidUtf8(utf8);
-                return Fail(path, line, column, "YAML006", $"invalid UTF-8 byte 0x{utf8[offset]:X2} at byte offset {offset}; save pack files as UTF-8");
+                return Fail(path, line, column, DiagnosticCodes.NotUtf8, $"invalid UTF-8 byte 0x{utf8[offset]:X2} at byte offset {offset}; save pack files as UTF-8");
             }
 
             if (!FastYamlReader.TryRead(path, chars, count, options, out var fastRoot))
@@ -160,7 +160,7 @@ public static partial class SafeYamlReader
         {
             // YamlDotNet sometimes fails on malformed input with a non-YAML exception: report it at the last good position.
             var at = builder.LastPosition;
-            builder.Diagnostics.Add(Diagnostic.Error(at, "YAML001", "invalid YAML after this point (an unclosed bracket or quote?)"));
+            builder.Diagnostics.Add(Diagnostic.Error(at, DiagnosticCodes.YamlSyntax, "invalid YAML after this point (an unclosed bracket or quote?)"));
             return new YamlReadResult(path, null, builder.Diagnostics);
         }
 
@@ -169,7 +169,7 @@ public static partial class SafeYamlReader
             return EmptyDocument(path);
         }
 
-        return new YamlReadResult(path, builder.Diagnostics.Count > 0 && builder.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error && d.Code is not "YAML003") ? null : builder.Root, builder.Diagnostics);
+        return new YamlReadResult(path, builder.Diagnostics.Count > 0 && builder.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error && d.Code is not DiagnosticCodes.DuplicateKey) ? null : builder.Root, builder.Diagnostics);
     }
 
     /// <summary>The result of a file the fast reader read: its root, or the empty-file error when it holds no document.</summary>
@@ -177,7 +177,7 @@ public static partial class SafeYamlReader
         root is null ? EmptyDocument(path) : new YamlReadResult(path, root, []);
 
     private static YamlReadResult EmptyDocument(string path) =>
-        Fail(path, 1, 1, "PACK008", "the file is empty; a pack file holds a mapping with 'pack' and/or 'questions'");
+        Fail(path, 1, 1, DiagnosticCodes.EmptyFile, "the file is empty; a pack file holds a mapping with 'pack' and/or 'questions'");
 
     /// <summary>Reads a stream into a pooled buffer (the caller returns it), stopping once more than <paramref name="max"/> bytes were read.</summary>
     internal static (byte[] Buffer, int Length) ReadBounded(Stream stream, long max)
@@ -219,7 +219,7 @@ public static partial class SafeYamlReader
     }
 
     private static YamlReadResult TooLarge(string path, long size, YamlReaderOptions options) =>
-        Fail(path, 0, 0, "YAML005", $"the file is {size:N0} bytes, over the limit of {options.MaxFileBytes:N0} bytes");
+        Fail(path, 0, 0, DiagnosticCodes.TooLarge, $"the file is {size:N0} bytes, over the limit of {options.MaxFileBytes:N0} bytes");
 
     private static YamlReadResult Fail(string path, int line, int column, string code, string message) =>
         new(path, null, [Diagnostic.Error(new SourceLocation(path, line, column), code, message)]);
@@ -258,7 +258,7 @@ public static partial class SafeYamlReader
     {
         int line = (int)ex.Start.Line;
         int column = (int)ex.Start.Column;
-        string message = OneLine(MarkPrefix().Replace(ex.Message, string.Empty));
+        string message = DiagnosticText.OneLine(MarkPrefix().Replace(ex.Message, string.Empty));
         long index = ex.Start.Index;
         if (message.Contains("tab", StringComparison.OrdinalIgnoreCase) && index >= 0 && index < text.Length && text.IndexOf('\t', (int)index) is int tab and >= 0)
         {
@@ -281,7 +281,7 @@ public static partial class SafeYamlReader
             message = "invalid YAML";
         }
 
-        return Diagnostic.Error(new SourceLocation(path, Math.Max(line, 1), Math.Max(column, 1)), "YAML001", message);
+        return Diagnostic.Error(new SourceLocation(path, Math.Max(line, 1), Math.Max(column, 1)), DiagnosticCodes.YamlSyntax, message);
     }
 
     private static bool TabBefore(string text, long index)
@@ -308,11 +308,8 @@ public static partial class SafeYamlReader
         return false;
     }
 
-    internal static string OneLine(string message) => DiagnosticText.OneLine(message);
-
     [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*", RegexOptions.CultureInvariant)]
     private static partial Regex MarkPrefix();
-
 
     private sealed class AbortException : Exception
     {
@@ -341,12 +338,12 @@ public static partial class SafeYamlReader
                         documents++;
                         if (documents > 1)
                         {
-                            Abort(ev.Start, "YAML008", "a pack file holds one YAML document; remove the '---' separator or split the file");
+                            Abort(ev.Start, DiagnosticCodes.MultipleDocuments, "a pack file holds one YAML document; remove the '---' separator or split the file");
                         }
 
                         break;
                     case AnchorAlias alias:
-                        Abort(ev.Start, "YAML002", $"aliases (*{alias.Value}) are not allowed in pack files; write the value out");
+                        Abort(ev.Start, DiagnosticCodes.YamlAlias, $"aliases (*{alias.Value}) are not allowed in pack files; write the value out");
                         break;
                     case Scalar scalar:
                         CheckNode(scalar);
@@ -372,12 +369,12 @@ public static partial class SafeYamlReader
         {
             if (stack.Count > 0 && stack.Peek().ExpectsKey)
             {
-                Abort(frame.Start, "YAML009", "mapping keys must be plain strings, not lists or mappings");
+                Abort(frame.Start, DiagnosticCodes.ComplexKey, "mapping keys must be plain strings, not lists or mappings");
             }
 
             if (stack.Count >= options.MaxDepth)
             {
-                Abort(frame.Start, "YAML004", $"nesting is deeper than the limit of {options.MaxDepth} levels");
+                Abort(frame.Start, DiagnosticCodes.TooDeep, $"nesting is deeper than the limit of {options.MaxDepth} levels");
             }
 
             stack.Push(frame);
@@ -404,7 +401,7 @@ public static partial class SafeYamlReader
                 top.Keys ??= new HashSet<string>(StringComparer.Ordinal);
                 if (!top.Keys.Add(key.Value))
                 {
-                    Diagnostics.Add(Diagnostic.Error(key.Start, "YAML003", $"duplicate key '{key.Value}' in this mapping"));
+                    Diagnostics.Add(Diagnostic.Error(key.Start, DiagnosticCodes.DuplicateKey, $"duplicate key '{key.Value}' in this mapping"));
                     top.SkipNext = true;
                 }
 
@@ -425,7 +422,7 @@ public static partial class SafeYamlReader
         {
             if (!ev.Anchor.IsEmpty)
             {
-                Abort(ev.Start, "YAML002", $"anchors (&{ev.Anchor.Value}) are not allowed in pack files; write the value out");
+                Abort(ev.Start, DiagnosticCodes.YamlAlias, $"anchors (&{ev.Anchor.Value}) are not allowed in pack files; write the value out");
             }
 
             if (!ev.Tag.IsEmpty && !ev.Tag.IsNonSpecific)
@@ -439,7 +436,7 @@ public static partial class SafeYamlReader
                 };
                 if (!allowed)
                 {
-                    Abort(ev.Start, "YAML007", $"the tag '{tag}' is not allowed in pack files");
+                    Abort(ev.Start, DiagnosticCodes.YamlTag, $"the tag '{tag}' is not allowed in pack files");
                 }
             }
         }

@@ -4,7 +4,7 @@ using HrPrep.Content;
 namespace HrPrep.Tool.Commands;
 
 /// <summary>The pack paths argument and the question filters shared by list, export and others.</summary>
-public sealed class CommonOptions
+internal sealed class CommonOptions
 {
     /// <summary>Pack files or directories; none means the embedded packs.</summary>
     public Argument<string[]> Paths { get; } = new("paths")

@@ -7,7 +7,7 @@ using HrPrep.Tool.Infrastructure;
 namespace HrPrep.Tool.Commands;
 
 /// <summary><c>dotnet hrprep diff OLD NEW</c>: what changed between two versions of packs, and whether the version bump is enough.</summary>
-public static class DiffCommand
+internal static class DiffCommand
 {
     /// <summary>Creates the command.</summary>
     public static Command Create(ToolContext context)
@@ -38,12 +38,12 @@ public static class DiffCommand
             string? rev = parse.GetValue(baseRev);
             if (rev is null && given.Length != 2)
             {
-                throw new ToolExitException(ExitCodes.Usage, "USAGE", "diff needs OLD and NEW paths (or one path and --base REV)");
+                throw new ToolExitException(ExitCodes.Usage, ToolCodes.Usage, "diff needs OLD and NEW paths (or one path and --base REV)");
             }
 
             if (rev is not null && given.Length != 1)
             {
-                throw new ToolExitException(ExitCodes.Usage, "USAGE", "with --base REV, give one path: the pack as it is now");
+                throw new ToolExitException(ExitCodes.Usage, ToolCodes.Usage, "with --base REV, give one path: the pack as it is now");
             }
 
             PackReadResult oldRead;
@@ -55,7 +55,7 @@ public static class DiffCommand
                 }
                 catch (GitReadException ex)
                 {
-                    throw new ToolExitException(ExitCodes.Unreadable, "GIT", ex.Message);
+                    throw new ToolExitException(ExitCodes.Unreadable, ToolCodes.Git, ex.Message);
                 }
             }
             else
@@ -73,15 +73,13 @@ public static class DiffCommand
                 }
 
                 int exit = errors.Any(d => d.IsUnreadableInput) ? ExitCodes.Unreadable : ExitCodes.Findings;
-                throw new ToolExitException(exit, "INPUT", $"{errors.Count} problem{(errors.Count == 1 ? "" : "s")} in the input; nothing was compared");
+                throw new ToolExitException(exit, ToolCodes.Input, $"{errors.Count} problem{(errors.Count == 1 ? "" : "s")} in the input; nothing was compared");
             }
 
             var diffs = PackDiff.Compare(oldRead.Packs, newRead.Packs);
             if (parse.GetValue(format) == "json")
             {
-                using var ms = new MemoryStream();
-                DiffReportWriter.WriteJson(ms, diffs);
-                context.Out.Write(System.Text.Encoding.UTF8.GetString(ms.ToArray()));
+                JsonText.Write(context.Out, stream => DiffReportWriter.WriteJson(stream, diffs));
             }
             else
             {

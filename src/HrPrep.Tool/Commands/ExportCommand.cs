@@ -1,3 +1,4 @@
+using HrPrep.Packs;
 using System.CommandLine;
 using HrPrep.Authoring.Export;
 using HrPrep.Authoring.IO;
@@ -7,7 +8,7 @@ using HrPrep.Tool.Infrastructure;
 namespace HrPrep.Tool.Commands;
 
 /// <summary><c>dotnet hrprep export FORMAT [PATH...] -o FILE</c>: Anki decks, CSV and study formats.</summary>
-public static class ExportCommand
+internal static class ExportCommand
 {
     /// <summary>Creates the command.</summary>
     public static Command Create(ToolContext context)
@@ -90,7 +91,7 @@ public static class ExportCommand
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                throw new ToolExitException(ExitCodes.Unreadable, "IO", $"cannot write '{parse.GetValue(output)}': {CliApp.OneLine(ex.Message)}");
+                throw new ToolExitException(ExitCodes.Unreadable, ToolCodes.Io, $"cannot write '{parse.GetValue(output)}': {DiagnosticText.OneLine(ex.Message)}");
             }
 
             context.Error.WriteLine($"hrprep: wrote {counted.Count} question{(counted.Count == 1 ? "" : "s")} as {exporter.Name} to {parse.GetValue(output)}");
@@ -114,18 +115,18 @@ public static class ExportCommand
     {
         if (File.Exists(target))
         {
-            throw new ToolExitException(ExitCodes.Usage, "USAGE", $"{exporter.Name} writes a folder, and '{target}' is a file");
+            throw new ToolExitException(ExitCodes.Usage, ToolCodes.Usage, $"{exporter.Name} writes a folder, and '{target}' is a file");
         }
 
         string? parent = Path.GetDirectoryName(target.TrimEnd(Path.DirectorySeparatorChar));
         if (parent is null || !Directory.Exists(parent))
         {
-            throw new ToolExitException(ExitCodes.Usage, "USAGE", $"the output directory '{parent}' does not exist");
+            throw new ToolExitException(ExitCodes.Usage, ToolCodes.Usage, $"the output directory '{parent}' does not exist");
         }
 
         if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any() && !File.Exists(Path.Combine(target, exporter.FileName)))
         {
-            throw new ToolExitException(ExitCodes.Usage, "USAGE", $"'{target}' is a folder without {exporter.FileName}: not a previous {exporter.Name} export, so it is not replaced; choose a new or empty folder");
+            throw new ToolExitException(ExitCodes.Usage, ToolCodes.Usage, $"'{target}' is a folder without {exporter.FileName}: not a previous {exporter.Name} export, so it is not replaced; choose a new or empty folder");
         }
     }
 
@@ -133,25 +134,20 @@ public static class ExportCommand
     {
         if (Directory.Exists(target))
         {
-            throw new ToolExitException(ExitCodes.Usage, "USAGE", $"the output '{target}' is a directory");
+            throw new ToolExitException(ExitCodes.Usage, ToolCodes.Usage, $"the output '{target}' is a directory");
         }
 
         string? directory = Path.GetDirectoryName(target);
         if (directory is null || !Directory.Exists(directory))
         {
-            throw new ToolExitException(ExitCodes.Usage, "USAGE", $"the output directory '{directory}' does not exist");
+            throw new ToolExitException(ExitCodes.Usage, ToolCodes.Usage, $"the output directory '{directory}' does not exist");
         }
 
+        // A YAML output inside an input folder would be read with the packs next time.
         bool yaml = target.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || target.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
-        foreach (var input in inputs)
+        if (PackOutput.OverlappingInput(target, inputs, outputIsPack: yaml, context.WorkingDirectory) is { } input)
         {
-            string full = Path.GetFullPath(input, context.WorkingDirectory).TrimEnd(Path.DirectorySeparatorChar);
-            bool same = string.Equals(full, target, StringComparison.Ordinal);
-            bool inside = yaml && Directory.Exists(full) && target.StartsWith(full + Path.DirectorySeparatorChar, StringComparison.Ordinal);
-            if (same || inside)
-            {
-                throw new ToolExitException(ExitCodes.Usage, "USAGE", $"the output '{input}' is one of the inputs; choose another file");
-            }
+            throw new ToolExitException(ExitCodes.Usage, ToolCodes.Usage, $"the output '{input}' is one of the inputs; choose another file");
         }
     }
 

@@ -1,3 +1,4 @@
+using HrPrep.Packs;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
@@ -5,6 +6,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using HrPrep.Authoring.Import;
 using HrPrep.Authoring.IO;
+using HrPrep.Content;
 using HrPrep.Tool.Infrastructure;
 
 namespace HrPrep.Tool.Commands;
@@ -44,7 +46,7 @@ internal static class ImportAnkiCommand
             var bank = BankLoader.Load(context, parse.GetValue(packs));
             if (!File.Exists(path))
             {
-                throw new ToolExitException(ExitCodes.Unreadable, "IO001", $"{path}: cannot read: no such file");
+                throw new ToolExitException(ExitCodes.Unreadable, DiagnosticCodes.Unreadable, $"{path}: cannot read: no such file");
             }
 
             AnkiImportResult result;
@@ -54,7 +56,7 @@ internal static class ImportAnkiCommand
             }
             catch (InvalidDataException ex)
             {
-                throw new ToolExitException(ExitCodes.Unreadable, "IO001", $"{path}: {CliApp.OneLine(ex.Message)}");
+                throw new ToolExitException(ExitCodes.Unreadable, DiagnosticCodes.Unreadable, $"{path}: {DiagnosticText.OneLine(ex.Message)}");
             }
 
             var lines = result.Changes.Select(Line).ToList();
@@ -74,15 +76,15 @@ internal static class ImportAnkiCommand
             {
                 foreach (var problem in result.Problems)
                 {
-                    context.Error.WriteLine($"{path}: error ANKI001: {problem}");
+                    context.Error.WriteLine($"{path}: error {ToolCodes.AnkiEdit}: {problem}");
                 }
 
-                throw new ToolExitException(ExitCodes.Findings, "IMPORT", $"{result.Problems.Length} edit{(result.Problems.Length == 1 ? "" : "s")} in {path} cannot be applied; nothing was written");
+                throw new ToolExitException(ExitCodes.Findings, ToolCodes.Import, $"{result.Problems.Length} edit{(result.Problems.Length == 1 ? "" : "s")} in {path} cannot be applied; nothing was written");
             }
 
             if (result.Packs.IsEmpty)
             {
-                throw new ToolExitException(ExitCodes.Findings, "IMPORT", $"{path} has no note of the given packs; nothing was written");
+                throw new ToolExitException(ExitCodes.Findings, ToolCodes.Import, $"{path} has no note of the given packs; nothing was written");
             }
 
             context.Error.WriteLine(summary);
@@ -152,7 +154,7 @@ internal static class ImportAnkiCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new ToolExitException(ExitCodes.Unreadable, "IO", $"cannot write {path}: {CliApp.OneLine(ex.Message)}");
+            throw new ToolExitException(ExitCodes.Unreadable, ToolCodes.Io, $"cannot write {path}: {DiagnosticText.OneLine(ex.Message)}");
         }
     }
 }

@@ -1,3 +1,4 @@
+using HrPrep.Packs;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
@@ -9,7 +10,7 @@ using HrPrep.Tool.Infrastructure;
 namespace HrPrep.Tool.Commands;
 
 /// <summary><c>dotnet hrprep import markdown|csv|anki</c>: pack skeletons from Markdown pages, packs from our CSV export.</summary>
-public static class ImportCommand
+internal static class ImportCommand
 {
     private static readonly UTF8Encoding StrictUtf8 = new(false, true);
 
@@ -70,12 +71,12 @@ public static class ImportCommand
                     context.Error.WriteLine(d.ToString());
                 }
 
-                throw new ToolExitException(ExitCodes.Findings, "IMPORT", $"{result.Diagnostics.Length} problem{(result.Diagnostics.Length == 1 ? "" : "s")} in {path}; nothing was written");
+                throw new ToolExitException(ExitCodes.Findings, ToolCodes.Import, $"{result.Diagnostics.Length} problem{(result.Diagnostics.Length == 1 ? "" : "s")} in {path}; nothing was written");
             }
 
             if (result.Packs.IsEmpty)
             {
-                throw new ToolExitException(ExitCodes.Findings, "IMPORT", $"{path} has no question rows; nothing was written");
+                throw new ToolExitException(ExitCodes.Findings, ToolCodes.Import, $"{path} has no question rows; nothing was written");
             }
 
             return WritePacks(context, [.. result.Packs], parse.GetValue(output), parse.GetValue(force));
@@ -96,7 +97,7 @@ public static class ImportCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new ToolExitException(ExitCodes.Unreadable, "IO001", $"{path}: cannot read: {CliApp.OneLine(ex.Message)}");
+            throw new ToolExitException(ExitCodes.Unreadable, DiagnosticCodes.Unreadable, $"{path}: cannot read: {DiagnosticText.OneLine(ex.Message)}");
         }
 
         try
@@ -111,7 +112,7 @@ public static class ImportCommand
                 return CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetString(bytes);
             }
 
-            throw new ToolExitException(ExitCodes.Unreadable, "IO001", $"{path}: not UTF-8; save the file as UTF-8");
+            throw new ToolExitException(ExitCodes.Unreadable, DiagnosticCodes.Unreadable, $"{path}: not UTF-8; save the file as UTF-8");
         }
     }
 
@@ -120,14 +121,14 @@ public static class ImportCommand
         var duplicate = packs.GroupBy(p => p.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            throw new ToolExitException(ExitCodes.Findings, "IMPORT", $"two inputs give the pack id '{duplicate.Key}'; import them one at a time with --id; nothing was written");
+            throw new ToolExitException(ExitCodes.Findings, ToolCodes.Import, $"two inputs give the pack id '{duplicate.Key}'; import them one at a time with --id; nothing was written");
         }
 
         if (output is null)
         {
             if (packs.Count > 1)
             {
-                throw new ToolExitException(ExitCodes.Usage, "USAGE", "several packs: give an output directory with -o");
+                throw new ToolExitException(ExitCodes.Usage, ToolCodes.Usage, "several packs: give an output directory with -o");
             }
 
             context.Out.Write(PackYamlWriter.ToSingleFileText(packs[0], new PackYamlWriterOptions { SchemaReference = PackYamlWriter.SchemaReferenceFor(Path.Combine(context.WorkingDirectory, "x.yaml"), isDirectory: false) }));
@@ -142,7 +143,7 @@ public static class ImportCommand
             PackOutput.CheckReplaceable(target, layout);
             if (!force && (File.Exists(target) || (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any())))
             {
-                throw new ToolExitException(ExitCodes.Findings, "EXISTS", $"{target} already exists; pass --force to replace it; nothing was written");
+                throw new ToolExitException(ExitCodes.Findings, ToolCodes.Exists, $"{target} already exists; pass --force to replace it; nothing was written");
             }
         }
 
@@ -156,7 +157,7 @@ public static class ImportCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new ToolExitException(ExitCodes.Unreadable, "IO", $"cannot write {output}: {CliApp.OneLine(ex.Message)}");
+            throw new ToolExitException(ExitCodes.Unreadable, ToolCodes.Io, $"cannot write {output}: {DiagnosticText.OneLine(ex.Message)}");
         }
 
         return ExitCodes.Ok;

@@ -1,3 +1,4 @@
+using HrPrep.Packs;
 using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
@@ -94,24 +95,24 @@ internal static class ImportMarkdownCommand
     {
         if (s.Id is { } packId && !PackScaffold.IsValidId(packId))
         {
-            throw new ToolExitException(ExitCodes.Usage, "USAGE", $"'{packId}' is not a valid pack id: use lower-case letters, digits and single hyphens, starting with a letter");
+            throw new ToolExitException(ExitCodes.Usage, ToolCodes.Usage, $"'{packId}' is not a valid pack id: use lower-case letters, digits and single hyphens, starting with a letter");
         }
 
         if (s.Prefix is { } p && !PackScaffold.IsValidId(p + "-001"))
         {
-            throw new ToolExitException(ExitCodes.Usage, "USAGE", $"'{p}' is not a valid id prefix: use lower-case letters, digits and single hyphens, starting with a letter");
+            throw new ToolExitException(ExitCodes.Usage, ToolCodes.Usage, $"'{p}' is not a valid id prefix: use lower-case letters, digits and single hyphens, starting with a letter");
         }
 
         var sources = Enumerate(s.Inputs);
         bool batch = sources.Count > 1 || s.Inputs.Any(Directory.Exists);
         if ((s.Id is not null || s.Prefix is not null) && sources.Count != 1)
         {
-            throw new ToolExitException(ExitCodes.Usage, "USAGE", "--id and --prefix apply to one page only");
+            throw new ToolExitException(ExitCodes.Usage, ToolCodes.Usage, "--id and --prefix apply to one page only");
         }
 
         if (batch && s.Output is not null && PackOutput.LayoutOf(s.Output, null) == PackLayout.SingleFile)
         {
-            throw new ToolExitException(ExitCodes.Usage, "USAGE", "several pages or a folder: give an output directory with -o, not a .yaml file");
+            throw new ToolExitException(ExitCodes.Usage, ToolCodes.Usage, "several pages or a folder: give an output directory with -o, not a .yaml file");
         }
 
         var existing = LoadExisting(context, s);
@@ -140,15 +141,15 @@ internal static class ImportMarkdownCommand
             repaired += page.MojibakeRepaired ? 1 : 0;
             if (page.Role is null)
             {
-                pageErrors.Add($"{source.Path}:1:1: error IMPORT001: the page has no '# Title' line; nothing was imported from it");
+                pageErrors.Add($"{source.Path}:1:1: error {ToolCodes.ImportNoTitle}: the page has no '# Title' line; nothing was imported from it");
             }
             else if (page.Questions.IsEmpty)
             {
-                pageErrors.Add($"{source.Path}:1:1: error IMPORT002: the page has no numbered questions ('1. ...'); nothing was imported from it");
+                pageErrors.Add($"{source.Path}:1:1: error {ToolCodes.ImportNoQuestions}: the page has no numbered questions ('1. ...'); nothing was imported from it");
             }
             else if (page.Questions.Length > PackYamlWriterOptions.Default.MaxQuestionsPerFile)
             {
-                fatal.Add(string.Create(CultureInfo.InvariantCulture, $"{source.Path}:1:1: error IMPORT005: the page has {page.Questions.Length:N0} questions, over the reader's limit of {PackYamlWriterOptions.Default.MaxQuestionsPerFile:N0} per file; split the page"));
+                fatal.Add(string.Create(CultureInfo.InvariantCulture, $"{source.Path}:1:1: error {ToolCodes.ImportLimit}: the page has {page.Questions.Length:N0} questions, over the reader's limit of {PackYamlWriterOptions.Default.MaxQuestionsPerFile:N0} per file; split the page"));
             }
             else
             {
@@ -166,7 +167,7 @@ internal static class ImportMarkdownCommand
         {
             if (existing.Any(e => e.Id == s.Id))
             {
-                fatal.Add($"{plans[0].Source.Path}:1:1: error IMPORT003: pack id '{s.Id}' is given by an existing pack");
+                fatal.Add($"{plans[0].Source.Path}:1:1: error {ToolCodes.ImportPackId}: pack id '{s.Id}' is given by an existing pack");
             }
 
             packs.Add(new PackPlan(s.Id, s.Prefix ?? s.Id, [plans[0]], null));
@@ -174,7 +175,7 @@ internal static class ImportMarkdownCommand
         else
         {
             var settled = ImportIdentity.SettlePackIds([.. plans.Select(p => new PageIdentity(p.Source.Path, p.Role, p.Source.Folders))], s.OnDuplicate, existing.Select(e => e.Id).ToHashSet(StringComparer.Ordinal));
-            fatal.AddRange(settled.Errors.Select(e => $"hrprep: error IMPORT003: {e}"));
+            fatal.AddRange(settled.Errors.Select(e => $"hrprep: error {ToolCodes.ImportPackId}: {e}"));
             renames = settled.Renames;
             var folderOf = renames.ToDictionary(r => r.Path, r => r.Folder, StringComparer.Ordinal);
             var byId = new Dictionary<string, PackPlan>(StringComparer.Ordinal);
@@ -193,19 +194,19 @@ internal static class ImportMarkdownCommand
 
         foreach (var pack in packs.Where(p => MarkdownImporter.QuestionId(p.Prefix, p.Count).Length > 64))
         {
-            fatal.Add($"{pack.Pages[0].Source.Path}:1:1: error IMPORT005: question id '{MarkdownImporter.QuestionId(pack.Prefix, pack.Count)}' would be longer than 64 characters; choose a shorter --id or --prefix");
+            fatal.Add($"{pack.Pages[0].Source.Path}:1:1: error {ToolCodes.ImportLimit}: question id '{MarkdownImporter.QuestionId(pack.Prefix, pack.Count)}' would be longer than 64 characters; choose a shorter --id or --prefix");
         }
 
         foreach (var (q, pid) in ImportIdentity.QuestionIdCollisions(packs.Select(p => (p.PackId, p.Prefix, p.Count)), existing.SelectMany(e => e.Questions)))
         {
-            fatal.Add($"{q.Location.Path}:{q.Location.Line}:{q.Location.Column}: error IMPORT004: question id '{q.Id}' of pack '{q.PackId}' already exists; importing would give it to a question of pack '{pid}'");
+            fatal.Add($"{q.Location.Path}:{q.Location.Line}:{q.Location.Column}: error {ToolCodes.ImportQuestionId}: question id '{q.Id}' of pack '{q.PackId}' already exists; importing would give it to a question of pack '{pid}'");
         }
 
         // Targets: nothing is replaced without --force.
         var targets = packs.Select(p => Target(s, batch, p)).ToList();
         if (s.Output is null && packs.Count > 1)
         {
-            throw new ToolExitException(ExitCodes.Usage, "USAGE", "several packs: give an output directory with -o");
+            throw new ToolExitException(ExitCodes.Usage, ToolCodes.Usage, "several packs: give an output directory with -o");
         }
 
         if (s.Output is not null && fatal.Count == 0)
@@ -239,7 +240,7 @@ internal static class ImportMarkdownCommand
         if (fatal.Count > 0)
         {
             report.Complete(renames, errors, summary, [.. skippedByReason]);
-            throw new ToolExitException(ExitCodes.Findings, "IMPORT", string.Create(CultureInfo.InvariantCulture, $"{fatal.Count} problem{(fatal.Count == 1 ? "" : "s")} with ids or outputs; nothing was written"));
+            throw new ToolExitException(ExitCodes.Findings, ToolCodes.Import, string.Create(CultureInfo.InvariantCulture, $"{fatal.Count} problem{(fatal.Count == 1 ? "" : "s")} with ids or outputs; nothing was written"));
         }
 
         foreach (var r in renames)
@@ -269,11 +270,11 @@ internal static class ImportMarkdownCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new ToolExitException(ExitCodes.Unreadable, "IO", $"cannot write {s.Output}: {CliApp.OneLine(ex.Message)}; {(stage is null ? "packs written so far are complete files" : "nothing was written")}");
+            throw new ToolExitException(ExitCodes.Unreadable, ToolCodes.Io, $"cannot write {s.Output}: {DiagnosticText.OneLine(ex.Message)}; {(stage is null ? "packs written so far are complete files" : "nothing was written")}");
         }
         catch (InvalidDataException ex)
         {
-            throw new ToolExitException(ExitCodes.Findings, "IMPORT", $"{CliApp.OneLine(ex.Message)}; {(stage is null ? "packs written so far are complete files" : "nothing was written")}");
+            throw new ToolExitException(ExitCodes.Findings, ToolCodes.Import, $"{DiagnosticText.OneLine(ex.Message)}; {(stage is null ? "packs written so far are complete files" : "nothing was written")}");
         }
         finally
         {
@@ -306,7 +307,7 @@ internal static class ImportMarkdownCommand
                 var parsed = page.Cached ?? MarkdownImporter.Parse(ImportCommand.ReadText(page.Source.Path, allowWindows1252: true));
                 return parsed.Questions.Length == page.Count
                     ? parsed
-                    : throw new ToolExitException(ExitCodes.Findings, "IMPORT", $"{page.Source.Path} changed during the import ({page.Count} questions, now {parsed.Questions.Length}); run it again");
+                    : throw new ToolExitException(ExitCodes.Findings, ToolCodes.Import, $"{page.Source.Path} changed during the import ({page.Count} questions, now {parsed.Questions.Length}); run it again");
             }).ToList();
             foreach (var page in plan.Pages)
             {
@@ -320,7 +321,7 @@ internal static class ImportMarkdownCommand
             }
             catch (FormatException ex)
             {
-                throw new ToolExitException(ExitCodes.Findings, "IMPORT", $"{plan.Pages[0].Source.Path}: {ex.Message}");
+                throw new ToolExitException(ExitCodes.Findings, ToolCodes.Import, $"{plan.Pages[0].Source.Path}: {ex.Message}");
             }
 
             if (s.Output is null)
@@ -420,7 +421,7 @@ internal static class ImportMarkdownCommand
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
-                    throw new ToolExitException(ExitCodes.Unreadable, "IO001", $"{input}: cannot read: {CliApp.OneLine(ex.Message)}");
+                    throw new ToolExitException(ExitCodes.Unreadable, DiagnosticCodes.Unreadable, $"{input}: cannot read: {DiagnosticText.OneLine(ex.Message)}");
                 }
 
                 foreach (var file in files.Select(f => Path.GetRelativePath(root, f).Replace('\\', '/')).Order(StringComparer.Ordinal))
@@ -435,13 +436,9 @@ internal static class ImportMarkdownCommand
                 string parent = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(input)) ?? string.Empty);
                 sources.Add(new PageSource(input, parent.Length == 0 ? [] : [parent], string.Empty));
             }
-            else if (input.StartsWith('-'))
-            {
-                throw new ToolExitException(ExitCodes.Usage, "USAGE", $"unknown option '{input}'; run 'dotnet hrprep import markdown --help' for usage");
-            }
             else
             {
-                throw new ToolExitException(ExitCodes.Unreadable, "IO001", $"{input}: cannot read: no such file or directory");
+                throw new ToolExitException(ExitCodes.Unreadable, DiagnosticCodes.Unreadable, $"{input}: cannot read: no such file or directory");
             }
         }
 
@@ -462,7 +459,6 @@ internal static class ImportMarkdownCommand
             return [.. packs];
         }
 
-        string output = Path.GetFullPath(s.Output).TrimEnd(Path.DirectorySeparatorChar);
-        return [.. packs.Where(p => !(Path.GetFullPath(p.Location.Path) is { } path && (path == output || path.StartsWith(output + Path.DirectorySeparatorChar, StringComparison.Ordinal))))];
+        return [.. packs.Where(p => !PackOutput.IsSameOrInside(p.Location.Path, s.Output))];
     }
 }

@@ -5,7 +5,7 @@ using HrPrep.Tool.Infrastructure;
 namespace HrPrep.Tool.Commands;
 
 /// <summary><c>dotnet hrprep import moodle FILE</c>: packs from Moodle XML (our own <c>export moodle</c> exactly; essays made elsewhere as skeletons).</summary>
-public static class ImportMoodleCommand
+internal static class ImportMoodleCommand
 {
     /// <summary>Creates the <c>moodle</c> subcommand of <c>import</c>.</summary>
     public static Command Create(ToolContext context)
@@ -41,12 +41,12 @@ public static class ImportMoodleCommand
             if (result.HasErrors)
             {
                 int errors = result.Diagnostics.Count(d => d.Severity == Content.DiagnosticSeverity.Error);
-                throw new ToolExitException(ExitCodes.Findings, "IMPORT", $"{errors} problem{(errors == 1 ? "" : "s")} in {path}; nothing was written");
+                throw new ToolExitException(ExitCodes.Findings, ToolCodes.Import, $"{errors} problem{(errors == 1 ? "" : "s")} in {path}; nothing was written");
             }
 
             if (result.Packs.IsEmpty)
             {
-                throw new ToolExitException(ExitCodes.Findings, "IMPORT", $"{path} has no essay questions; nothing was written");
+                throw new ToolExitException(ExitCodes.Findings, ToolCodes.Import, $"{path} has no essay questions; nothing was written");
             }
 
             return ImportCommand.WritePacks(context, [.. result.Packs], parse.GetValue(output), parse.GetValue(force));

@@ -1,17 +1,18 @@
+using HrPrep.Packs;
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using HrPrep.Authoring;
 using HrPrep.Authoring.IO;
 using HrPrep.Authoring.Lint;
 using HrPrep.Authoring.Lint.Output;
 using HrPrep.Authoring.Lint.Schema;
+using HrPrep.Content;
 using HrPrep.Tool.Infrastructure;
 
 namespace HrPrep.Tool.Commands;
 
 /// <summary><c>dotnet hrprep lint</c>: YAML, schema and content rules over question packs, with exact positions.</summary>
-public static class LintCommand
+internal static class LintCommand
 {
     /// <summary>Creates the command.</summary>
     public static Command Create(ToolContext context)
@@ -21,7 +22,7 @@ public static class LintCommand
             Description = "Pack files or directories (default: questions/ in the working directory if present, else the packs shipped in HrPrep.Content).",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var format = CommonOptions.Format("text", "json", "sarif", "github", "msbuild");
+        var format = CommonOptions.Format([.. LintFormatters.Names]);
         var failOn = new Option<string?>("--fail-on") { Description = "Lowest severity that fails the run (exit 1): error (default) or warning; overrides 'failOn' in the configuration." };
         failOn.AcceptOnlyFromAmong("error", "warning", "info");
         var config = new Option<string?>("--config", "-c") { Description = $"Configuration file (default: {LintConfig.FileName} in the working directory, if present)." };
@@ -92,19 +93,11 @@ public static class LintCommand
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
                 {
-                    throw new ToolExitException(ExitCodes.Unreadable, "BASELINE", $"cannot read baseline {baselinePath}: {CliApp.OneLine(ex.Message)}");
+                    throw new ToolExitException(ExitCodes.Unreadable, ToolCodes.Baseline, $"cannot read baseline {baselinePath}: {DiagnosticText.OneLine(ex.Message)}");
                 }
             }
 
             var given = parse.GetValue(paths) ?? [];
-            foreach (var p in given)
-            {
-                if (p.StartsWith('-') && !File.Exists(p) && !Directory.Exists(p))
-                {
-                    throw new ToolExitException(ExitCodes.Usage, "USAGE", $"unknown option '{p}'; run 'dotnet hrprep lint --help' for usage");
-                }
-            }
-
             string defaultDir = Path.Combine(context.WorkingDirectory, "questions");
             using var progress = ProgressReporter.Start(context, "lint");
             int totalFiles = !progress.Enabled ? 0 : given.Length > 0 ? CountYamlFiles(given) : CountYamlFiles([defaultDir]);
@@ -121,16 +114,18 @@ public static class LintCommand
                 : Directory.Exists(defaultDir) ? engine.LintPaths([Path.GetRelativePath(Directory.GetCurrentDirectory(), defaultDir)])
                 : engine.LintEmbedded();
 
-            string chosen = parse.GetValue(format) ?? "text";
-            bool color = chosen == "text" && parse.GetValue(output) is null && !parse.GetValue(noColor) && ColorSupported(context);
+            var formatter = LintFormatters.Find(parse.GetValue(format)!)!;
+            var formatOptions = new LintFormatOptions { ToolVersion = CliApp.ToolVersion };
             if (parse.GetValue(output) is { } outPath)
             {
-                AtomicFile.Write(outPath, stream => Render(stream, null, chosen, result, false));
+                AtomicFile.Write(outPath, stream => formatter.Write(stream, result, formatOptions));
                 context.Error.WriteLine(TextLintFormatter.Summary(result));
             }
             else
             {
-                Render(null, context.Out, chosen, result, color);
+                bool color = formatter is TextLintFormatter && !parse.GetValue(noColor) && ColorSupported(context);
+                formatter.Write(context.Out, result, formatOptions with { Color = color });
+                context.Out.Flush();
             }
 
             if (result.HasUnreadableInput)
@@ -161,65 +156,16 @@ public static class LintCommand
         if (string.IsNullOrEmpty(value))
         {
             return option is not null
-                ? throw new ToolExitException(ExitCodes.Usage, "USAGE", "--today needs a date as YYYY-MM-DD")
+                ? throw new ToolExitException(ExitCodes.Usage, ToolCodes.Usage, "--today needs a date as YYYY-MM-DD")
                 : null;
         }
 
         if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            throw new ToolExitException(ExitCodes.Usage, "USAGE", $"{from} value '{value}' is not a date; use YYYY-MM-DD, e.g. 2026-12-06");
+            throw new ToolExitException(ExitCodes.Usage, ToolCodes.Usage, $"{from} value '{value}' is not a date; use YYYY-MM-DD, e.g. 2026-12-06");
         }
 
         return date;
-    }
-
-    private static void Render(Stream? stream, TextWriter? writer, string format, LintResult result, bool color)
-    {
-        if (format is "json" or "sarif")
-        {
-            using var ms = new MemoryStream();
-            if (format == "json")
-            {
-                JsonLintFormatter.Write(ms, result);
-            }
-            else
-            {
-                SarifLintFormatter.Write(ms, result, CliApp.ToolVersion);
-            }
-
-            ms.WriteByte((byte)'\n');
-            if (stream is not null)
-            {
-                ms.Position = 0;
-                ms.CopyTo(stream);
-            }
-            else
-            {
-                writer!.Write(Encoding.UTF8.GetString(ms.ToArray()));
-            }
-
-            return;
-        }
-
-        var text = writer ?? new StreamWriter(stream!, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
-        switch (format)
-        {
-            case "github":
-                GitHubLintFormatter.Write(text, result);
-                break;
-            case "msbuild":
-                MsBuildLintFormatter.Write(text, result);
-                break;
-            default:
-                TextLintFormatter.Write(text, result, color);
-                break;
-        }
-
-        text.Flush();
-        if (writer is null)
-        {
-            text.Dispose();
-        }
     }
 
     private static bool ColorSupported(ToolContext context) =>
@@ -254,8 +200,8 @@ public static class LintCommand
             }
 
             throw ex.Unreadable
-                ? new ToolExitException(ExitCodes.Unreadable, "CONFIG", $"cannot read configuration {file}")
-                : new ToolExitException(ExitCodes.Usage, "CONFIG", $"{ex.Problems.Count} problem{(ex.Problems.Count == 1 ? "" : "s")} in configuration {file}; nothing was linted");
+                ? new ToolExitException(ExitCodes.Unreadable, AuthoringDiagnosticCodes.Config, $"cannot read configuration {file}")
+                : new ToolExitException(ExitCodes.Usage, AuthoringDiagnosticCodes.Config, $"{ex.Problems.Count} problem{(ex.Problems.Count == 1 ? "" : "s")} in configuration {file}; nothing was linted");
         }
     }
 
@@ -268,7 +214,7 @@ public static class LintCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            throw new ToolExitException(ExitCodes.Unreadable, "SCHEMA", $"cannot read schema {path}: {CliApp.OneLine(ex.Message)}");
+            throw new ToolExitException(ExitCodes.Unreadable, AuthoringDiagnosticCodes.Schema, $"cannot read schema {path}: {DiagnosticText.OneLine(ex.Message)}");
         }
 
         try
@@ -277,13 +223,13 @@ public static class LintCommand
         }
         catch (ArgumentException ex)
         {
-            throw new ToolExitException(ExitCodes.Unreadable, "SCHEMA", $"cannot read schema {path}: {CliApp.OneLine(ex.Message.Split(" (Parameter", StringSplitOptions.None)[0])}");
+            throw new ToolExitException(ExitCodes.Unreadable, AuthoringDiagnosticCodes.Schema, $"cannot read schema {path}: {DiagnosticText.OneLine(ex.Message.Split(" (Parameter", StringSplitOptions.None)[0])}");
         }
     }
 
     private static void ListRules(TextWriter o)
     {
-        var rows = RuleCatalogue.Rules.Select(r => (IReadOnlyList<string>)[r.Code, r.Name, r.Group.ToString().ToLowerInvariant(), r.DefaultSeverity.ToName(), TextTable.Cut(r.Summary, 90)]).ToList();
+        var rows = RuleDescriptors.All.Select(r => (IReadOnlyList<string>)[r.Code, r.Name, r.GroupName, r.DefaultSeverity.ToName(), TextTable.Cut(r.Summary, 90)]).ToList();
         TextTable.Write(o, ["CODE", "NAME", "GROUP", "DEFAULT", "WHAT"], rows);
         o.WriteLine();
         TextTable.Write(o, ["CODE", "WHAT (reader and schema: always errors)"], RuleCatalogue.ReaderCodes.Select(c => (IReadOnlyList<string>)[c.Code, TextTable.Cut(c.Summary, 100)]));
@@ -294,7 +240,8 @@ public static class LintCommand
         var o = context.Out;
         if (RuleCatalogue.Find(code) is { } rule)
         {
-            o.WriteLine($"{rule.Code} {rule.Name} ({rule.Group.ToString().ToLowerInvariant()}, default {rule.DefaultSeverity.ToName()})");
+            var d = rule.Descriptor;
+            o.WriteLine($"{d.Code} {d.Name} ({d.GroupName}, default {d.DefaultSeverity.ToName()})");
             o.WriteLine();
             o.WriteLine($"What: {rule.Summary}");
             o.WriteLine();
@@ -346,7 +293,7 @@ public static class LintCommand
             return ExitCodes.Ok;
         }
 
-        throw new ToolExitException(ExitCodes.Usage, "USAGE", $"unknown rule or code '{code}'; run 'dotnet hrprep lint --list-rules'");
+        throw new ToolExitException(ExitCodes.Usage, ToolCodes.Usage, $"unknown rule or code '{code}'; run 'dotnet hrprep lint --list-rules'");
     }
 
     private static int CountYamlFiles(IEnumerable<string> paths)

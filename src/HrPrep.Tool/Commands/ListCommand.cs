@@ -6,7 +6,7 @@ using HrPrep.Tool.Infrastructure;
 namespace HrPrep.Tool.Commands;
 
 /// <summary><c>dotnet hrprep list</c>: questions matching filters, as a table or JSON.</summary>
-public static class ListCommand
+internal static class ListCommand
 {
     /// <summary>Creates the command.</summary>
     public static Command Create(ToolContext context)

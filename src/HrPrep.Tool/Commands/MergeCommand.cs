@@ -1,3 +1,4 @@
+using HrPrep.Packs;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Encodings.Web;
@@ -12,7 +13,7 @@ using HrPrep.Tool.Infrastructure;
 namespace HrPrep.Tool.Commands;
 
 /// <summary><c>dotnet hrprep merge PATH PATH... -o OUT</c>: merges packs without losing a question.</summary>
-public static class MergeCommand
+internal static class MergeCommand
 {
     /// <summary>Creates the command.</summary>
     public static Command Create(ToolContext context)
@@ -56,7 +57,7 @@ public static class MergeCommand
             var inputsGiven = parse.GetValue(paths)!;
             if (inputsGiven.Length < 2)
             {
-                throw new ToolExitException(ExitCodes.Usage, "USAGE", "merge needs at least two packs");
+                throw new ToolExitException(ExitCodes.Usage, ToolCodes.Usage, "merge needs at least two packs");
             }
 
             bool dry = parse.GetValue(dryRun);
@@ -64,12 +65,12 @@ public static class MergeCommand
             string? target = parse.GetValue(output) ?? (replace ? inputsGiven[0] : null);
             if (target is null && !dry)
             {
-                throw new ToolExitException(ExitCodes.Usage, "USAGE", "give the output with -o OUT (or --dry-run, or --in-place)");
+                throw new ToolExitException(ExitCodes.Usage, ToolCodes.Usage, "give the output with -o OUT (or --dry-run, or --in-place)");
             }
 
             if (target is not null && !replace && PackOutput.OverlappingInput(target, inputsGiven) is { } clash)
             {
-                throw new ToolExitException(ExitCodes.Usage, "USAGE", $"the output {target} would overwrite the input {clash}; choose another -o or pass --in-place");
+                throw new ToolExitException(ExitCodes.Usage, ToolCodes.Usage, $"the output {target} would overwrite the input {clash}; choose another -o or pass --in-place");
             }
 
             var mergePolicy = Enum.Parse<ConflictPolicy>(parse.GetValue(policy)!, ignoreCase: true);
@@ -81,7 +82,7 @@ public static class MergeCommand
                     context.Error.WriteLine(d.ToString());
                 }
 
-                throw new ToolExitException(ExitCodes.Findings, "MERGE", $"{result.Errors.Length} problem{(result.Errors.Length == 1 ? "" : "s")}; nothing was written");
+                throw new ToolExitException(ExitCodes.Findings, ToolCodes.Merge, $"{result.Errors.Length} problem{(result.Errors.Length == 1 ? "" : "s")}; nothing was written");
             }
 
             // The inputs are no longer referenced: release the questions the merge dropped (and its own garbage) before writing.
@@ -112,11 +113,11 @@ public static class MergeCommand
             }
             catch (InvalidDataException ex)
             {
-                throw new ToolExitException(ExitCodes.Findings, "OUTPUT", ex.Message + "; nothing was written");
+                throw new ToolExitException(ExitCodes.Findings, ToolCodes.Output, ex.Message + "; nothing was written");
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                throw new ToolExitException(ExitCodes.Unreadable, "IO", $"cannot write {target}: {CliApp.OneLine(ex.Message)}");
+                throw new ToolExitException(ExitCodes.Unreadable, ToolCodes.Io, $"cannot write {target}: {DiagnosticText.OneLine(ex.Message)}");
             }
 
             context.Out.WriteLine($"wrote {target}");
@@ -141,7 +142,7 @@ public static class MergeCommand
             }
 
             int exit = readErrors.Any(d => d.IsUnreadableInput) ? ExitCodes.Unreadable : ExitCodes.Findings;
-            throw new ToolExitException(exit, "INPUT", $"{readErrors.Count} problem{(readErrors.Count == 1 ? "" : "s")} in the inputs; nothing was written");
+            throw new ToolExitException(exit, ToolCodes.Input, $"{readErrors.Count} problem{(readErrors.Count == 1 ? "" : "s")} in the inputs; nothing was written");
         }
 
         var result = PackMerger.Merge(inputs, options);

@@ -7,7 +7,7 @@ using HrPrep.Tool.Infrastructure;
 namespace HrPrep.Tool.Commands;
 
 /// <summary><c>dotnet hrprep new PACK-ID</c>: scaffolds a directory pack.</summary>
-public static class NewCommand
+internal static class NewCommand
 {
     /// <summary>Creates the command.</summary>
     public static Command Create(ToolContext context)
@@ -30,14 +30,14 @@ public static class NewCommand
             string packId = parse.GetValue(id)!;
             if (!PackScaffold.IsValidId(packId))
             {
-                throw new ToolExitException(ExitCodes.Usage, "USAGE", $"'{packId}' is not a valid pack id: use lower-case letters, digits and single hyphens, starting with a letter, at most 64 characters");
+                throw new ToolExitException(ExitCodes.Usage, ToolCodes.Usage, $"'{packId}' is not a valid pack id: use lower-case letters, digits and single hyphens, starting with a letter, at most 64 characters");
             }
 
             string parent = parse.GetValue(output) ?? context.WorkingDirectory;
             string target = Path.Combine(parent, packId);
             if (File.Exists(target) || (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any()))
             {
-                throw new ToolExitException(ExitCodes.Findings, "EXISTS", $"{target} already exists and is not empty; nothing was written");
+                throw new ToolExitException(ExitCodes.Findings, ToolCodes.Exists, $"{target} already exists and is not empty; nothing was written");
             }
 
             var pack = PackScaffold.Create(packId);

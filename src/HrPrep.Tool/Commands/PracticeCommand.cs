@@ -1,3 +1,4 @@
+using HrPrep.Packs;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
@@ -10,7 +11,7 @@ using HrPrep.Tool.Infrastructure;
 namespace HrPrep.Tool.Commands;
 
 /// <summary><c>dotnet hrprep practice</c>: a timed mock interview with feedback and spaced repetition.</summary>
-public static partial class PracticeCommand
+internal static partial class PracticeCommand
 {
     /// <summary>The <c>--store</c> option shared with <c>progress</c>.</summary>
     internal static Option<string?> StoreOption() => new("--store")
@@ -28,11 +29,11 @@ public static partial class PracticeCommand
         }
         catch (ProgressStoreException ex)
         {
-            throw new ToolExitException(ExitCodes.Unreadable, "STORE", CliApp.OneLine(ex.Message));
+            throw new ToolExitException(ExitCodes.Unreadable, ToolCodes.Store, DiagnosticText.OneLine(ex.Message));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new ToolExitException(ExitCodes.Unreadable, "STORE", $"{path}: cannot open: {CliApp.OneLine(ex.Message)}");
+            throw new ToolExitException(ExitCodes.Unreadable, ToolCodes.Store, $"{path}: cannot open: {DiagnosticText.OneLine(ex.Message)}");
         }
     }
 
@@ -70,11 +71,11 @@ public static partial class PracticeCommand
             int n = parse.GetValue(count);
             if (n is < 1 or > 500)
             {
-                throw new ToolExitException(ExitCodes.Usage, "USAGE", "--count must be between 1 and 500");
+                throw new ToolExitException(ExitCodes.Usage, ToolCodes.Usage, "--count must be between 1 and 500");
             }
 
             TimeSpan? limit = ParseTime(parse.GetValue(time)!)
-                ?? throw new ToolExitException(ExitCodes.Usage, "USAGE", $"--time '{parse.GetValue(time)}' is not a duration such as 3m, 90s or 0");
+                ?? throw new ToolExitException(ExitCodes.Usage, ToolCodes.Usage, $"--time '{parse.GetValue(time)}' is not a duration such as 3m, 90s or 0");
             if (limit == TimeSpan.Zero)
             {
                 limit = null;
@@ -86,7 +87,7 @@ public static partial class PracticeCommand
             {
                 if (!bank.Questions.Any(q => q.Category == c))
                 {
-                    throw new ToolExitException(ExitCodes.Usage, "USAGE", $"no question has the category '{c}'");
+                    throw new ToolExitException(ExitCodes.Usage, ToolCodes.Usage, $"no question has the category '{c}'");
                 }
             }
 
@@ -96,7 +97,7 @@ public static partial class PracticeCommand
             var questions = PracticePlanner.Choose(bank, progress.Cards(), new PracticeRequest { Count = n, Seed = s, DueFirst = parse.GetValue(due), Categories = [.. categories] }, DateTimeOffset.UtcNow);
             if (questions.IsEmpty)
             {
-                throw new ToolExitException(ExitCodes.Findings, "EMPTY", "no question to practise");
+                throw new ToolExitException(ExitCodes.Findings, ToolCodes.Empty, "no question to practise");
             }
 
             return new Session(context, bank, progress, limit).Run(questions, s, parse.GetValue(seed) is null);

@@ -1,3 +1,4 @@
+using HrPrep.Packs;
 using System.CommandLine;
 using System.Globalization;
 using HrPrep.Authoring.IO;
@@ -8,7 +9,7 @@ using HrPrep.Tool.Infrastructure;
 namespace HrPrep.Tool.Commands;
 
 /// <summary><c>dotnet hrprep progress</c>: what is due, strongest and weakest categories, coverage over time; export and import.</summary>
-public static class ProgressCommand
+internal static class ProgressCommand
 {
     /// <summary>Creates the command.</summary>
     public static Command Create(ToolContext context)
@@ -45,11 +46,11 @@ public static class ProgressCommand
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
-                    throw new ToolExitException(ExitCodes.Unreadable, "IO", $"{importPath}: cannot read: {CliApp.OneLine(ex.Message)}");
+                    throw new ToolExitException(ExitCodes.Unreadable, ToolCodes.Io, $"{importPath}: cannot read: {DiagnosticText.OneLine(ex.Message)}");
                 }
                 catch (ProgressStoreException ex)
                 {
-                    throw new ToolExitException(ExitCodes.Unreadable, "PROGRESS", $"{importPath}: {ex.Message}; nothing was imported");
+                    throw new ToolExitException(ExitCodes.Unreadable, ToolCodes.Progress, $"{importPath}: {ex.Message}; nothing was imported");
                 }
 
                 context.Out.WriteLine($"Imported {added} review{(added == 1 ? "" : "s")} from {importPath} into {progress.Path}.");
@@ -59,7 +60,7 @@ public static class ProgressCommand
             {
                 if (File.Exists(exportPath) && !parse.GetValue(force))
                 {
-                    throw new ToolExitException(ExitCodes.Usage, "EXISTS", $"{exportPath} exists; use --force to overwrite it");
+                    throw new ToolExitException(ExitCodes.Usage, ToolCodes.Exists, $"{exportPath} exists; use --force to overwrite it");
                 }
 
                 try
@@ -68,7 +69,7 @@ public static class ProgressCommand
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
-                    throw new ToolExitException(ExitCodes.Unreadable, "IO", $"cannot write '{exportPath}': {CliApp.OneLine(ex.Message)}");
+                    throw new ToolExitException(ExitCodes.Unreadable, ToolCodes.Io, $"cannot write '{exportPath}': {DiagnosticText.OneLine(ex.Message)}");
                 }
 
                 context.Out.WriteLine($"Exported progress to {exportPath}.");

@@ -8,7 +8,7 @@ using HrPrep.Tool.Infrastructure;
 namespace HrPrep.Tool.Commands;
 
 /// <summary><c>dotnet hrprep sample</c>: a reproducible mock interview.</summary>
-public static class SampleCommand
+internal static class SampleCommand
 {
     /// <summary>Creates the command.</summary>
     public static Command Create(ToolContext context)
@@ -61,14 +61,14 @@ public static class SampleCommand
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
-                    throw new ToolExitException(ExitCodes.Unreadable, "IO001", $"{file}: cannot read: {ex.Message}");
+                    throw new ToolExitException(ExitCodes.Unreadable, DiagnosticCodes.Unreadable, $"{file}: cannot read: {ex.Message}");
                 }
             }
 
             int n = parse.GetValue(count);
             if (quotas.Sum(q => q.Count) > n)
             {
-                throw new ToolExitException(ExitCodes.Usage, "USAGE", $"the quotas ask for {quotas.Sum(q => q.Count)} questions, more than --count {n}");
+                throw new ToolExitException(ExitCodes.Usage, ToolCodes.Usage, $"the quotas ask for {quotas.Sum(q => q.Count)} questions, more than --count {n}");
             }
 
             var bank = BankLoader.Load(context, parse.GetValue(common.Paths));
@@ -116,7 +116,7 @@ public static class SampleCommand
             int eq = spec.LastIndexOf('=');
             if (eq <= 0 || !int.TryParse(spec.AsSpan(eq + 1), NumberStyles.None, CultureInfo.InvariantCulture, out int n) || n < 1)
             {
-                throw new ToolExitException(ExitCodes.Usage, "USAGE", $"--quota '{spec}' is not CATEGORY=N, /LEVEL=N or CATEGORY/LEVEL=N with N >= 1");
+                throw new ToolExitException(ExitCodes.Usage, ToolCodes.Usage, $"--quota '{spec}' is not CATEGORY=N, /LEVEL=N or CATEGORY/LEVEL=N with N >= 1");
             }
 
             string left = spec[..eq];
@@ -128,7 +128,7 @@ public static class SampleCommand
             {
                 if (!SchemaNames.TryParseLevel(levelName, out var l))
                 {
-                    throw new ToolExitException(ExitCodes.Usage, "USAGE", $"--quota '{spec}': level '{levelName}' is not one of {string.Join(", ", SchemaNames.Levels)}");
+                    throw new ToolExitException(ExitCodes.Usage, ToolCodes.Usage, $"--quota '{spec}': level '{levelName}' is not one of {string.Join(", ", SchemaNames.Levels)}");
                 }
 
                 level = l;

@@ -1,14 +1,15 @@
+using HrPrep.Packs;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using HrPrep.Practice;
+using HrPrep.Content;
 using HrPrep.Tool.Infrastructure;
 
 namespace HrPrep.Tool.Commands;
 
 /// <summary><c>dotnet hrprep score ID --answer-file FILE</c>: scores an answer against a question's key points and red flags.</summary>
-public static class ScoreCommand
+internal static class ScoreCommand
 {
     /// <summary>Largest answer read (bytes).</summary>
     internal const int MaxAnswerBytes = 1 << 20;
@@ -38,7 +39,7 @@ public static class ScoreCommand
             string wanted = parse.GetValue(id)!;
             if (bank.Find(wanted) is not { } q)
             {
-                throw new ToolExitException(ExitCodes.Findings, "NOTFOUND", $"no question has the id '{wanted}'");
+                throw new ToolExitException(ExitCodes.Findings, ToolCodes.NotFound, $"no question has the id '{wanted}'");
             }
 
             string answer = ReadAnswer(context, parse.GetValue(answerFile)!);
@@ -70,7 +71,7 @@ public static class ScoreCommand
                 sb.Append(buffer, 0, n);
                 if (sb.Length > MaxAnswerBytes)
                 {
-                    throw new ToolExitException(ExitCodes.Unreadable, "ANSWER", "standard input: the answer is over 1 MiB");
+                    throw new ToolExitException(ExitCodes.Unreadable, ToolCodes.Answer, "standard input: the answer is over 1 MiB");
                 }
             }
 
@@ -82,7 +83,7 @@ public static class ScoreCommand
             var info = new FileInfo(path);
             if (info.Exists && info.Length > MaxAnswerBytes)
             {
-                throw new ToolExitException(ExitCodes.Unreadable, "ANSWER", $"{path}: the answer is over 1 MiB");
+                throw new ToolExitException(ExitCodes.Unreadable, ToolCodes.Answer, $"{path}: the answer is over 1 MiB");
             }
 
             byte[] bytes = File.ReadAllBytes(path);
@@ -90,19 +91,18 @@ public static class ScoreCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new ToolExitException(ExitCodes.Unreadable, "ANSWER", $"{path}: cannot read: {CliApp.OneLine(ex.Message)}");
+            throw new ToolExitException(ExitCodes.Unreadable, ToolCodes.Answer, $"{path}: cannot read: {DiagnosticText.OneLine(ex.Message)}");
         }
         catch (DecoderFallbackException)
         {
-            throw new ToolExitException(ExitCodes.Unreadable, "ANSWER", $"{path}: not UTF-8 text");
+            throw new ToolExitException(ExitCodes.Unreadable, ToolCodes.Answer, $"{path}: not UTF-8 text");
         }
     }
 
     /// <summary>The JSON shape of issue #17: id, coverage, keyPoints (index, text, covered, score, evidence), redFlags (index, text, hit).</summary>
     internal static void WriteJson(TextWriter o, AnswerScore score)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        JsonText.WriteLine(o, json =>
         {
             json.WriteStartObject();
             json.WriteString("id", score.QuestionId);
@@ -132,10 +132,7 @@ public static class ScoreCommand
 
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-
-        o.Write(Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal));
-        o.WriteLine();
+        });
     }
 
     /// <summary>Covered and missed key points, red flags hit; plain text, no colours.</summary>

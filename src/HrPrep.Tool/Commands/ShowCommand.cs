@@ -7,7 +7,7 @@ using HrPrep.Tool.Infrastructure;
 namespace HrPrep.Tool.Commands;
 
 /// <summary><c>dotnet hrprep show ID</c>: one question in full.</summary>
-public static class ShowCommand
+internal static class ShowCommand
 {
     /// <summary>Creates the command.</summary>
     public static Command Create(ToolContext context)
@@ -33,7 +33,7 @@ public static class ShowCommand
             {
                 var near = bank.Questions.Select(x => x.Id).Where(x => x.Contains(wanted, StringComparison.OrdinalIgnoreCase)).Take(3).ToList();
                 string hint = near.Count > 0 ? $" (did you mean {string.Join(", ", near)}?)" : string.Empty;
-                throw new ToolExitException(ExitCodes.Findings, "NOTFOUND", $"no question has the id '{wanted}'{hint}");
+                throw new ToolExitException(ExitCodes.Findings, ToolCodes.NotFound, $"no question has the id '{wanted}'{hint}");
             }
 
             if (parse.GetValue(format) == "json")

@@ -1,13 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using HrPrep.Content;
 using HrPrep.Tool.Infrastructure;
 
 namespace HrPrep.Tool.Commands;
 
 /// <summary><c>dotnet hrprep stats</c>: questions per category and level, and per type.</summary>
-public static class StatsCommand
+internal static class StatsCommand
 {
     /// <summary>Creates the command.</summary>
     public static Command Create(ToolContext context)
@@ -68,8 +67,7 @@ public static class StatsCommand
 
     private static void WriteJson(TextWriter o, QuestionBank bank, IReadOnlyList<Question> questions, IReadOnlyList<string> categories)
     {
-        using var ms = new MemoryStream();
-        using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true }))
+        JsonText.WriteLine(o, w =>
         {
             w.WriteStartObject();
             w.WriteString("contentVersion", bank.ContentVersion);
@@ -105,8 +103,6 @@ public static class StatsCommand
 
             w.WriteEndObject();
             w.WriteEndObject();
-        }
-
-        o.WriteLine(System.Text.Encoding.UTF8.GetString(ms.ToArray()));
+        });
     }
 }

@@ -4,7 +4,7 @@ using HrPrep.Packs;
 namespace HrPrep.Tool.Infrastructure;
 
 /// <summary>Loads the embedded packs (no paths) or the packs at the given paths, printing located errors.</summary>
-public static class BankLoader
+internal static class BankLoader
 {
     /// <summary>Loads a bank or throws <see cref="ToolExitException"/> after printing every problem.</summary>
     public static QuestionBank Load(ToolContext context, IReadOnlyList<string>? paths)
@@ -12,14 +12,6 @@ public static class BankLoader
         if (paths is null || paths.Count == 0)
         {
             return QuestionBank.Default;
-        }
-
-        foreach (var path in paths)
-        {
-            if (path.StartsWith('-') && !File.Exists(path) && !Directory.Exists(path))
-            {
-                throw new ToolExitException(ExitCodes.Usage, "USAGE", $"unknown option '{path}'; run 'dotnet hrprep --help' for usage");
-            }
         }
 
         var result = PackReader.ReadPaths(paths);
@@ -42,6 +34,6 @@ public static class BankLoader
         }
 
         int code = errors.Any(d => d.IsUnreadableInput) ? ExitCodes.Unreadable : ExitCodes.Findings;
-        throw new ToolExitException(code, "INPUT", $"{errors.Count} problem{(errors.Count == 1 ? "" : "s")} in the input; nothing was done");
+        throw new ToolExitException(code, ToolCodes.Input, $"{errors.Count} problem{(errors.Count == 1 ? "" : "s")} in the input; nothing was done");
     }
 }

@@ -1,7 +1,7 @@
 namespace HrPrep.Tool.Infrastructure;
 
 /// <summary>The documented exit codes of <c>dotnet hrprep</c>.</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     /// <summary>Success.</summary>
     public const int Ok = 0;
@@ -15,6 +15,6 @@ public static class ExitCodes
     /// <summary>Input could not be read: missing file, unreadable, not UTF-8, over the size limit.</summary>
     public const int Unreadable = 3;
 
-    /// <summary>An unexpected internal error (a bug); reported in one line.</summary>
+    /// <summary>An unexpected internal error (a bug); reported in one line, in full with <c>--verbose</c> or <c>HRPREP_DEBUG=1</c>.</summary>
     public const int Internal = 4;
 }

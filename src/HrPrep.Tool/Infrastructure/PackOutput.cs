@@ -3,7 +3,7 @@ using HrPrep.Authoring.Writing;
 namespace HrPrep.Tool.Infrastructure;
 
 /// <summary>Where and how a command writes a pack: layout from the path, schema line, input protection.</summary>
-public static class PackOutput
+internal static class PackOutput
 {
     /// <summary>The layout for an output path: a file for <c>*.yaml</c>/<c>*.yml</c> (or an existing file), else a directory.</summary>
     public static PackLayout LayoutOf(string path, string? layout)
@@ -23,22 +23,37 @@ public static class PackOutput
     public static PackYamlWriterOptions OptionsFor(string path, PackLayout layout) =>
         new() { SchemaReference = PackYamlWriter.SchemaReferenceFor(path, layout == PackLayout.Directory) };
 
-    /// <summary>The first input the output would overwrite (same path, inside it, or containing it), or null.</summary>
-    public static string? OverlappingInput(string output, IEnumerable<string> inputs)
+    /// <summary>
+    /// The first input the output would overwrite or spoil, or null: the same path, an input inside the
+    /// output (writing replaces it), or, when <paramref name="outputIsPack"/>, an output inside an input
+    /// directory (the new pack would be read with the input next time). Paths are resolved against
+    /// <paramref name="workingDirectory"/> (default: the process's).
+    /// </summary>
+    public static string? OverlappingInput(string output, IEnumerable<string> inputs, bool outputIsPack = true, string? workingDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(inputs);
-        string o = Normal(output);
+        string o = Normal(output, workingDirectory);
         foreach (var input in inputs)
         {
-            string i = Normal(input);
-            if (i == o || i.StartsWith(o + "/", StringComparison.Ordinal) || o.StartsWith(i + "/", StringComparison.Ordinal))
+            string i = Normal(input, workingDirectory);
+            if (i == o || Inside(i, o) || (outputIsPack && Inside(o, i)))
             {
                 return input;
             }
         }
 
         return null;
+    }
+
+    /// <summary>True when <paramref name="path"/> is <paramref name="directory"/> or lies below it.</summary>
+    public static bool IsSameOrInside(string path, string directory)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(directory);
+        string p = Normal(path, null);
+        string d = Normal(directory, null);
+        return p == d || Inside(p, d);
     }
 
     /// <summary>
@@ -50,7 +65,7 @@ public static class PackOutput
         ArgumentNullException.ThrowIfNull(path);
         if (layout == PackLayout.Directory && File.Exists(path))
         {
-            throw new ToolExitException(ExitCodes.Usage, "USAGE", $"{path} is a file; a directory pack needs a directory (or use --layout file)");
+            throw new ToolExitException(ExitCodes.Usage, ToolCodes.Usage, $"{path} is a file; a directory pack needs a directory (or use --layout file)");
         }
 
         if (layout != PackLayout.Directory || !Directory.Exists(path))
@@ -62,9 +77,12 @@ public static class PackOutput
             .FirstOrDefault(e => Directory.Exists(e) || !(e.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || e.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)));
         if (other is not null)
         {
-            throw new ToolExitException(ExitCodes.Findings, "EXISTS", $"{path} holds {Path.GetFileName(other)}, which is not a pack file; writing the pack would replace the whole directory; choose a new or empty directory; nothing was written");
+            throw new ToolExitException(ExitCodes.Findings, ToolCodes.Exists, $"{path} holds {Path.GetFileName(other)}, which is not a pack file; writing the pack would replace the whole directory; choose a new or empty directory; nothing was written");
         }
     }
 
-    private static string Normal(string path) => Path.GetFullPath(path).Replace('\\', '/').TrimEnd('/');
+    private static bool Inside(string path, string directory) => path.StartsWith(directory + "/", StringComparison.Ordinal);
+
+    private static string Normal(string path, string? workingDirectory) =>
+        (workingDirectory is null ? Path.GetFullPath(path) : Path.GetFullPath(path, workingDirectory)).Replace('\\', '/').TrimEnd('/');
 }

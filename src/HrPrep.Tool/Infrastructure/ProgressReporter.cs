@@ -8,7 +8,7 @@ namespace HrPrep.Tool.Infrastructure;
 /// at most every 100 ms, only when standard error is a terminal and <c>--quiet</c> was not given.
 /// When output is redirected it writes nothing, so logs and pipes stay clean.
 /// </summary>
-public sealed class ProgressReporter : IDisposable
+internal sealed class ProgressReporter : IDisposable
 {
     private readonly TextWriter? writer;
     private readonly string label;

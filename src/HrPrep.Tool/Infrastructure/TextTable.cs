@@ -1,7 +1,7 @@
 namespace HrPrep.Tool.Infrastructure;
 
 /// <summary>Formats rows as a plain-text table with aligned columns (numbers right-aligned).</summary>
-public static class TextTable
+internal static class TextTable
 {
     /// <summary>Writes the header, a rule and the rows.</summary>
     public static void Write(TextWriter writer, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows, ISet<int>? rightAligned = null)

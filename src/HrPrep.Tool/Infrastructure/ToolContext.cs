@@ -3,7 +3,7 @@ namespace HrPrep.Tool.Infrastructure;
 /// <summary>The writers and environment a command runs with (the console, or captured in tests).</summary>
 /// <param name="Out">Standard output.</param>
 /// <param name="Error">Standard error.</param>
-public sealed record ToolContext(TextWriter Out, TextWriter Error)
+internal sealed record ToolContext(TextWriter Out, TextWriter Error)
 {
     /// <summary>Standard input (answers typed in <c>practice</c>, <c>score --answer-file -</c>); empty by default.</summary>
     public TextReader In { get; init; } = TextReader.Null;
@@ -28,7 +28,7 @@ public sealed record ToolContext(TextWriter Out, TextWriter Error)
 }
 
 /// <summary>Thrown by commands to stop with a one-line message and an exit code.</summary>
-public sealed class ToolExitException(int exitCode, string code, string message) : Exception(message)
+internal sealed class ToolExitException(int exitCode, string code, string message) : Exception(message)
 {
     /// <summary>The exit code to return.</summary>
     public int ExitCode { get; } = exitCode;

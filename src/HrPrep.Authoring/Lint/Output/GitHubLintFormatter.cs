@@ -4,8 +4,14 @@ using System.Text;
 namespace HrPrep.Authoring.Lint.Output;
 
 /// <summary><c>--format github</c>: GitHub Actions workflow commands (<c>::error file=…,line=…,col=…,title=…::message</c>), escaped.</summary>
-public static class GitHubLintFormatter
+public sealed class GitHubLintFormatter : ILintFormatter
 {
+    /// <inheritdoc />
+    public string Name => "github";
+
+    /// <inheritdoc />
+    public void Write(TextWriter output, LintResult result, LintFormatOptions options) => Write(output, result);
+
     /// <summary>Writes one annotation per finding.</summary>
     public static void Write(TextWriter writer, LintResult result)
     {

@@ -3,8 +3,22 @@ using System.Text.Json;
 namespace HrPrep.Authoring.Lint.Output;
 
 /// <summary><c>--format json</c>: one object with a summary and every finding.</summary>
-public static class JsonLintFormatter
+public sealed class JsonLintFormatter : ILintFormatter
 {
+    /// <inheritdoc />
+    public string Name => "json";
+
+    /// <inheritdoc />
+    public void Write(TextWriter output, LintResult result, LintFormatOptions options) =>
+        LintFormatters.WriteAsText(output, stream => ((ILintFormatter)this).Write(stream, result, options));
+
+    /// <inheritdoc />
+    void ILintFormatter.Write(Stream output, LintResult result, LintFormatOptions options)
+    {
+        Write(output, result);
+        output.WriteByte((byte)'\n');
+    }
+
     /// <summary>Writes the result as indented JSON.</summary>
     public static void Write(Stream stream, LintResult result)
     {

@@ -7,8 +7,14 @@ namespace HrPrep.Authoring.Lint.Output;
 /// <c>path(line,col): error CODE: message</c>, which MSBuild's Exec task turns into clickable
 /// errors and warnings. Info findings are printed with the category <c>info</c>, which MSBuild shows as plain output.
 /// </summary>
-public static class MsBuildLintFormatter
+public sealed class MsBuildLintFormatter : ILintFormatter
 {
+    /// <inheritdoc />
+    public string Name => "msbuild";
+
+    /// <inheritdoc />
+    public void Write(TextWriter output, LintResult result, LintFormatOptions options) => Write(output, result);
+
     /// <summary>Writes one line per finding, with full paths so that IDEs can open them.</summary>
     public static void Write(TextWriter writer, LintResult result)
     {

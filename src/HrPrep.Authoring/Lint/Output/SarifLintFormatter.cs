@@ -9,8 +9,23 @@ namespace HrPrep.Authoring.Lint.Output;
 /// reader code, relative artifact URIs, partial fingerprints and the other copy of a near-duplicate
 /// as a related location.
 /// </summary>
-public static class SarifLintFormatter
+public sealed class SarifLintFormatter : ILintFormatter
 {
+    /// <inheritdoc />
+    public string Name => "sarif";
+
+    /// <inheritdoc />
+    public void Write(TextWriter output, LintResult result, LintFormatOptions options) =>
+        LintFormatters.WriteAsText(output, stream => ((ILintFormatter)this).Write(stream, result, options));
+
+    /// <inheritdoc />
+    void ILintFormatter.Write(Stream output, LintResult result, LintFormatOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Write(output, result, options.ToolVersion, options.BaseDirectory);
+        output.WriteByte((byte)'\n');
+    }
+
     /// <summary>The SARIF schema the output conforms to.</summary>
     public const string SchemaUri = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
@@ -20,15 +35,14 @@ public static class SarifLintFormatter
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(result);
         var rules = new List<(string Id, string Name, string Short, string Full, string Help, string Level, string Group)>();
-        foreach (var r in RuleCatalogue.Rules)
+        foreach (var r in RuleDescriptors.All)
         {
-            string help = $"{r.Summary}\n\nWhy: {r.Rationale}\n\nBad:\n{r.BadExample}\n\nGood:\n{r.GoodExample}";
-            rules.Add((r.Code, r.Name, r.Summary, r.Rationale, help, Level(r.DefaultSeverity), r.Group.ToString().ToLowerInvariant()));
+            rules.Add((r.Code, r.Name, r.Summary, r.Rationale, r.Help, Level(r.DefaultSeverity), r.GroupName));
         }
 
         foreach (var c in RuleCatalogue.ReaderCodes)
         {
-            rules.Add((c.Code, c.Code.ToLowerInvariant(), c.Summary, c.Summary, c.Summary, "error", c.Code == "SCHEMA" ? "schema" : "reader"));
+            rules.Add((c.Code, c.Code.ToLowerInvariant(), c.Summary, c.Summary, c.Summary, "error", c.Code == AuthoringDiagnosticCodes.Schema ? "schema" : "reader"));
         }
 
         foreach (var code in result.Findings.Select(f => f.Code).Distinct(StringComparer.Ordinal))

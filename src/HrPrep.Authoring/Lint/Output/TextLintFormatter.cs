@@ -3,8 +3,18 @@ using System.Globalization;
 namespace HrPrep.Authoring.Lint.Output;
 
 /// <summary><c>--format text</c>: <c>path:line:col: severity CODE: message</c> per finding, then a summary line.</summary>
-public static class TextLintFormatter
+public sealed class TextLintFormatter : ILintFormatter
 {
+    /// <inheritdoc />
+    public string Name => "text";
+
+    /// <inheritdoc />
+    public void Write(TextWriter output, LintResult result, LintFormatOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Write(output, result, options.Color);
+    }
+
     /// <summary>Writes the findings; with <paramref name="color"/> the severity and code are coloured with ANSI escapes.</summary>
     public static void Write(TextWriter writer, LintResult result, bool color)
     {

@@ -4,32 +4,8 @@ using HrPrep.Packs.Yaml;
 namespace HrPrep.Authoring.Lint.Rules;
 
 /// <summary>HP205: a case study without a scenario, or a scenario table whose rows do not match its columns.</summary>
-public sealed class CaseStudyScenarioRule : LintRule
+public sealed class CaseStudyScenarioRule() : LintRule(RuleDescriptors.CaseStudyScenario)
 {
-    /// <inheritdoc />
-    public override string Code => "HP205";
-
-    /// <inheritdoc />
-    public override string Name => "case-study-scenario";
-
-    /// <inheritdoc />
-    public override RuleGroup Group => RuleGroup.Completeness;
-
-    /// <inheritdoc />
-    public override LintSeverity DefaultSeverity => LintSeverity.Error;
-
-    /// <inheritdoc />
-    public override string Summary => "A 'case-study' question has a 'scenario', and every row of a scenario table has one cell per column.";
-
-    /// <inheritdoc />
-    public override string Rationale => "A case study's prompt ('Advise the director on this case') means nothing without the case; a ragged table renders wrongly in every export.";
-
-    /// <inheritdoc />
-    public override string BadExample => "type: case-study\nprompt: Advise the director on the ratings in this case.\n# no scenario";
-
-    /// <inheritdoc />
-    public override string GoodExample => "type: case-study\nscenario:\n  text: A division of 120 people...\n  table: {columns: [Team, Share rated top], rows: [[A, 40%], [B, 12%]]}";
-
     /// <inheritdoc />
     public override void CheckQuestion(QuestionNode question, RuleContext context)
     {

@@ -5,32 +5,8 @@ using HrPrep.Packs.Yaml;
 namespace HrPrep.Authoring.Lint.Rules;
 
 /// <summary>HP601: a category with far fewer or far more questions than the pack's average.</summary>
-public sealed class CategoryBalanceRule : LintRule
+public sealed class CategoryBalanceRule() : LintRule(RuleDescriptors.CategoryBalance)
 {
-    /// <inheritdoc />
-    public override string Code => "HP601";
-
-    /// <inheritdoc />
-    public override string Name => "category-balance";
-
-    /// <inheritdoc />
-    public override RuleGroup Group => RuleGroup.Pack;
-
-    /// <inheritdoc />
-    public override LintSeverity DefaultSeverity => LintSeverity.Info;
-
-    /// <inheritdoc />
-    public override string Summary => "A category holds fewer than average/'ratio' or more than average*'ratio' of the pack's questions (default ratio 3).";
-
-    /// <inheritdoc />
-    public override string Rationale => "Random mock interviews draw in proportion to category size; a lopsided pack over-trains one topic and barely touches another.";
-
-    /// <inheritdoc />
-    public override string BadExample => "# goals: 60 questions, legal-uk: 2 questions, 10 other categories: about 12 each";
-
-    /// <inheritdoc />
-    public override string GoodExample => "# every category between 8 and 16 questions";
-
     /// <inheritdoc />
     public override ImmutableSortedDictionary<string, double> DefaultOptions { get; } =
         ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [new KeyValuePair<string, double>("ratio", 3)]);

@@ -3,32 +3,8 @@ using HrPrep.Packs.Yaml;
 namespace HrPrep.Authoring.Lint.Rules;
 
 /// <summary>HP102: a declared category that no question uses.</summary>
-public sealed class CategoryUnusedRule : LintRule
+public sealed class CategoryUnusedRule() : LintRule(RuleDescriptors.CategoryUnused)
 {
-    /// <inheritdoc />
-    public override string Code => "HP102";
-
-    /// <inheritdoc />
-    public override string Name => "category-unused";
-
-    /// <inheritdoc />
-    public override RuleGroup Group => RuleGroup.Identity;
-
-    /// <inheritdoc />
-    public override LintSeverity DefaultSeverity => LintSeverity.Warning;
-
-    /// <inheritdoc />
-    public override string Summary => "Every category a pack declares should hold at least one question.";
-
-    /// <inheritdoc />
-    public override string Rationale => "An empty category shows up in menus and statistics as a topic with nothing in it; usually its questions were given a misspelt or different category.";
-
-    /// <inheritdoc />
-    public override string BadExample => "categories:\n  - {id: goals, title: Goals}\n  - {id: rewards, title: Rewards}   # no question uses it";
-
-    /// <inheritdoc />
-    public override string GoodExample => "categories:\n  - {id: goals, title: Goals}";
-
     /// <inheritdoc />
     public override void CheckWorkspace(LintWorkspace workspace, RuleContext context)
     {

@@ -3,35 +3,8 @@ using System.Text.RegularExpressions;
 namespace HrPrep.Authoring.Lint.Rules;
 
 /// <summary>HP303: a prompt that asks two questions at once.</summary>
-public sealed partial class CompoundQuestionRule : LintRule
+public sealed partial class CompoundQuestionRule() : LintRule(RuleDescriptors.CompoundQuestion)
 {
-    /// <inheritdoc />
-    public override string Code => "HP303";
-
-    /// <inheritdoc />
-    public override string Name => "compound-question";
-
-    /// <inheritdoc />
-    public override RuleGroup Group => RuleGroup.Quality;
-
-    /// <inheritdoc />
-    public override LintSeverity DefaultSeverity => LintSeverity.Warning;
-
-    /// <inheritdoc />
-    public override bool IsWordingRule => true;
-
-    /// <inheritdoc />
-    public override string Summary => "The prompt has more than one question mark, or joins a second question with 'and how/what/why... do you'.";
-
-    /// <inheritdoc />
-    public override string Rationale => "Candidates answer one half of a double question and interviewers score inconsistently; move the second question to 'followUps'. Skipped for 'origin: brief' prompts.";
-
-    /// <inheritdoc />
-    public override string BadExample => "prompt: What is a PIP? And how would you run one?";
-
-    /// <inheritdoc />
-    public override string GoodExample => "prompt: How would you run a performance improvement plan?\nfollowUps: [What makes a PIP fair?]";
-
     /// <inheritdoc />
     public override void CheckQuestion(QuestionNode question, RuleContext context)
     {

@@ -5,34 +5,10 @@ using HrPrep.Content;
 namespace HrPrep.Authoring.Lint.Rules;
 
 /// <summary>HP502: stray control or invisible formatting characters.</summary>
-public sealed class ControlCharacterRule : LintRule
+public sealed class ControlCharacterRule() : LintRule(RuleDescriptors.ControlCharacter)
 {
     private static readonly System.Buffers.SearchValues<byte> Suspects = System.Buffers.SearchValues.Create(
         [0, 1, 2, 3, 4, 5, 6, 7, 8, 11, 12, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 0x7F, 0xC2, 0xE2, 0xEF]);
-
-    /// <inheritdoc />
-    public override string Code => "HP502";
-
-    /// <inheritdoc />
-    public override string Name => "control-character";
-
-    /// <inheritdoc />
-    public override RuleGroup Group => RuleGroup.Hygiene;
-
-    /// <inheritdoc />
-    public override LintSeverity DefaultSeverity => LintSeverity.Error;
-
-    /// <inheritdoc />
-    public override string Summary => "The file contains a control character (other than tab and line ends), a zero-width character, a bidirectional override or a byte-order mark after the start.";
-
-    /// <inheritdoc />
-    public override string Rationale => "Invisible characters survive copy and paste from PDFs and chat tools; they break search, exports and diffs, and bidirectional overrides can make text display differently from what it contains.";
-
-    /// <inheritdoc />
-    public override string BadExample => "prompt: What is a\u200B calibration meeting?   # zero-width space after 'a'";
-
-    /// <inheritdoc />
-    public override string GoodExample => "prompt: What is a calibration meeting?";
 
     /// <inheritdoc />
     public override void CheckFile(LintFile file, RuleContext context)

@@ -1,32 +1,8 @@
 namespace HrPrep.Authoring.Lint.Rules;
 
 /// <summary>HP504: straight and typographic quotes mixed in one text, or unbalanced typographic quotes.</summary>
-public sealed class InconsistentQuotesRule : LintRule
+public sealed class InconsistentQuotesRule() : LintRule(RuleDescriptors.InconsistentQuotes)
 {
-    /// <inheritdoc />
-    public override string Code => "HP504";
-
-    /// <inheritdoc />
-    public override string Name => "inconsistent-quotes";
-
-    /// <inheritdoc />
-    public override RuleGroup Group => RuleGroup.Hygiene;
-
-    /// <inheritdoc />
-    public override LintSeverity DefaultSeverity => LintSeverity.Warning;
-
-    /// <inheritdoc />
-    public override string Summary => "One text mixes straight (\" ') and typographic (“ ” ‘ ’) quotes, or opens a typographic quote it does not close.";
-
-    /// <inheritdoc />
-    public override string Rationale => "Mixed quotes are a sign of text pasted from several sources; they render inconsistently and break exact-match search.";
-
-    /// <inheritdoc />
-    public override string BadExample => "summary: The manager said \"HR marked you down” and the employee's reply ...";
-
-    /// <inheritdoc />
-    public override string GoodExample => "summary: The manager said \"HR marked you down\" and the employee's reply ...";
-
     /// <inheritdoc />
     public override void CheckQuestion(QuestionNode question, RuleContext context)
     {

@@ -5,32 +5,8 @@ using HrPrep.Packs.Yaml;
 namespace HrPrep.Authoring.Lint.Rules;
 
 /// <summary>HP202: fewer key points than <c>minKeyPoints</c>.</summary>
-public sealed class KeyPointsTooFewRule : LintRule
+public sealed class KeyPointsTooFewRule() : LintRule(RuleDescriptors.KeyPointsTooFew)
 {
-    /// <inheritdoc />
-    public override string Code => "HP202";
-
-    /// <inheritdoc />
-    public override string Name => "too-few-key-points";
-
-    /// <inheritdoc />
-    public override RuleGroup Group => RuleGroup.Completeness;
-
-    /// <inheritdoc />
-    public override LintSeverity DefaultSeverity => LintSeverity.Warning;
-
-    /// <inheritdoc />
-    public override string Summary => "'answer.keyPoints' is missing or has fewer than 'minKeyPoints' points (default 2; the shipped packs use 4).";
-
-    /// <inheritdoc />
-    public override string Rationale => "Key points are the checklist an interviewer scores against and the flashcard back a candidate revises from; without them the answer cannot be checked.";
-
-    /// <inheritdoc />
-    public override string BadExample => "answer:\n  summary: ...\n  keyPoints: [Mentions SMART]";
-
-    /// <inheritdoc />
-    public override string GoodExample => "answer:\n  summary: ...\n  keyPoints:\n    - Links each goal to a named team outcome\n    - Uses learning goals for new or complex work";
-
     /// <inheritdoc />
     public override ImmutableSortedDictionary<string, double> DefaultOptions { get; } =
         ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [new KeyValuePair<string, double>("minKeyPoints", 2)]);

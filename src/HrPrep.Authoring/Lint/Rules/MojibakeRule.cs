@@ -4,32 +4,8 @@ using HrPrep.Authoring.Lint.Text;
 namespace HrPrep.Authoring.Lint.Rules;
 
 /// <summary>HP501: mojibake, UTF-8 text that was decoded with the wrong code page and saved again.</summary>
-public sealed class MojibakeRule : LintRule
+public sealed class MojibakeRule() : LintRule(RuleDescriptors.Mojibake)
 {
-    /// <inheritdoc />
-    public override string Code => "HP501";
-
-    /// <inheritdoc />
-    public override string Name => "mojibake";
-
-    /// <inheritdoc />
-    public override RuleGroup Group => RuleGroup.Hygiene;
-
-    /// <inheritdoc />
-    public override LintSeverity DefaultSeverity => LintSeverity.Error;
-
-    /// <inheritdoc />
-    public override string Summary => "The file contains mojibake: UTF-8 read as Windows-1252 or Mac Roman ('Ã©' for 'é', 'â€™' for '’', 'üöÄ' for a rocket emoji).";
-
-    /// <inheritdoc />
-    public override string Rationale => "Copying text through a tool with the wrong encoding garbles every accent, dash and emoji; readers see nonsense. Retype the characters or re-import the source as UTF-8.";
-
-    /// <inheritdoc />
-    public override string BadExample => "summary: The employeeâ€™s rÃ©sumÃ© ... ## üöÄ Overview";
-
-    /// <inheritdoc />
-    public override string GoodExample => "summary: The employee’s résumé ...";
-
     /// <inheritdoc />
     public override void CheckFile(LintFile file, RuleContext context)
     {

@@ -3,32 +3,8 @@ using System.Text.RegularExpressions;
 namespace HrPrep.Authoring.Lint.Rules;
 
 /// <summary>HP203: placeholder text (TODO, TBD, FIXME, lorem ipsum, XXX) left in a question.</summary>
-public sealed partial class PlaceholderTextRule : LintRule
+public sealed partial class PlaceholderTextRule() : LintRule(RuleDescriptors.PlaceholderText)
 {
-    /// <inheritdoc />
-    public override string Code => "HP203";
-
-    /// <inheritdoc />
-    public override string Name => "placeholder-text";
-
-    /// <inheritdoc />
-    public override RuleGroup Group => RuleGroup.Completeness;
-
-    /// <inheritdoc />
-    public override LintSeverity DefaultSeverity => LintSeverity.Error;
-
-    /// <inheritdoc />
-    public override string Summary => "A text of the question contains a placeholder: TODO, TBD, FIXME, XXX, 'lorem ipsum' or '???'.";
-
-    /// <inheritdoc />
-    public override string Rationale => "Placeholders are unfinished work; shipped to a candidate they read as broken content.";
-
-    /// <inheritdoc />
-    public override string BadExample => "answer:\n  summary: TODO write the model answer";
-
-    /// <inheritdoc />
-    public override string GoodExample => "answer:\n  summary: A calibration meeting compares ratings across managers...";
-
     /// <inheritdoc />
     public override void CheckQuestion(QuestionNode question, RuleContext context)
     {

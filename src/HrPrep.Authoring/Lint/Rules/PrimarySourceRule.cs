@@ -8,7 +8,7 @@ namespace HrPrep.Authoring.Lint.Rules;
 /// HP702: a question whose <c>jurisdiction</c> is not <c>global</c> cites no primary source: no
 /// <c>sources</c> URL whose host is one of the primary domains or a subdomain of one.
 /// </summary>
-public sealed partial class PrimarySourceRule : LintRule
+public sealed partial class PrimarySourceRule() : LintRule(RuleDescriptors.PrimarySource)
 {
     /// <summary>The default primary domains: legislation, official gazettes and regulators' own sites.</summary>
     public static ImmutableArray<string> DefaultDomains { get; } =
@@ -20,30 +20,6 @@ public sealed partial class PrimarySourceRule : LintRule
         "gesetze-im-internet.de", "wetten.overheid.nl",
         "leg.colorado.gov", "ilga.gov", "nyc.gov", "rules.cityofnewyork.us", "legislature.mt.gov", "leg.mt.gov",
     ];
-
-    /// <inheritdoc />
-    public override string Code => "HP702";
-
-    /// <inheritdoc />
-    public override string Name => "primary-source";
-
-    /// <inheritdoc />
-    public override RuleGroup Group => RuleGroup.Sources;
-
-    /// <inheritdoc />
-    public override LintSeverity DefaultSeverity => LintSeverity.Error;
-
-    /// <inheritdoc />
-    public override string Summary => "A question with a 'jurisdiction' other than 'global' cites no primary source (a 'sources' URL on a primary domain such as legislation.gov.uk, ecfr.gov, eeoc.gov, eur-lex.europa.eu).";
-
-    /// <inheritdoc />
-    public override string Rationale => "Legal facts must be checkable against the law itself or the regulator's own guidance; a blog, law-firm note or HR site may be cited beside a primary source, never alone. A URL counts when its host equals a primary domain or ends with '.' + the domain (case-insensitive; user names, ports and a trailing dot are ignored), so 'www.legislation.gov.uk' counts and 'legislation.gov.uk.example.com' or 'notgov.uk' do not. Configure the list in .hrprep.yaml: 'domains' replaces the default list, 'extraDomains' adds to it.";
-
-    /// <inheritdoc />
-    public override string BadExample => "jurisdiction: UK\nsources:\n  - title: An HR blog on the new qualifying period\n    url: https://hr-blog.example.com/unfair-dismissal";
-
-    /// <inheritdoc />
-    public override string GoodExample => "jurisdiction: UK\nsources:\n  - title: Employment Rights Act 1996, section 108\n    url: https://www.legislation.gov.uk/ukpga/1996/18/section/108\n  - title: An HR blog on the new qualifying period\n    url: https://hr-blog.example.com/unfair-dismissal";
 
     /// <inheritdoc />
     public override ImmutableSortedDictionary<string, ImmutableArray<string>> DefaultListOptions { get; } =

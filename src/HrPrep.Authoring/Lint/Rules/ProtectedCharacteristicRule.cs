@@ -9,7 +9,7 @@ namespace HrPrep.Authoring.Lint.Rules;
 /// sexual orientation...). Only second-person questions about the candidate are reported: a
 /// question about handling an employee's disability or pregnancy as an HR case is legitimate.
 /// </summary>
-public sealed partial class ProtectedCharacteristicRule : LintRule
+public sealed partial class ProtectedCharacteristicRule() : LintRule(RuleDescriptors.ProtectedCharacteristic)
 {
     private static readonly (string Group, string Characteristic)[] Characteristics =
     [
@@ -24,30 +24,6 @@ public sealed partial class ProtectedCharacteristicRule : LintRule
         ("orientation", "sexual orientation or gender identity"),
         ("politics", "political or union membership"),
     ];
-
-    /// <inheritdoc />
-    public override string Code => "HP401";
-
-    /// <inheritdoc />
-    public override string Name => "protected-characteristic";
-
-    /// <inheritdoc />
-    public override RuleGroup Group => RuleGroup.Fairness;
-
-    /// <inheritdoc />
-    public override LintSeverity DefaultSeverity => LintSeverity.Error;
-
-    /// <inheritdoc />
-    public override string Summary => "A prompt or follow-up asks the candidate (second person: 'your age', 'are you married', 'do you plan to have children') about a protected characteristic.";
-
-    /// <inheritdoc />
-    public override string Rationale => "Asking a candidate about age, family plans, pregnancy, marital status, religion, nationality, race, disability, health or sexual orientation is unlawful or evidence of discrimination in many jurisdictions (US Title VII, ADA, ADEA; UK Equality Act 2010) and unwise everywhere. Questions about how HR handles an employee's disability or pregnancy are legitimate and not reported.";
-
-    /// <inheritdoc />
-    public override string BadExample => "prompt: Do you plan to have children in the next few years?";
-
-    /// <inheritdoc />
-    public override string GoodExample => "prompt: How would you support a manager whose employee has told them she is pregnant?";
 
     /// <inheritdoc />
     public override void CheckQuestion(QuestionNode question, RuleContext context)

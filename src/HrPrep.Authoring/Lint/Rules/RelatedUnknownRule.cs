@@ -1,32 +1,8 @@
 namespace HrPrep.Authoring.Lint.Rules;
 
 /// <summary>HP101: <c>related</c> names a question that does not exist in the pack, or the question itself.</summary>
-public sealed class RelatedUnknownRule : LintRule
+public sealed class RelatedUnknownRule() : LintRule(RuleDescriptors.RelatedUnknown)
 {
-    /// <inheritdoc />
-    public override string Code => "HP101";
-
-    /// <inheritdoc />
-    public override string Name => "related-unknown";
-
-    /// <inheritdoc />
-    public override RuleGroup Group => RuleGroup.Identity;
-
-    /// <inheritdoc />
-    public override LintSeverity DefaultSeverity => LintSeverity.Error;
-
-    /// <inheritdoc />
-    public override string Summary => "An id in 'related' must name another question of the same pack.";
-
-    /// <inheritdoc />
-    public override string Rationale => "Apps turn 'related' into links. A typo or a removed question leaves a dead link that no reader can follow, and a question related to itself is noise.";
-
-    /// <inheritdoc />
-    public override string BadExample => "- id: hrpm-goals-001\n  related: [hrpm-goals-0002, hrpm-goals-001]";
-
-    /// <inheritdoc />
-    public override string GoodExample => "- id: hrpm-goals-001\n  related: [hrpm-goals-002]";
-
     /// <inheritdoc />
     public override void CheckWorkspace(LintWorkspace workspace, RuleContext context)
     {

@@ -9,32 +9,8 @@ namespace HrPrep.Authoring.Lint.Rules;
 /// joined by nothing, spaces, hyphens, underscores, plus signs or dots, in any case
 /// ("interview-questions", "InterviewQuestions", "Interview Questions").
 /// </summary>
-public sealed partial class SourceIsQuestionListRule : LintRule
+public sealed partial class SourceIsQuestionListRule() : LintRule(RuleDescriptors.SourceIsQuestionList)
 {
-    /// <inheritdoc />
-    public override string Code => "HP704";
-
-    /// <inheritdoc />
-    public override string Name => "source-is-question-list";
-
-    /// <inheritdoc />
-    public override RuleGroup Group => RuleGroup.Sources;
-
-    /// <inheritdoc />
-    public override LintSeverity DefaultSeverity => LintSeverity.Warning;
-
-    /// <inheritdoc />
-    public override string Summary => "A 'sources' entry is a list of interview questions: its URL or title contains 'interview question(s)' (also 'interview-questions', 'InterviewQuestions', 'interview_questions').";
-
-    /// <inheritdoc />
-    public override string Rationale => "'sources' hold evidence for the question's facts. A page listing interview questions is where a prompt may come from, not evidence for anything the answer states. Credit a prompt's origin in the question's 'attribution' field (never checked by this rule) and cite the law, the regulator or research as sources. Heuristic: the URL's host, path and query (percent-decoded) or the title contain 'interview' and 'question' or 'questions' joined by nothing, spaces, hyphens, underscores, plus signs or dots, in any case.";
-
-    /// <inheritdoc />
-    public override string BadExample => "sources:\n  - title: 50 HR interview questions and answers\n    url: https://jobs.example.com/hr-interview-questions";
-
-    /// <inheritdoc />
-    public override string GoodExample => "attribution:\n  title: Prompt from a published list of HR interview questions\n  url: https://jobs.example.com/hr-interview-questions\nsources:\n  - title: Acas guide to performance management\n    url: https://www.acas.org.uk/...";
-
     /// <inheritdoc />
     public override void CheckQuestion(QuestionNode question, RuleContext context)
     {

@@ -11,7 +11,7 @@ namespace HrPrep.Authoring.Lint.Rules;
 /// case-insensitively on whole words (see <see cref="Phrases"/>); a date phrase counts only when its
 /// year is later than today's.
 /// </summary>
-public sealed partial class StaleFutureRule : LintRule
+public sealed partial class StaleFutureRule() : LintRule(RuleDescriptors.StaleFuture)
 {
     /// <summary>The documented phrase patterns, in the order they are tried (docs/lint-rules.md and <c>--explain</c> list them).</summary>
     public static IReadOnlyList<string> Phrases { get; } =
@@ -24,30 +24,6 @@ public sealed partial class StaleFutureRule : LintRule
         "not yet in force|commenced / yet to commence|come into force|come into effect|take effect",
         "from|in|until [early|mid-|late|the start of|the end of] [day] [month] YEAR, when YEAR is after today's year",
     ];
-
-    /// <inheritdoc />
-    public override string Code => "HP703";
-
-    /// <inheritdoc />
-    public override string Name => "stale-future";
-
-    /// <inheritdoc />
-    public override RuleGroup Group => RuleGroup.Sources;
-
-    /// <inheritdoc />
-    public override LintSeverity DefaultSeverity => LintSeverity.Warning;
-
-    /// <inheritdoc />
-    public override string Summary => "Forward-looking legal wording ('expected from 2027', 'will come into force', 'is expected to apply', 'from <future year>') in a question without 'reviewBy'.";
-
-    /// <inheritdoc />
-    public override string Rationale => "A sentence about a change that has not happened yet goes stale on a known date: the change commences, is delayed or is dropped, and the answer silently becomes wrong. Either state what is in force today, or keep the forward-looking wording and add 'reviewBy' so review-due (HP701) asks for a re-check. Checked: prompt, answer summary, key points, follow-ups, lookFor, red flags; whole words, case-insensitive. Phrases: " + string.Join("; ", Phrases) + ".";
-
-    /// <inheritdoc />
-    public override string BadExample => "answer:\n  summary: The qualifying period is expected to fall to six months from 2027 ...\n# no reviewBy";
-
-    /// <inheritdoc />
-    public override string GoodExample => "answer:\n  summary: The qualifying period is expected to fall to six months from 2027 ...\nreviewBy: 2027-02-01";
 
     /// <inheritdoc />
     public override void CheckQuestion(QuestionNode question, RuleContext context)

@@ -3,32 +3,8 @@ using HrPrep.Content;
 namespace HrPrep.Authoring.Lint.Rules;
 
 /// <summary>HP503: spaces or tabs at the end of a line.</summary>
-public sealed class TrailingWhitespaceRule : LintRule
+public sealed class TrailingWhitespaceRule() : LintRule(RuleDescriptors.TrailingWhitespace)
 {
-    /// <inheritdoc />
-    public override string Code => "HP503";
-
-    /// <inheritdoc />
-    public override string Name => "trailing-whitespace";
-
-    /// <inheritdoc />
-    public override RuleGroup Group => RuleGroup.Hygiene;
-
-    /// <inheritdoc />
-    public override LintSeverity DefaultSeverity => LintSeverity.Warning;
-
-    /// <inheritdoc />
-    public override string Summary => "A line ends with spaces or tabs.";
-
-    /// <inheritdoc />
-    public override string Rationale => "Trailing whitespace is invisible noise in diffs, and inside block scalars (| and >) it becomes part of the text; in Markdown two trailing spaces even make a line break.";
-
-    /// <inheritdoc />
-    public override string BadExample => "prompt: What is a PIP?␠␠";
-
-    /// <inheritdoc />
-    public override string GoodExample => "prompt: What is a PIP?";
-
     /// <inheritdoc />
     public override void CheckFile(LintFile file, RuleContext context)
     {

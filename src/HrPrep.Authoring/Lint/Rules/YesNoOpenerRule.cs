@@ -3,35 +3,8 @@ using System.Text.RegularExpressions;
 namespace HrPrep.Authoring.Lint.Rules;
 
 /// <summary>HP302: a prompt that opens as a yes/no question ("Can you...", "Do you...").</summary>
-public sealed partial class YesNoOpenerRule : LintRule
+public sealed partial class YesNoOpenerRule() : LintRule(RuleDescriptors.YesNoOpener)
 {
-    /// <inheritdoc />
-    public override string Code => "HP302";
-
-    /// <inheritdoc />
-    public override string Name => "yes-no-opener";
-
-    /// <inheritdoc />
-    public override RuleGroup Group => RuleGroup.Quality;
-
-    /// <inheritdoc />
-    public override LintSeverity DefaultSeverity => LintSeverity.Warning;
-
-    /// <inheritdoc />
-    public override bool IsWordingRule => true;
-
-    /// <inheritdoc />
-    public override string Summary => "The prompt opens like a yes/no question: Can you, Could you, Do you, Did you, Have you, Are you, Is there, Would you...";
-
-    /// <inheritdoc />
-    public override string Rationale => "'Can you describe...?' invites 'yes' and softens the question; an open 'How...' or 'Describe...' asks for the answer you want. Skipped for 'origin: brief' prompts, which are kept verbatim.";
-
-    /// <inheritdoc />
-    public override string BadExample => "prompt: Can you describe the steps involved in designing a performance process?";
-
-    /// <inheritdoc />
-    public override string GoodExample => "prompt: What steps are involved in designing a performance process?";
-
     /// <inheritdoc />
     public override void CheckQuestion(QuestionNode question, RuleContext context)
     {

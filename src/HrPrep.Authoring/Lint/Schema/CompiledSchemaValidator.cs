@@ -26,7 +26,7 @@ namespace HrPrep.Authoring.Lint.Schema;
 public sealed class CompiledSchemaValidator
 {
     /// <summary>The code of schema findings.</summary>
-    public const string Code = "SCHEMA";
+    public const string Code = AuthoringDiagnosticCodes.Schema;
 
     private static readonly Lazy<CompiledSchemaValidator> Shipped = new(() => FromPlainJson(LoadShippedText()) ?? FromJson(LoadShippedText()));
     private readonly Node root;
@@ -52,7 +52,7 @@ public sealed class CompiledSchemaValidator
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            throw new ArgumentException($"the schema cannot be read: {OneLine(ex.Message)}", nameof(schemaJson), ex);
+            throw new ArgumentException($"the schema cannot be read: {DiagnosticText.OneLine(ex.Message)}", nameof(schemaJson), ex);
         }
 
         try
@@ -61,7 +61,7 @@ public sealed class CompiledSchemaValidator
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            throw new ArgumentException($"the schema cannot be compiled: {OneLine(ex.Message)}", nameof(schemaJson), ex);
+            throw new ArgumentException($"the schema cannot be compiled: {DiagnosticText.OneLine(ex.Message)}", nameof(schemaJson), ex);
         }
     }
 
@@ -161,7 +161,6 @@ public sealed class CompiledSchemaValidator
         return errors;
     }
 
-    private static string OneLine(string s) => string.Join(' ', s.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim();
 
     private static void Error(List<Diagnostic> errors, SourceLocation at, string message) =>
         errors.Add(Diagnostic.Error(at, Code, message));
