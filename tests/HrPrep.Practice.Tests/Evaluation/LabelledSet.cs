@@ -20,6 +20,26 @@ internal sealed record LabelledAnswer(string QuestionId, Grade Grade, ImmutableH
 /// </summary>
 internal static class LabelledSet
 {
+    /// <summary>
+    /// A labelled set: one file, or a folder whose <c>*.txt</c> files (top level, in ordinal order of
+    /// name) are read one after the other. Other files in the folder (a README.md) are ignored.
+    /// </summary>
+    public static IReadOnlyList<LabelledAnswer> ReadSet(string path)
+    {
+        if (!Directory.Exists(path))
+        {
+            return Read(path);
+        }
+
+        var files = Directory.GetFiles(path, "*.txt", SearchOption.TopDirectoryOnly).Order(StringComparer.Ordinal).ToList();
+        if (files.Count == 0)
+        {
+            throw new FileNotFoundException($"{path}: no labelled answers (*.txt) in this folder");
+        }
+
+        return [.. files.SelectMany(Read)];
+    }
+
     public static IReadOnlyList<LabelledAnswer> Read(string path)
     {
         var result = new List<LabelledAnswer>();

@@ -1,0 +1,204 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using HrPrep.Content;
+
+namespace HrPrep.Practice.Semantic;
+
+/// <summary>
+/// The lexical <see cref="AnswerScorer"/> plus semantic matching: every sentence of the answer and
+/// every key point are embedded with a small local model (all-MiniLM-L6-v2, run by ONNX Runtime on
+/// the CPU, offline), and a key point counts as covered when the lexical scorer finds it OR the most
+/// similar sentence is close enough in meaning (a small model of the lexical score and the cosine
+/// similarity, fitted on the training half of the repository's labelled answers). Red flags
+/// stay lexical (the model does not tell "do X" from "never do X" reliably). Deterministic: the same
+/// question and answer give the same result. Loading the model takes a few hundred milliseconds and
+/// about 200 MB of memory, so create one instance and reuse it; it is thread-safe.
+/// </summary>
+public sealed class SemanticAnswerScorer : IDisposable
+{
+    /// <summary>Sentences of an answer that are embedded; later ones are judged lexically only.</summary>
+    public const int MaxSentences = 200;
+
+    /// <summary>Longer sentences are embedded in windows of this many words (the model sees at most 256 tokens).</summary>
+    internal const int WindowWords = 48;
+
+    // Verbs a key point is phrased with ("Explains that…"): describing the rubric, not the content.
+    private static readonly HashSet<string> RubricVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "names", "describes", "explains", "distinguishes", "recognises", "recognizes", "notes", "mentions", "states",
+        "defines", "shows", "knows", "understands", "cites", "outlines", "identifies", "gives", "lists",
+    };
+
+    private readonly SentenceEmbedder embedder;
+    private readonly ConditionalWeakTable<Question, PreparedRubric> rubrics = new();
+    private bool disposed;
+
+    /// <summary>Loads the model to run on one CPU thread.</summary>
+    public SemanticAnswerScorer()
+        : this(1)
+    {
+    }
+
+    /// <summary>Loads the model to run on <paramref name="threads"/> CPU threads.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="threads"/> is less than 1.</exception>
+    public SemanticAnswerScorer(int threads)
+    {
+        embedder = new SentenceEmbedder(threads);
+    }
+
+    /// <summary>
+    /// Scores <paramref name="answer"/> against <paramref name="question"/>'s key points and red flags.
+    /// A key point's <see cref="KeyPointResult.Score"/> is the larger of the lexical score and the best
+    /// cosine similarity; its evidence is the sentence the lexical scorer found, else the most similar one.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ObjectDisposedException">The scorer was disposed.</exception>
+    public AnswerScore Score(Question question, string answer) => Combine(Analyse(question, answer), Tuning.Default);
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        disposed = true;
+        embedder.Dispose();
+    }
+
+    /// <summary>The lexical result and, per key point, the best cosine similarity and its sentence.</summary>
+    internal Analysis Analyse(Question question, string answer)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(answer);
+        ObjectDisposedException.ThrowIf(disposed, this);
+        var lexical = AnswerScorer.Score(question, answer);
+        var rubric = rubrics.GetValue(question, Prepare);
+        var units = Units(AnswerScorer.SplitSentences(answer));
+        var vectors = units.Count == 0 ? [] : embedder.Embed(units);
+        var best = new double[rubric.KeyPoints.Length];
+        var evidence = new string?[rubric.KeyPoints.Length];
+        for (int k = 0; k < rubric.KeyPoints.Length; k++)
+        {
+            for (int s = 0; s < vectors.Length; s++)
+            {
+                double cosine = Math.Round(SentenceEmbedder.Cosine(rubric.KeyPoints[k], vectors[s]), 4);
+                if (cosine > best[k])
+                {
+                    (best[k], evidence[k]) = (cosine, units[s]);
+                }
+            }
+        }
+
+        return new Analysis(lexical, best, rubric.PromptCosine, evidence);
+    }
+
+    /// <summary>
+    /// Covered when the lexical scorer finds the key point, or when a logistic model of the lexical
+    /// score, the best cosine and how far that cosine is above the key point's similarity to the
+    /// question itself says so; strength from both (see <see cref="Tuning"/>).
+    /// </summary>
+    internal static AnswerScore Combine(Analysis a, Tuning tuning)
+    {
+        var lexical = a.Lexical;
+        var results = ImmutableArray.CreateBuilder<KeyPointResult>(lexical.KeyPoints.Length);
+        int covered = 0;
+        double probabilitySum = 0;
+        foreach (var k in lexical.KeyPoints)
+        {
+            double cosine = a.BestCosine[k.Index];
+            double p = tuning.Probability(k.Score, cosine, cosine - a.PromptCosine[k.Index]);
+            bool semantic = p >= 0.5;
+            bool isCovered = k.Covered || semantic;
+            covered += isCovered ? 1 : 0;
+            probabilitySum += isCovered ? Math.Max(p, 0.5) : p;
+            string? evidence = k.Covered ? k.Evidence : semantic ? a.Evidence[k.Index] : null;
+            results.Add(k with { Covered = isCovered, Score = Math.Round(Math.Max(k.Score, cosine), 4), Evidence = evidence });
+        }
+
+        int n = lexical.KeyPoints.Length;
+        double coverage = n == 0 ? 0 : (double)covered / n;
+        double soft = n == 0 ? 0 : probabilitySum / n;
+        int hits = lexical.RedFlags.Count(r => r.Hit);
+        double strength = ((tuning.CoverageWeight * coverage) + (tuning.SoftWeight * soft) + (tuning.LexicalWeight * lexical.Strength))
+            / (tuning.CoverageWeight + tuning.SoftWeight + tuning.LexicalWeight)
+            * Math.Pow(tuning.RedFlagFactor, hits);
+        return lexical with
+        {
+            Coverage = Math.Round(coverage, 4),
+            Strength = Math.Round(Math.Clamp(strength, 0, 1), 4),
+            KeyPoints = results.MoveToImmutable(),
+        };
+    }
+
+    private PreparedRubric Prepare(Question q)
+    {
+        var vectors = embedder.Embed([q.Prompt, .. q.Answer.KeyPoints.Select(KeyPointText)]);
+        var keyPoints = vectors[1..];
+        return new PreparedRubric(keyPoints, [.. keyPoints.Select(k => Math.Round(SentenceEmbedder.Cosine(k, vectors[0]), 4))]);
+    }
+
+    /// <summary>A key point without the rubric verb it starts with: "Explains that X" → "X".</summary>
+    internal static string KeyPointText(string keyPoint)
+    {
+        string text = keyPoint.Trim();
+        int space = text.IndexOf(' ', StringComparison.Ordinal);
+        if (space > 0 && RubricVerbs.Contains(text[..space]))
+        {
+            text = text[(space + 1)..].TrimStart();
+            if (text.StartsWith("that ", StringComparison.OrdinalIgnoreCase))
+            {
+                text = text[5..];
+            }
+        }
+
+        return text;
+    }
+
+    /// <summary>The texts embedded: the first <see cref="MaxSentences"/> sentences, long ones cut into windows of <see cref="WindowWords"/> words.</summary>
+    internal static List<string> Units(IReadOnlyList<string> sentences)
+    {
+        var units = new List<string>();
+        foreach (string sentence in sentences.Take(MaxSentences))
+        {
+            string[] words = sentence.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length <= WindowWords + (WindowWords / 2))
+            {
+                units.Add(sentence);
+                continue;
+            }
+
+            for (int i = 0; i < words.Length; i += WindowWords)
+            {
+                units.Add(string.Join(' ', words.Skip(i).Take(WindowWords)));
+            }
+        }
+
+        return units;
+    }
+
+    /// <summary>What <see cref="Analyse"/> found, before thresholds are applied.</summary>
+    /// <param name="Lexical">The lexical scorer's result.</param>
+    /// <param name="BestCosine">Per key point, the best cosine similarity of a sentence of the answer (0 when none is positive).</param>
+    /// <param name="PromptCosine">Per key point, its cosine similarity to the question's prompt: how close merely being on topic gets.</param>
+    /// <param name="Evidence">Per key point, the most similar sentence.</param>
+    internal sealed record Analysis(AnswerScore Lexical, double[] BestCosine, double[] PromptCosine, string?[] Evidence);
+
+    /// <summary>A question's key points (rubric verb dropped) and prompt embedded once.</summary>
+    private sealed record PreparedRubric(float[][] KeyPoints, double[] PromptCosine);
+
+    /// <summary>
+    /// The combined scorer's parameters, fitted on the training half of the labelled set
+    /// (bench/PracticeBench --tune). A key point not found lexically is covered when
+    /// <c>1 / (1 + e^-(Bias + LexicalScore·s + Cosine·c + AboveTopic·(c - prompt cosine)))</c> reaches
+    /// 0.5. Strength (for ranking answers) is a weighted mean of the combined coverage, the mean
+    /// covered-probability and the lexical strength, times <see cref="RedFlagFactor"/> per red flag hit.
+    /// </summary>
+    internal sealed record Tuning(double Bias, double LexicalScore, double Cosine, double AboveTopic, double CoverageWeight, double SoftWeight, double LexicalWeight, double RedFlagFactor)
+    {
+        public static Tuning Default { get; } = new(-8.0, 4.0, 14.0, 0.0, 0.5, 0.25, 0.25, 0.85);
+
+        /// <summary>The modelled probability that a key point is covered.</summary>
+        public double Probability(double lexicalScore, double cosine, double aboveTopic)
+        {
+            double z = Bias + (LexicalScore * lexicalScore) + (Cosine * cosine) + (AboveTopic * aboveTopic);
+            return 1.0 / (1.0 + Math.Exp(-z));
+        }
+    }
+}
