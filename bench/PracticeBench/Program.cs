@@ -73,66 +73,43 @@ if (args.Contains("--tune"))
     var semanticGrid = Tune(train, t => SemanticOnly(t), Enumerable.Range(20, 61).Select(i => i / 100.0));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"semantic only: best cosine {semanticGrid.Best:0.00} (F1 {semanticGrid.F1:0.000})"));
 
-    // 1. the logistic model for key points the lexical scorer misses: features lexical score, best
-    //    cosine, cosine above the key point's similarity to the prompt; plain gradient descent, L2 0.01
-    var samples = new List<(double[] X, double Y)>();
-    foreach (var a in train)
+    // 1. the rule: cosine at a threshold, and above the closest red flag and other key point by margins
+    var rules = new List<(SemanticAnswerScorer.Tuning Tuning, ScorerFigures F)>();
+    foreach (double t in Enumerable.Range(35, 36).Select(i => i / 100.0))
     {
-        var x = analyses[(a.QuestionId, a.Text)];
-        foreach (var k in x.Lexical.KeyPoints.Where(k => !k.Covered))
+        foreach (double rm in new[] { -1.0, -0.1, -0.05, 0, 0.05, 0.1 })
         {
-            double c = x.BestCosine[k.Index];
-            samples.Add(([k.Score, c, c - x.PromptCosine[k.Index]], a.KeyPoints.Contains(k.Index) ? 1 : 0));
-        }
-    }
-
-    double[] w = new double[4];
-    for (int iteration = 0; iteration < 20000; iteration++)
-    {
-        var g = new double[4];
-        foreach (var (xs, y) in samples)
-        {
-            double z = w[0] + (w[1] * xs[0]) + (w[2] * xs[1]) + (w[3] * xs[2]);
-            double err = (1 / (1 + Math.Exp(-z))) - y;
-            g[0] += err;
-            for (int i = 0; i < 3; i++)
+            foreach (double om in new[] { -1.0, -0.1, -0.05, 0, 0.05, 0.1 })
             {
-                g[i + 1] += err * xs[i];
+                var tuning = SemanticAnswerScorer.Tuning.Default with { Similarity = t, RedFlagMargin = rm, OtherMargin = om };
+                rules.Add((tuning, ScorerEvaluation.Measure(FormattableString.Invariant($"rule {t:0.00} {rm:0.00} {om:0.00} / train"), train, Combined(tuning), bank)));
             }
         }
-
-        for (int i = 0; i < 4; i++)
-        {
-            w[i] -= 0.5 * ((g[i] / samples.Count) + (i == 0 ? 0 : 0.01 * w[i]));
-        }
     }
 
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"logistic fit on {samples.Count} key points the lexical scorer missed ({samples.Count(s => s.Y == 1)} covered): bias {w[0]:0.00}, lexical {w[1]:0.00}, cosine {w[2]:0.00}, above topic {w[3]:0.00}"));
-    var fitted = SemanticAnswerScorer.Tuning.Default with { Bias = Math.Round(w[0], 2), LexicalScore = Math.Round(w[1], 2), Cosine = Math.Round(w[2], 2), AboveTopic = Math.Round(w[3], 2) };
-    foreach (double shift in new[] { -1.0, -0.5, 0, 0.5, 1.0, 1.5, 2.0 })
+    foreach (var r in rules.OrderByDescending(r => r.F.KeyPoints.F1).Take(12))
     {
-        var f = ScorerEvaluation.Measure(FormattableString.Invariant($"fit, bias {shift:+0.0;-0.0} / train"), train, Combined(fitted with { Bias = fitted.Bias + shift }), bank);
-        Console.WriteLine(ScorerEvaluation.Format(f));
+        Console.WriteLine(ScorerEvaluation.Format(r.F));
     }
 
-    // 2. ranking: weights of coverage, soft coverage and lexical strength, and the red-flag factor;
+    // 2. ranking: weights of coverage, mean best cosine and lexical strength, and the red-flag factor;
     //    ties on accuracy are broken by the mean margin of the pairs over the spread of strengths
     var results = new List<(SemanticAnswerScorer.Tuning Tuning, double Ranking, double Margin)>();
     double[] weights = [0, 0.25, 0.5, 0.75, 1];
     foreach (double wc in weights)
     {
-        foreach (double ws in weights)
+        foreach (double wm in weights)
         {
             foreach (double wl in weights)
             {
-                if (wc + ws + wl == 0)
+                if (wc + wm + wl == 0)
                 {
                     continue;
                 }
 
                 foreach (double rf in new[] { 1.0, 0.9, 0.85, 0.75, 0.6 })
                 {
-                    var tuning = SemanticAnswerScorer.Tuning.Default with { CoverageWeight = wc, SoftWeight = ws, LexicalWeight = wl, RedFlagFactor = rf };
+                    var tuning = SemanticAnswerScorer.Tuning.Default with { CoverageWeight = wc, CosineWeight = wm, LexicalWeight = wl, RedFlagFactor = rf };
                     var f = ScorerEvaluation.Measure("x", train, Combined(tuning), bank);
                     results.Add((tuning, f.RankingAccuracy, Margin(train, tuning)));
                 }
@@ -156,7 +133,7 @@ if (details is not null)
         foreach (var k in s.KeyPoints)
         {
             string mark = (k.Covered, a.KeyPoints.Contains(k.Index)) switch { (true, true) => "TP", (true, false) => "FP", (false, true) => "FN", _ => "  " };
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {mark} K{k.Index} lex {x.Lexical.KeyPoints[k.Index].Score:0.00} cos {x.BestCosine[k.Index]:0.00} {k.Text}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {mark} K{k.Index} lex {x.Lexical.KeyPoints[k.Index].Score:0.00} cos {x.BestCosine[k.Index]:0.00} rf {x.RedFlagCosine[k.Index]:0.00} other {x.OtherCosine[k.Index]:0.00} {k.Text}"));
         }
     }
 }

@@ -72,52 +72,86 @@ public sealed class SemanticAnswerScorer : IDisposable
         var rubric = rubrics.GetValue(question, Prepare);
         var units = Units(AnswerScorer.SplitSentences(answer));
         var vectors = units.Count == 0 ? [] : embedder.Embed(units);
-        var best = new double[rubric.KeyPoints.Length];
-        var evidence = new string?[rubric.KeyPoints.Length];
-        for (int k = 0; k < rubric.KeyPoints.Length; k++)
+        int n = rubric.KeyPoints.Length;
+        var cosines = new double[n, vectors.Length];
+        for (int k = 0; k < n; k++)
         {
             for (int s = 0; s < vectors.Length; s++)
             {
-                double cosine = Math.Round(SentenceEmbedder.Cosine(rubric.KeyPoints[k], vectors[s]), 4);
-                if (cosine > best[k])
+                cosines[k, s] = Math.Round(SentenceEmbedder.Cosine(rubric.KeyPoints[k], vectors[s]), 4);
+            }
+        }
+
+        var best = new double[n];
+        var evidence = new string?[n];
+        var redFlag = new double[n];
+        var other = new double[n];
+        for (int k = 0; k < n; k++)
+        {
+            int at = -1;
+            for (int s = 0; s < vectors.Length; s++)
+            {
+                if (cosines[k, s] > best[k])
                 {
-                    (best[k], evidence[k]) = (cosine, units[s]);
+                    (best[k], at) = (cosines[k, s], s);
+                }
+            }
+
+            if (at < 0)
+            {
+                continue;
+            }
+
+            evidence[k] = units[at];
+
+            // what else the most similar sentence is like: the closest red flag that describes a
+            // statement (not an omission), and the closest other key point
+            for (int r = 0; r < rubric.RedFlags.Length; r++)
+            {
+                if (lexical.RedFlags[r].Checkable)
+                {
+                    redFlag[k] = Math.Max(redFlag[k], Math.Round(SentenceEmbedder.Cosine(rubric.RedFlags[r], vectors[at]), 4));
+                }
+            }
+
+            for (int o = 0; o < n; o++)
+            {
+                if (o != k)
+                {
+                    other[k] = Math.Max(other[k], cosines[o, at]);
                 }
             }
         }
 
-        return new Analysis(lexical, best, rubric.PromptCosine, evidence);
+        return new Analysis(lexical, best, redFlag, other, evidence);
     }
 
-    /// <summary>
-    /// Covered when the lexical scorer finds the key point, or when a logistic model of the lexical
-    /// score, the best cosine and how far that cosine is above the key point's similarity to the
-    /// question itself says so; strength from both (see <see cref="Tuning"/>).
-    /// </summary>
+    /// <summary>Covered when the lexical scorer finds the key point or the semantic rule does; strength from both (see <see cref="Tuning"/>).</summary>
     internal static AnswerScore Combine(Analysis a, Tuning tuning)
     {
         var lexical = a.Lexical;
         var results = ImmutableArray.CreateBuilder<KeyPointResult>(lexical.KeyPoints.Length);
         int covered = 0;
-        double probabilitySum = 0;
+        double cosineSum = 0;
         foreach (var k in lexical.KeyPoints)
         {
             double cosine = a.BestCosine[k.Index];
-            double p = tuning.Probability(k.Score, cosine, cosine - a.PromptCosine[k.Index]);
-            bool semantic = p >= 0.5;
+            bool semantic = cosine >= tuning.Similarity
+                && cosine - a.RedFlagCosine[k.Index] >= tuning.RedFlagMargin
+                && cosine - a.OtherCosine[k.Index] >= tuning.OtherMargin;
             bool isCovered = k.Covered || semantic;
             covered += isCovered ? 1 : 0;
-            probabilitySum += isCovered ? Math.Max(p, 0.5) : p;
+            cosineSum += cosine;
             string? evidence = k.Covered ? k.Evidence : semantic ? a.Evidence[k.Index] : null;
             results.Add(k with { Covered = isCovered, Score = Math.Round(Math.Max(k.Score, cosine), 4), Evidence = evidence });
         }
 
         int n = lexical.KeyPoints.Length;
         double coverage = n == 0 ? 0 : (double)covered / n;
-        double soft = n == 0 ? 0 : probabilitySum / n;
+        double meanCosine = n == 0 ? 0 : cosineSum / n;
         int hits = lexical.RedFlags.Count(r => r.Hit);
-        double strength = ((tuning.CoverageWeight * coverage) + (tuning.SoftWeight * soft) + (tuning.LexicalWeight * lexical.Strength))
-            / (tuning.CoverageWeight + tuning.SoftWeight + tuning.LexicalWeight)
+        double strength = ((tuning.CoverageWeight * coverage) + (tuning.CosineWeight * meanCosine) + (tuning.LexicalWeight * lexical.Strength))
+            / (tuning.CoverageWeight + tuning.CosineWeight + tuning.LexicalWeight)
             * Math.Pow(tuning.RedFlagFactor, hits);
         return lexical with
         {
@@ -129,9 +163,8 @@ public sealed class SemanticAnswerScorer : IDisposable
 
     private PreparedRubric Prepare(Question q)
     {
-        var vectors = embedder.Embed([q.Prompt, .. q.Answer.KeyPoints.Select(KeyPointText)]);
-        var keyPoints = vectors[1..];
-        return new PreparedRubric(keyPoints, [.. keyPoints.Select(k => Math.Round(SentenceEmbedder.Cosine(k, vectors[0]), 4))]);
+        var vectors = embedder.Embed([.. q.Answer.KeyPoints.Select(KeyPointText), .. q.RedFlags.Select(KeyPointText)]);
+        return new PreparedRubric(vectors[..q.Answer.KeyPoints.Length], vectors[q.Answer.KeyPoints.Length..]);
     }
 
     /// <summary>A key point without the rubric verb it starts with: "Explains that X" → "X".</summary>
@@ -176,29 +209,26 @@ public sealed class SemanticAnswerScorer : IDisposable
     /// <summary>What <see cref="Analyse"/> found, before thresholds are applied.</summary>
     /// <param name="Lexical">The lexical scorer's result.</param>
     /// <param name="BestCosine">Per key point, the best cosine similarity of a sentence of the answer (0 when none is positive).</param>
-    /// <param name="PromptCosine">Per key point, its cosine similarity to the question's prompt: how close merely being on topic gets.</param>
     /// <param name="Evidence">Per key point, the most similar sentence.</param>
-    internal sealed record Analysis(AnswerScore Lexical, double[] BestCosine, double[] PromptCosine, string?[] Evidence);
+    /// <param name="RedFlagCosine">Per key point, the most similar sentence's best cosine similarity to a red flag that describes a statement.</param>
+    /// <param name="OtherCosine">Per key point, the most similar sentence's best cosine similarity to another key point.</param>
+    internal sealed record Analysis(AnswerScore Lexical, double[] BestCosine, double[] RedFlagCosine, double[] OtherCosine, string?[] Evidence);
 
-    /// <summary>A question's key points (rubric verb dropped) and prompt embedded once.</summary>
-    private sealed record PreparedRubric(float[][] KeyPoints, double[] PromptCosine);
+    /// <summary>A question's key points and red flags (rubric verb dropped) embedded once.</summary>
+    private sealed record PreparedRubric(float[][] KeyPoints, float[][] RedFlags);
 
     /// <summary>
-    /// The combined scorer's parameters, fitted on the training half of the labelled set
-    /// (bench/PracticeBench --tune). A key point not found lexically is covered when
-    /// <c>1 / (1 + e^-(Bias + LexicalScore·s + Cosine·c + AboveTopic·(c - prompt cosine)))</c> reaches
-    /// 0.5. Strength (for ranking answers) is a weighted mean of the combined coverage, the mean
-    /// covered-probability and the lexical strength, times <see cref="RedFlagFactor"/> per red flag hit.
+    /// The combined scorer's parameters, chosen on the training half of the labelled set
+    /// (bench/PracticeBench --tune). A key point the lexical scorer misses is covered when its most
+    /// similar sentence reaches <see cref="Similarity"/>, is at least <see cref="RedFlagMargin"/> closer
+    /// to it than to any red flag that describes a statement (an answer that says the wrong thing about
+    /// the topic is close to both), and at least <see cref="OtherMargin"/> closer to it than to any
+    /// other key point (so one sentence does not count for its neighbours). Strength (for ranking
+    /// answers) is a weighted mean of the combined coverage, the mean best cosine over the key points
+    /// and the lexical strength, times <see cref="RedFlagFactor"/> per red flag hit.
     /// </summary>
-    internal sealed record Tuning(double Bias, double LexicalScore, double Cosine, double AboveTopic, double CoverageWeight, double SoftWeight, double LexicalWeight, double RedFlagFactor)
+    internal sealed record Tuning(double Similarity, double RedFlagMargin, double OtherMargin, double CoverageWeight, double CosineWeight, double LexicalWeight, double RedFlagFactor)
     {
-        public static Tuning Default { get; } = new(-8.0, 4.0, 14.0, 0.0, 0.5, 0.25, 0.25, 0.85);
-
-        /// <summary>The modelled probability that a key point is covered.</summary>
-        public double Probability(double lexicalScore, double cosine, double aboveTopic)
-        {
-            double z = Bias + (LexicalScore * lexicalScore) + (Cosine * cosine) + (AboveTopic * aboveTopic);
-            return 1.0 / (1.0 + Math.Exp(-z));
-        }
+        public static Tuning Default { get; } = new(0.42, -0.10, 0.10, 0.5, 0.25, 0.0, 0.85);
     }
 }
