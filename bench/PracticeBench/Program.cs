@@ -18,12 +18,14 @@ using HrPrep.Practice.Semantic;
 string devPath = FindRepoFile("tests/HrPrep.Practice.Tests/Labelled/answers.txt");
 string? setPath = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && a is not ("train" or "all"));
 string? details = args.SkipWhile(a => a != "--details").Skip(1).FirstOrDefault();
-var bank = QuestionBank.Default;
+// each set is scored against the rubrics it was labelled against (see RubricSnapshot)
+var bank = RubricSnapshot.Apply(QuestionBank.Default, devPath);
 var answers = LabelledSet.ReadSet(devPath);
 var order = answers.Select(a => a.QuestionId).Distinct().ToList();
 var train = answers.Where(a => ScorerEvaluation.IsDevelopment(order, a.QuestionId)).ToList();
 var held = answers.Where(a => !ScorerEvaluation.IsDevelopment(order, a.QuestionId)).ToList();
 var extra = setPath is null ? null : LabelledSet.ReadSet(Path.GetFullPath(setPath));
+var extraBank = setPath is null ? bank : RubricSnapshot.Apply(QuestionBank.Default, Path.GetFullPath(setPath));
 
 var load = Stopwatch.StartNew();
 using var semantic = new SemanticAnswerScorer();
@@ -31,9 +33,14 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"model loaded in 
 
 // Embedding is the expensive part: analyse every answer once, then apply thresholds in memory.
 var analyses = new Dictionary<(string Id, string Text), SemanticAnswerScorer.Analysis>();
-foreach (var a in answers.Concat(extra ?? []))
+foreach (var a in answers)
 {
     analyses[(a.QuestionId, a.Text)] = semantic.Analyse(bank[a.QuestionId], a.Text);
+}
+
+foreach (var a in extra ?? [])
+{
+    analyses[(a.QuestionId, a.Text)] = semantic.Analyse(extraBank[a.QuestionId], a.Text);
 }
 
 SemanticAnswerScorer.Analysis AnalysisOf(Question q, string text) =>
@@ -52,18 +59,20 @@ var scorers = new (string Name, Func<Question, string, Judgement> Judge)[]
 Console.WriteLine($"development set: {answers.Count} answers to {order.Count} questions ({train.Count} train, {held.Count} held out)");
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"thresholds (all from the train half): baseline word share {baselineThreshold:0.00}; lexical key point {AnswerScorer.KeyPointThreshold}, red flag {AnswerScorer.RedFlagThreshold}; semantic only cosine {semanticOnly:0.00}; combined {SemanticAnswerScorer.Tuning.Default}"));
-var sets = new List<(string Label, IReadOnlyList<LabelledAnswer> Set)> { ("all", answers), ("train", train), ("held out", held) };
+var sets = new List<(string Label, IReadOnlyList<LabelledAnswer> Set, QuestionBank Bank)> { ("all", answers, bank), ("train", train, bank), ("held out", held, bank) };
 if (extra is not null)
 {
-    sets.Add(($"{Path.GetFileName(Path.TrimEndingDirectorySeparator(setPath!))} ({extra.Count} answers, {extra.Select(a => a.QuestionId).Distinct().Count()} questions)", extra));
+    string name = Path.GetFileName(Path.TrimEndingDirectorySeparator(setPath!));
+    Console.WriteLine($"{name}: {extra.Count} answers to {extra.Select(a => a.QuestionId).Distinct().Count()} questions, rubrics {(RubricSnapshot.For(Path.GetFullPath(setPath!)) is { } snap ? "from " + Path.GetFileName(snap) : "as shipped")}; nothing tuned on it");
+    sets.Add((name, extra, extraBank));
 }
 
-foreach (var (label, set) in sets)
+foreach (var (label, set, setBank) in sets)
 {
     Console.WriteLine($"-- {label}");
     foreach (var (name, judge) in scorers)
     {
-        Console.WriteLine(ScorerEvaluation.Format(ScorerEvaluation.Measure($"{name,-13} / {label}", set, judge, bank)));
+        Console.WriteLine(ScorerEvaluation.Format(ScorerEvaluation.Measure($"{name,-13} / {label}", set, judge, setBank)));
     }
 }
 
