@@ -99,8 +99,13 @@ internal sealed class SentenceEmbedder : IDisposable
         int width = 0;
         for (int i = 0; i < count; i++)
         {
-            var (ids, _, _) = tokenizer.Encode(texts[start + i], MaxTokens);
-            tokens[i] = ids.ToArray();
+            // Encode(string) returns views of buffers it reuses on the next call: copy under a lock
+            lock (tokenizer)
+            {
+                var (ids, _, _) = tokenizer.Encode(texts[start + i], MaxTokens);
+                tokens[i] = ids.ToArray();
+            }
+
             width = Math.Max(width, tokens[i].Length);
         }
 

@@ -130,6 +130,27 @@ public class SemanticScorerTests(ModelFixture model)
     }
 
     [Fact]
+    public void Scoring_from_several_threads_at_once_gives_the_sequential_results()
+    {
+        string[] answers =
+        [
+            Paraphrase,
+            "I enjoy gardening and long walks by the sea.",
+            "We would catch up regularly to check on progress. I would get them coaching.",
+            "Honestly, the employee should be dismissed straight away.",
+        ];
+        var sequential = answers.Select(a => model.Scorer.Score(Underperformance, a)).ToList();
+        var parallel = new AnswerScore[answers.Length * 8];
+        Parallel.For(0, parallel.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => parallel[i] = model.Scorer.Score(Underperformance, answers[i % answers.Length]));
+        for (int i = 0; i < parallel.Length; i++)
+        {
+            var expected = sequential[i % answers.Length];
+            Assert.Equal(expected.Strength, parallel[i].Strength);
+            Assert.Equal(expected.KeyPoints, parallel[i].KeyPoints);
+        }
+    }
+
+    [Fact]
     public void A_very_long_sentence_is_embedded_in_windows_and_does_not_fail()
     {
         string filler = string.Join(' ', Enumerable.Repeat("and then we talked about the weather", 120));

@@ -81,6 +81,25 @@ public class LabelledSetTests
     }
 
     [Fact]
+    public void A_set_folder_reads_every_txt_file_in_name_order_and_its_own_rubric_snapshot()
+    {
+        using var dir = new TempDir();
+        dir.File("b.txt", "=== hrpm-calib-001 | weak | covers: - | flags: 0\nA weak answer.\n");
+        dir.File("a.txt", "# comment\n=== hrpm-calib-001 | strong | covers: 0 1 | flags: -\nA strong answer.\n=== hrpm-calib-001 | partial | covers: 0 | flags: -\nA partial one.\n");
+        dir.File("README.md", "=== not an answer | strong | covers: - | flags: -\nignored\n");
+        var set = LabelledSet.ReadSet(dir.Path);
+        Assert.Equal([Grade.Strong, Grade.Partial, Grade.Weak], set.Select(a => a.Grade));
+        Assert.Equal("A weak answer.", set[2].Text);
+        Assert.Same(QuestionBank.Default, RubricSnapshot.Apply(QuestionBank.Default, dir.Path));
+
+        dir.File("set.rubrics", "=== hrpm-calib-001\nK first\nK second\nR only flag\n");
+        var bank = RubricSnapshot.Apply(QuestionBank.Default, dir.Path);
+        Assert.Equal(["first", "second"], bank["hrpm-calib-001"].Answer.KeyPoints);
+        Assert.Equal(["only flag"], bank["hrpm-calib-001"].RedFlags);
+        Assert.Equal(QuestionBank.Default["hrpm-calib-002"], bank["hrpm-calib-002"]);
+    }
+
+    [Fact]
     public void Evaluation_counts_pairs_and_confusions_correctly()
     {
         var q = Bank["hrpm-calib-001"];
