@@ -7,12 +7,13 @@ namespace HrPrep.Practice.Semantic;
 /// <summary>
 /// The lexical <see cref="AnswerScorer"/> plus semantic matching: every sentence of the answer and
 /// every key point are embedded with a small local model (all-MiniLM-L6-v2, run by ONNX Runtime on
-/// the CPU, offline), and a key point counts as covered when the lexical scorer finds it OR the most
-/// similar sentence is close enough in meaning (a small model of the lexical score and the cosine
-/// similarity, fitted on the training half of the repository's labelled answers). Red flags
-/// stay lexical (the model does not tell "do X" from "never do X" reliably). Deterministic: the same
-/// question and answer give the same result. Loading the model takes a few hundred milliseconds and
-/// about 200 MB of memory, so create one instance and reuse it; it is thread-safe.
+/// the CPU, offline), and a key point counts as covered when the lexical scorer finds it OR its most
+/// similar sentence is close enough in meaning, closer to it than to the other key points and not
+/// closer to a red flag (thresholds chosen on the training half of the repository's labelled
+/// answers). Red flags stay lexical (the model does not tell "do X" from "never do X" reliably).
+/// Deterministic: the same question and answer give the same result. Loading the model takes a few
+/// hundred milliseconds and a few hundred MB of memory, so create one instance and reuse it; it is
+/// thread-safe.
 /// </summary>
 public sealed class SemanticAnswerScorer : IDisposable
 {
@@ -49,7 +50,8 @@ public sealed class SemanticAnswerScorer : IDisposable
     /// <summary>
     /// Scores <paramref name="answer"/> against <paramref name="question"/>'s key points and red flags.
     /// A key point's <see cref="KeyPointResult.Score"/> is the larger of the lexical score and the best
-    /// cosine similarity; its evidence is the sentence the lexical scorer found, else the most similar one.
+    /// cosine similarity; the evidence of a covered key point is the sentence the lexical scorer found,
+    /// else the most similar one (null when not covered).
     /// </summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ObjectDisposedException">The scorer was disposed.</exception>
