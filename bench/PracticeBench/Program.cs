@@ -3,92 +3,244 @@ using System.Globalization;
 using HrPrep.Content;
 using HrPrep.Practice;
 using HrPrep.Practice.Evaluation;
+using HrPrep.Practice.Semantic;
 
-// Usage: PracticeBench [answers.txt] [--details dev|all]
-// Prints the scorer's and the baseline's figures on the labelled set (all answers, the development
-// half the scorer was tuned on, the held-out half), then the warm time to score one answer.
-string path = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && a is not ("dev" or "all"))
-    ?? FindRepoFile("tests/HrPrep.Practice.Tests/Labelled/answers.txt");
+// Usage: PracticeBench [SET] [--tune] [--details train|all] [--no-timing]
+//
+// Figures of four scorers on labelled answers: the word-overlap baseline, the lexical AnswerScorer,
+// semantic matching alone (sentence embeddings, all-MiniLM-L6-v2) and the combined
+// SemanticAnswerScorer (lexical OR semantic). Every threshold is tuned on the TRAIN half of the
+// development set (tests/HrPrep.Practice.Tests/Labelled/answers.txt: the 1st, 3rd, 5th... question
+// in file order); figures are printed for all of it, the train half and the held-out half.
+// SET (a labelled-answers file, or a folder of *.txt files in the same format, e.g.
+// tests/HrPrep.Practice.Tests/Labelled/heldout2) is scored as a whole with the same thresholds:
+// nothing is tuned on it. --tune prints the grid searches the shipped constants came from.
+string devPath = FindRepoFile("tests/HrPrep.Practice.Tests/Labelled/answers.txt");
+string? setPath = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && a is not ("train" or "all"));
 string? details = args.SkipWhile(a => a != "--details").Skip(1).FirstOrDefault();
-var bank = QuestionBank.Default;
-var answers = LabelledSet.Read(path);
+// each set is scored against the rubrics it was labelled against (see RubricSnapshot)
+var bank = RubricSnapshot.Apply(QuestionBank.Default, devPath);
+var answers = LabelledSet.ReadSet(devPath);
 var order = answers.Select(a => a.QuestionId).Distinct().ToList();
-var dev = answers.Where(a => ScorerEvaluation.IsDevelopment(order, a.QuestionId)).ToList();
+var train = answers.Where(a => ScorerEvaluation.IsDevelopment(order, a.QuestionId)).ToList();
 var held = answers.Where(a => !ScorerEvaluation.IsDevelopment(order, a.QuestionId)).ToList();
-double baseline = BaselineScorer.Tune(dev, bank);
+var extra = setPath is null ? null : LabelledSet.ReadSet(Path.GetFullPath(setPath));
+var extraBank = setPath is null ? bank : RubricSnapshot.Apply(QuestionBank.Default, Path.GetFullPath(setPath));
 
-Console.WriteLine($"labelled set: {answers.Count} answers to {order.Count} questions ({dev.Count} development, {held.Count} held out)");
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"scorer thresholds: key point {AnswerScorer.KeyPointThreshold}, red flag {AnswerScorer.RedFlagThreshold}; baseline threshold (best F1 on development) {baseline:0.00}"));
-foreach (var (label, set) in new[] { ("all", (IReadOnlyList<LabelledAnswer>)answers), ("development", dev), ("held out", held) })
+var load = Stopwatch.StartNew();
+using var semantic = new SemanticAnswerScorer();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"model loaded in {load.Elapsed.TotalMilliseconds:0} ms"));
+
+// Embedding is the expensive part: analyse every answer once, then apply thresholds in memory.
+var analyses = new Dictionary<(string Id, string Text), SemanticAnswerScorer.Analysis>();
+foreach (var a in answers)
 {
-    Console.WriteLine(ScorerEvaluation.Format(ScorerEvaluation.Measure($"scorer   / {label}", set, ScorerEvaluation.Scorer, bank)));
-    Console.WriteLine(ScorerEvaluation.Format(ScorerEvaluation.Measure($"baseline / {label}", set, BaselineScorer.WithThreshold(baseline), bank)));
+    analyses[(a.QuestionId, a.Text)] = semantic.Analyse(bank[a.QuestionId], a.Text);
 }
 
-if (args.Contains("--sweep"))
+foreach (var a in extra ?? [])
 {
-    foreach (double t in new[] { 0.20, 0.22, 0.25, 0.27, 0.30, 0.33, 0.35, 0.40 })
+    analyses[(a.QuestionId, a.Text)] = semantic.Analyse(extraBank[a.QuestionId], a.Text);
+}
+
+SemanticAnswerScorer.Analysis AnalysisOf(Question q, string text) =>
+    analyses.TryGetValue((q.Id, text), out var x) ? x : semantic.Analyse(q, text);
+
+double baselineThreshold = BaselineScorer.Tune(train, bank);
+double semanticOnly = Tune(train, t => SemanticOnly(t), Enumerable.Range(20, 61).Select(i => i / 100.0)).Best;
+var scorers = new (string Name, Func<Question, string, Judgement> Judge)[]
+{
+    ("baseline", BaselineScorer.WithThreshold(baselineThreshold)),
+    ("lexical", ScorerEvaluation.Scorer),
+    ("semantic only", SemanticOnly(semanticOnly)),
+    ("combined", Combined(SemanticAnswerScorer.Tuning.Default)),
+};
+
+Console.WriteLine($"development set: {answers.Count} answers to {order.Count} questions ({train.Count} train, {held.Count} held out)");
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"thresholds (all from the train half): baseline word share {baselineThreshold:0.00}; lexical key point {AnswerScorer.KeyPointThreshold}, red flag {AnswerScorer.RedFlagThreshold}; semantic only cosine {semanticOnly:0.00}; combined {SemanticAnswerScorer.Tuning.Default}"));
+var sets = new List<(string Label, IReadOnlyList<LabelledAnswer> Set, QuestionBank Bank)> { ("all", answers, bank), ("train", train, bank), ("held out", held, bank) };
+if (extra is not null)
+{
+    string name = Path.GetFileName(Path.TrimEndingDirectorySeparator(setPath!));
+    Console.WriteLine($"{name}: {extra.Count} answers to {extra.Select(a => a.QuestionId).Distinct().Count()} questions, rubrics {(RubricSnapshot.For(Path.GetFullPath(setPath!)) is { } snap ? "from " + Path.GetFileName(snap) : "as shipped")}; nothing tuned on it");
+    sets.Add((name, extra, extraBank));
+}
+
+foreach (var (label, set, setBank) in sets)
+{
+    Console.WriteLine($"-- {label}");
+    foreach (var (name, judge) in scorers)
     {
-        var figures = ScorerEvaluation.Measure(FormattableString.Invariant($"scorer@{t:0.00} / development"), dev, (q, a) =>
+        Console.WriteLine(ScorerEvaluation.Format(ScorerEvaluation.Measure($"{name,-13} / {label}", set, judge, setBank)));
+    }
+}
+
+if (args.Contains("--tune"))
+{
+    Console.WriteLine("-- tuning on the train half");
+    var semanticGrid = Tune(train, t => SemanticOnly(t), Enumerable.Range(20, 61).Select(i => i / 100.0));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"semantic only: best cosine {semanticGrid.Best:0.00} (F1 {semanticGrid.F1:0.000})"));
+
+    // 1. the rule: cosine at a threshold, and above the closest red flag and other key point by margins
+    var rules = new List<(SemanticAnswerScorer.Tuning Tuning, ScorerFigures F)>();
+    foreach (double t in Enumerable.Range(35, 36).Select(i => i / 100.0))
+    {
+        foreach (double rm in new[] { -1.0, -0.1, -0.05, 0, 0.05, 0.1 })
         {
-            var s = AnswerScorer.Score(q, a, t, AnswerScorer.RedFlagThreshold);
-            return new Judgement(s.Strength, s.KeyPoints.Where(k => k.Covered).Select(k => k.Index).ToHashSet(), null, null);
-        }, bank);
-        Console.WriteLine(ScorerEvaluation.Format(figures));
+            foreach (double om in new[] { -1.0, -0.1, -0.05, 0, 0.05, 0.1 })
+            {
+                var tuning = SemanticAnswerScorer.Tuning.Default with { Similarity = t, RedFlagMargin = rm, OtherMargin = om };
+                rules.Add((tuning, ScorerEvaluation.Measure(FormattableString.Invariant($"rule {t:0.00} {rm:0.00} {om:0.00} / train"), train, Combined(tuning), bank)));
+            }
+        }
     }
 
-    foreach (double t in new[] { 0.35, 0.40, 0.45, 0.50, 0.55, 0.60 })
+    foreach (var r in rules.OrderByDescending(r => r.F.KeyPoints.F1).Take(12))
     {
-        var figures = ScorerEvaluation.Measure(FormattableString.Invariant($"scorer@rf{t:0.00} / development"), dev, (q, a) =>
+        Console.WriteLine(ScorerEvaluation.Format(r.F));
+    }
+
+    // 2. ranking: weights of coverage, mean best cosine and lexical strength, and the red-flag factor;
+    //    ties on accuracy are broken by the mean margin of the pairs over the spread of strengths
+    var results = new List<(SemanticAnswerScorer.Tuning Tuning, double Ranking, double Margin)>();
+    double[] weights = [0, 0.25, 0.5, 0.75, 1];
+    foreach (double wc in weights)
+    {
+        foreach (double wm in weights)
         {
-            var s = AnswerScorer.Score(q, a, AnswerScorer.KeyPointThreshold, t);
-            return new Judgement(s.Strength, s.KeyPoints.Where(k => k.Covered).Select(k => k.Index).ToHashSet(), s.RedFlags.Where(r => r.Hit).Select(r => r.Index).ToHashSet(), s.RedFlags.Where(r => r.Checkable).Select(r => r.Index).ToHashSet());
-        }, bank);
-        Console.WriteLine(ScorerEvaluation.Format(figures));
+            foreach (double wl in weights)
+            {
+                if (wc + wm + wl == 0)
+                {
+                    continue;
+                }
+
+                foreach (double rf in new[] { 1.0, 0.9, 0.85, 0.75, 0.6 })
+                {
+                    var tuning = SemanticAnswerScorer.Tuning.Default with { CoverageWeight = wc, CosineWeight = wm, LexicalWeight = wl, RedFlagFactor = rf };
+                    var f = ScorerEvaluation.Measure("x", train, Combined(tuning), bank);
+                    results.Add((tuning, f.RankingAccuracy, Margin(train, tuning)));
+                }
+            }
+        }
+    }
+
+    foreach (var r in results.OrderByDescending(r => r.Ranking).ThenByDescending(r => r.Margin).Take(15))
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ranking {r.Ranking:0.000} margin {r.Margin:0.000}  {r.Tuning}"));
     }
 }
 
 if (details is not null)
 {
-    foreach (var a in details == "all" ? answers : dev)
+    foreach (var a in details == "all" ? answers : train)
     {
-        var s = AnswerScorer.Score(bank[a.QuestionId], a.Text);
-        Console.WriteLine($"\n{a.QuestionId} {a.Grade} strength {s.Strength:0.000} coverage {s.Coverage:0.00}");
+        var s = SemanticAnswerScorer.Combine(analyses[(a.QuestionId, a.Text)], SemanticAnswerScorer.Tuning.Default);
+        var x = analyses[(a.QuestionId, a.Text)];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\n{a.QuestionId} {a.Grade} strength {s.Strength:0.000} (lexical {x.Lexical.Strength:0.000}) coverage {s.Coverage:0.00}"));
         foreach (var k in s.KeyPoints)
         {
             string mark = (k.Covered, a.KeyPoints.Contains(k.Index)) switch { (true, true) => "TP", (true, false) => "FP", (false, true) => "FN", _ => "  " };
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {mark} K{k.Index} {k.Score:0.00} {k.Text}"));
-        }
-
-        foreach (var r in s.RedFlags)
-        {
-            string mark = (r.Hit, a.RedFlags.Contains(r.Index)) switch { (true, true) => "TP", (true, false) => "FP", (false, true) => "FN", _ => "  " };
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {mark} R{r.Index} {r.Score:0.00}{(r.Checkable ? "" : " (absence, not judged)")} {r.Text}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {mark} K{k.Index} lex {x.Lexical.KeyPoints[k.Index].Score:0.00} cos {x.BestCosine[k.Index]:0.00} rf {x.RedFlagCosine[k.Index]:0.00} other {x.OtherCosine[k.Index]:0.00} {k.Text}"));
         }
     }
 }
 
-// Warm timing: every labelled answer scored once to warm up, then timed rounds.
-foreach (var a in answers)
+if (!args.Contains("--no-timing"))
 {
-    AnswerScorer.Score(bank[a.QuestionId], a.Text);
-}
+    // Warm timing of the combined scorer (embedding included): every answer scored once to warm up,
+    // then timed rounds over all answers.
+    foreach (var a in answers)
+    {
+        semantic.Score(bank[a.QuestionId], a.Text);
+    }
 
-var times = new List<double>();
-for (int round = 0; round < 20; round++)
-{
+    var times = new List<double>();
+    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+    for (int round = 0; round < 5; round++)
+    {
+        foreach (var a in answers)
+        {
+            var q = bank[a.QuestionId];
+            long start = Stopwatch.GetTimestamp();
+            semantic.Score(q, a.Text);
+            times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+    }
+
+    // process CPU time per scoring: on a shared, loaded machine this is closer to the cost of the work
+    // than wall time (the model runs on the calling thread: one intra-op thread)
+    double cpuPerAnswer = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / times.Count;
+    times.Sort();
+    int sentences = (int)answers.Average(a => AnswerScorer.SplitSentences(a.Text).Count);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"combined scorer, warm, per answer (about {sentences} sentences each) over {times.Count} scorings: median {times[times.Count / 2]:0.00} ms, p95 {times[(int)(times.Count * 0.95)]:0.00} ms, max {times[^1]:0.00} ms; process CPU time per answer {cpuPerAnswer:0.00} ms"));
+
+    var lexicalTimes = new List<double>();
     foreach (var a in answers)
     {
         var q = bank[a.QuestionId];
         long start = Stopwatch.GetTimestamp();
         AnswerScorer.Score(q, a.Text);
-        times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        lexicalTimes.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
     }
+
+    lexicalTimes.Sort();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"lexical scorer, warm, per answer: median {lexicalTimes[lexicalTimes.Count / 2]:0.000} ms"));
 }
 
-times.Sort();
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"warm scoring time per answer over {times.Count} scorings: median {times[times.Count / 2]:0.000} ms, p95 {times[(int)(times.Count * 0.95)]:0.000} ms, max {times[^1]:0.000} ms"));
+Func<Question, string, Judgement> SemanticOnly(double threshold) => (q, text) =>
+{
+    var x = AnalysisOf(q, text);
+    var covered = Enumerable.Range(0, x.BestCosine.Length).Where(k => x.BestCosine[k] >= threshold).ToHashSet();
+    return new Judgement(x.BestCosine.Length == 0 ? 0 : x.BestCosine.Average(), covered, null, null);
+};
+
+Func<Question, string, Judgement> Combined(SemanticAnswerScorer.Tuning tuning) => (q, text) =>
+{
+    var s = SemanticAnswerScorer.Combine(AnalysisOf(q, text), tuning);
+    return new Judgement(
+        s.Strength,
+        s.KeyPoints.Where(k => k.Covered).Select(k => k.Index).ToHashSet(),
+        s.RedFlags.Where(r => r.Hit).Select(r => r.Index).ToHashSet(),
+        s.RedFlags.Where(r => r.Checkable).Select(r => r.Index).ToHashSet());
+};
+
+double Margin(IReadOnlyList<LabelledAnswer> set, SemanticAnswerScorer.Tuning tuning)
+{
+    var strengths = set.Select(a => (a, S: SemanticAnswerScorer.Combine(analyses[(a.QuestionId, a.Text)], tuning).Strength)).ToList();
+    double mean = strengths.Average(x => x.S);
+    double sd = Math.Sqrt(strengths.Average(x => (x.S - mean) * (x.S - mean)));
+    var diffs = new List<double>();
+    foreach (var g in strengths.GroupBy(x => x.a.QuestionId))
+    {
+        foreach (var hi in g)
+        {
+            foreach (var lo in g.Where(lo => lo.a.Grade < hi.a.Grade))
+            {
+                diffs.Add(hi.S - lo.S);
+            }
+        }
+    }
+
+    return sd == 0 ? 0 : diffs.Average() / sd;
+}
+
+(double Best, double F1) Tune(IReadOnlyList<LabelledAnswer> set, Func<double, Func<Question, string, Judgement>> judge, IEnumerable<double> grid)
+{
+    double best = 0, bestF1 = -1;
+    foreach (double t in grid)
+    {
+        double f1 = ScorerEvaluation.Measure("tune", set, judge(t), bank).KeyPoints.F1;
+        if (f1 > bestF1)
+        {
+            (best, bestF1) = (t, f1);
+        }
+    }
+
+    return (best, bestF1);
+}
 
 static string FindRepoFile(string relative)
 {

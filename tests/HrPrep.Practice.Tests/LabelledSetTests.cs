@@ -12,7 +12,8 @@ namespace HrPrep.Practice.Tests;
 public class LabelledSetTests
 {
     private static readonly string Path = Repo.PathOf("tests", "HrPrep.Practice.Tests", "Labelled", "answers.txt");
-    private static readonly QuestionBank Bank = QuestionBank.Default;
+    // the rubrics the answers were labelled against (content edits since rewrote some; see answers.rubrics)
+    private static readonly QuestionBank Bank = RubricSnapshot.Apply(QuestionBank.Default, Path);
 
     [Fact]
     public void Labelled_set_has_three_grades_for_at_least_30_shipped_questions_with_valid_labels()
@@ -60,6 +61,45 @@ public class LabelledSetTests
     }
 
     [Fact]
+    public void Rubric_snapshot_covers_every_labelled_question_and_replaces_only_key_points_and_red_flags()
+    {
+        var snapshot = RubricSnapshot.Read(RubricSnapshot.For(Path)!);
+        var ids = LabelledSet.Read(Path).Select(a => a.QuestionId).ToHashSet();
+        Assert.Equal(ids.Order(), snapshot.Keys.Order());
+        foreach (var (id, rubric) in snapshot)
+        {
+            var shipped = QuestionBank.Default[id];
+            var q = Bank[id];
+            Assert.Equal(rubric.KeyPoints, q.Answer.KeyPoints);
+            Assert.Equal(rubric.RedFlags, q.RedFlags);
+            Assert.Equal(shipped.Prompt, q.Prompt);
+            Assert.Equal(shipped.Answer.Summary, q.Answer.Summary);
+        }
+
+        // the shipped text of uk-002's first key point changed after labelling; the snapshot keeps the old one
+        Assert.NotEqual(QuestionBank.Default["hrpm-uk-002"].Answer.KeyPoints[0], Bank["hrpm-uk-002"].Answer.KeyPoints[0]);
+    }
+
+    [Fact]
+    public void A_set_folder_reads_every_txt_file_in_name_order_and_its_own_rubric_snapshot()
+    {
+        using var dir = new TempDir();
+        dir.File("b.txt", "=== hrpm-calib-001 | weak | covers: - | flags: 0\nA weak answer.\n");
+        dir.File("a.txt", "# comment\n=== hrpm-calib-001 | strong | covers: 0 1 | flags: -\nA strong answer.\n=== hrpm-calib-001 | partial | covers: 0 | flags: -\nA partial one.\n");
+        dir.File("README.md", "=== not an answer | strong | covers: - | flags: -\nignored\n");
+        var set = LabelledSet.ReadSet(dir.Path);
+        Assert.Equal([Grade.Strong, Grade.Partial, Grade.Weak], set.Select(a => a.Grade));
+        Assert.Equal("A weak answer.", set[2].Text);
+        Assert.Same(QuestionBank.Default, RubricSnapshot.Apply(QuestionBank.Default, dir.Path));
+
+        dir.File("set.rubrics", "=== hrpm-calib-001\nK first\nK second\nR only flag\n");
+        var bank = RubricSnapshot.Apply(QuestionBank.Default, dir.Path);
+        Assert.Equal(["first", "second"], bank["hrpm-calib-001"].Answer.KeyPoints);
+        Assert.Equal(["only flag"], bank["hrpm-calib-001"].RedFlags);
+        Assert.Equal(QuestionBank.Default["hrpm-calib-002"], bank["hrpm-calib-002"]);
+    }
+
+    [Fact]
     public void Evaluation_counts_pairs_and_confusions_correctly()
     {
         var q = Bank["hrpm-calib-001"];
@@ -68,13 +108,19 @@ public class LabelledSetTests
             new LabelledAnswer(q.Id, Grade.Strong, [0, 1], [], "s", 1),
             new LabelledAnswer(q.Id, Grade.Partial, [0], [], "p", 2),
             new LabelledAnswer(q.Id, Grade.Weak, [], [0], "w", 3),
+            new LabelledAnswer(q.Id, Grade.Weak, [], [], "w2", 4),
         };
 
         // a fake judge: strength by text, always claims key point 0 and red flag 0 (of 0 and 1 checkable)
-        var f = ScorerEvaluation.Measure("fake", answers, (_, text) => new Judgement(text switch { "s" => 1, "p" => 0.5, _ => 0.5 }, new HashSet<int> { 0 }, new HashSet<int> { 0 }, new HashSet<int> { 0, 1 }), Bank);
+        var f = ScorerEvaluation.Measure("fake", answers.Take(3), (_, text) => new Judgement(text switch { "s" => 1, "p" => 0.5, _ => 0.5 }, new HashSet<int> { 0 }, new HashSet<int> { 0 }, new HashSet<int> { 0, 1 }), Bank);
         Assert.Equal(3, f.Pairs);
         Assert.Equal(2, f.PairsCorrect); // p == w is a tie, not correct
         Assert.Equal(new Confusion(2, 1, 1), f.KeyPoints);
         Assert.Equal(new Confusion(1, 2, 0), f.RedFlags);
+
+        // a second weak answer: every pair of different grades counts (s>p, s>w, s>w2, p>w, p>w2), weak vs weak does not
+        var g = ScorerEvaluation.Measure("fake", answers, (_, text) => new Judgement(text switch { "s" => 1, "p" => 0.5, "w2" => 0.1, _ => 0.5 }, new HashSet<int>(), null, null), Bank);
+        Assert.Equal(5, g.Pairs);
+        Assert.Equal(4, g.PairsCorrect);
     }
 }

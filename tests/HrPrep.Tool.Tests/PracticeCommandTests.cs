@@ -19,6 +19,35 @@ public class PracticeCommandTests
     private const string GoalsAnswer = "I work top down from company strategy and bottom up from teams.\nEach goal names the team outcome it serves.\n";
 
     [Fact]
+    public void Score_scorer_option_is_lexical_by_default_and_semantic_only_in_a_build_that_has_it()
+    {
+        using var dir = new TempDir();
+        string file = dir.File("answer.txt", GoalsAnswer);
+        var (code, byDefault, _) = Run(string.Empty, "score", "hrpm-goals-001", "--answer-file", file, "--format", "json");
+        var (lexicalCode, lexical, _) = Run(string.Empty, "score", "hrpm-goals-001", "--answer-file", file, "--format", "json", "--scorer", "lexical");
+        Assert.Equal(0, code);
+        Assert.Equal(0, lexicalCode);
+        Assert.Equal(byDefault, lexical);
+
+        var (semanticCode, semantic, err) = Run(string.Empty, "score", "hrpm-goals-001", "--answer-file", file, "--scorer", "semantic");
+        if (Commands.SemanticScoring.Available)
+        {
+            Assert.True(semanticCode == 0, err);
+            Assert.Contains("key points covered", semantic, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(2, semanticCode);
+            Assert.Contains("error SCORER: the semantic scorer is not in this build", err, StringComparison.Ordinal);
+            Assert.Equal(string.Empty, semantic);
+        }
+
+        var (badCode, _, badErr) = Run(string.Empty, "score", "hrpm-goals-001", "--answer-file", file, "--scorer", "neural");
+        Assert.Equal(2, badCode);
+        Assert.Contains("neural", badErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Score_json_has_exactly_the_documented_shape()
     {
         using var dir = new TempDir();

@@ -27,6 +27,18 @@ public static class AnswerScorer
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static AnswerScore Score(Question question, string answer) => Score(question, answer, KeyPointThreshold, RedFlagThreshold);
 
+    /// <summary>
+    /// The sentences the scorer judges an answer by: split at . ! ? ; and line breaks (not inside
+    /// numbers such as 1.5) and at list markers, trimmed, without the ones that have no letter or digit.
+    /// A scorer built on this one (such as the semantic scorer) uses it so that evidence is the same unit.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="answer"/> is null.</exception>
+    public static IReadOnlyList<string> SplitSentences(string answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        return TextAnalysis.SplitSentences(answer);
+    }
+
     /// <summary>Scores with other thresholds (the benchmark sweeps them).</summary>
     internal static AnswerScore Score(Question question, string answer, double keyPointThreshold, double redFlagThreshold)
     {

@@ -21,6 +21,12 @@ internal static class ScoreCommand
         var paths = new Argument<string[]>("paths") { Description = "Pack files or directories (default: the shipped packs).", Arity = ArgumentArity.ZeroOrMore };
         var answerFile = new Option<string>("--answer-file", "-a") { Description = "The answer to score: a UTF-8 text file, or - for standard input.", Required = true };
         var format = CommonOptions.Format("text", "json");
+        var scorer = new Option<string>("--scorer")
+        {
+            Description = "lexical (default) or semantic: lexical matching plus sentence embeddings (only in a tool built with -p:HrPrepSemantic=true).",
+            DefaultValueFactory = _ => "lexical",
+        };
+        scorer.AcceptOnlyFromAmong("lexical", "semantic");
         var command = new Command("score", """
             Score an answer offline: which key points of the model answer it covers (and the sentence
             that covers each), which red flags it commits, and the overall coverage (0-1).
@@ -28,11 +34,13 @@ internal static class ScoreCommand
             Examples:
               dotnet hrprep score hrpm-goals-001 --answer-file my-answer.txt
               dotnet hrprep score hrpm-goals-001 --answer-file - --format json < my-answer.txt
+              dotnet hrprep score hrpm-goals-001 --answer-file my-answer.txt --scorer semantic
             """);
         command.Arguments.Add(id);
         command.Arguments.Add(paths);
         command.Options.Add(answerFile);
         command.Options.Add(format);
+        command.Options.Add(scorer);
         command.SetAction(parse => CliApp.Guard(context, () =>
         {
             var bank = BankLoader.Load(context, parse.GetValue(paths));
@@ -42,8 +50,14 @@ internal static class ScoreCommand
                 throw new ToolExitException(ExitCodes.Findings, ToolCodes.NotFound, $"no question has the id '{wanted}'");
             }
 
+            bool semantic = parse.GetValue(scorer) == "semantic";
+            if (semantic && !SemanticScoring.Available)
+            {
+                throw new ToolExitException(ExitCodes.Usage, "SCORER", "the semantic scorer is not in this build of the tool (it adds about 110 MB); build the tool with -p:HrPrepSemantic=true, or use --scorer lexical");
+            }
+
             string answer = ReadAnswer(context, parse.GetValue(answerFile)!);
-            var score = AnswerScorer.Score(q, answer);
+            var score = semantic ? SemanticScoring.Score(q, answer) : AnswerScorer.Score(q, answer);
             if (parse.GetValue(format) == "json")
             {
                 WriteJson(context.Out, score);

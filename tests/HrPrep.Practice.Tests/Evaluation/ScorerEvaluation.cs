@@ -27,7 +27,7 @@ internal sealed record Judgement(double Strength, IReadOnlySet<int> KeyPoints, I
 
 /// <summary>
 /// Measures a scorer on the labelled set: ranking accuracy (strong &gt; partial &gt; weak, strictly,
-/// over the three pairs of each question), micro-averaged key-point precision and recall, and red
+/// over every pair of differently graded answers to the same question), micro-averaged key-point precision and recall, and red
 /// flag precision and recall over the red flags the scorer can judge.
 /// </summary>
 internal static class ScorerEvaluation
@@ -40,16 +40,19 @@ internal static class ScorerEvaluation
     {
         var list = answers.ToList();
         var judged = list.Select(a => (Answer: a, Judgement: judge(bank[a.QuestionId], a.Text))).ToList();
+        // Every pair of answers to the same question written to different grades counts once; it is
+        // ranked correctly when the better-graded answer has the strictly higher strength (a tie is
+        // wrong). With one answer per grade that is strong>partial, partial>weak and strong>weak.
         int pairs = 0, correct = 0;
         foreach (var group in judged.GroupBy(j => j.Answer.QuestionId, StringComparer.Ordinal))
         {
-            var byGrade = group.ToDictionary(j => j.Answer.Grade, j => j.Judgement.Strength);
-            foreach (var (hi, lo) in new[] { (Grade.Strong, Grade.Partial), (Grade.Partial, Grade.Weak), (Grade.Strong, Grade.Weak) })
+            var members = group.ToList();
+            foreach (var hi in members)
             {
-                if (byGrade.TryGetValue(hi, out double h) && byGrade.TryGetValue(lo, out double l))
+                foreach (var lo in members.Where(lo => lo.Answer.Grade < hi.Answer.Grade))
                 {
                     pairs++;
-                    correct += h > l ? 1 : 0;
+                    correct += hi.Judgement.Strength > lo.Judgement.Strength ? 1 : 0;
                 }
             }
         }
