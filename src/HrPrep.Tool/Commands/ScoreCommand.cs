@@ -53,7 +53,7 @@ internal static class ScoreCommand
             bool semantic = parse.GetValue(scorer) == "semantic";
             if (semantic && !SemanticScoring.Available)
             {
-                throw new ToolExitException(ExitCodes.Usage, "SCORER", "the semantic scorer is not in this build of the tool (it adds about 110 MB); build the tool with -p:HrPrepSemantic=true, or use --scorer lexical");
+                throw new ToolExitException(ExitCodes.Usage, ToolCodes.Scorer, "the semantic scorer is not in this build of the tool (it adds about 110 MB); build the tool with -p:HrPrepSemantic=true, or use --scorer lexical");
             }
 
             string answer = ReadAnswer(context, parse.GetValue(answerFile)!);

@@ -73,4 +73,7 @@ internal static class ToolCodes
 
     /// <summary><c>PROGRESS</c>: a progress file to import is not valid (exit 3).</summary>
     public const string Progress = "PROGRESS";
+
+    /// <summary><c>SCORER</c>: <c>score --scorer semantic</c> in a build of the tool without the semantic scorer (exit 2).</summary>
+    public const string Scorer = "SCORER";
 }
