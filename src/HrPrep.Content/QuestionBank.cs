@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using HrPrep.Content.Compiled;
 using HrPrep.Content.Querying;
@@ -9,9 +10,10 @@ namespace HrPrep.Content;
 /// <summary>
 /// A read-only set of question packs with lookup by id, fluent queries, ranked text search and
 /// reproducible sampling. Thread-safe. <see cref="Default"/> holds the packs shipped in this
-/// assembly; the <c>From…</c> methods read a user's own packs with the same safe reader.
+/// assembly; the <c>From…</c> and <c>LoadAsync</c> methods read a user's own packs with the same
+/// safe reader. Implements <see cref="IQuestionBank"/> for dependency injection.
 /// </summary>
-public sealed class QuestionBank
+public sealed class QuestionBank : IQuestionBank
 {
     private readonly Dictionary<string, Question> byId;
     private readonly Lazy<SearchIndex> index;
@@ -111,6 +113,151 @@ public sealed class QuestionBank
     public static QuestionBank FromStreams(IEnumerable<KeyValuePair<string, Stream>> files, YamlReaderOptions? options = null) =>
         new(PackReader.ReadStreams(files, options).GetPacksOrThrow());
 
+    /// <summary>
+    /// Reads packs from files and directories like <see cref="FromFiles"/>, reading the files with
+    /// asynchronous I/O. Parsing is done after the reads, on the thread that completes them.
+    /// </summary>
+    /// <param name="paths">Files and directories (searched recursively for <c>*.yaml</c> and <c>*.yml</c>).</param>
+    /// <param name="cancellationToken">Observed before and between file reads, during each read and before parsing.</param>
+    /// <returns>The same bank <see cref="FromFiles"/> returns for the same files.</returns>
+    /// <exception cref="PackLoadException">Any path is missing, or any file is unreadable or invalid; carries every problem.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static Task<QuestionBank> LoadAsync(IEnumerable<string> paths, CancellationToken cancellationToken = default) =>
+        LoadAsync(paths, null, cancellationToken);
+
+    /// <inheritdoc cref="LoadAsync(IEnumerable{string}, CancellationToken)" />
+    /// <param name="paths">Files and directories (searched recursively for <c>*.yaml</c> and <c>*.yml</c>).</param>
+    /// <param name="options">Reader limits; null for <see cref="YamlReaderOptions.Default"/>.</param>
+    /// <param name="cancellationToken">Observed before and between file reads, during each read and before parsing.</param>
+    public static async Task<QuestionBank> LoadAsync(IEnumerable<string> paths, YamlReaderOptions? options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        options ??= YamlReaderOptions.Default;
+        cancellationToken.ThrowIfCancellationRequested();
+        var problems = new List<Diagnostic>();
+        var files = PackReader.ExpandPaths(paths, problems);
+        var streams = new List<KeyValuePair<string, Stream>>(files.Count);
+        try
+        {
+            foreach (var file in files)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                FileStream? stream = null;
+                try
+                {
+                    stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.Asynchronous | FileOptions.SequentialScan);
+                    if (stream.Length > options.MaxFileBytes)
+                    {
+                        // Over the limit: the reader reports it from the length without reading the file.
+                        streams.Add(new(file, stream));
+                        stream = null;
+                        continue;
+                    }
+
+                    streams.Add(new(file, await ReadBoundedAsync(stream, options.MaxFileBytes, cancellationToken).ConfigureAwait(false)));
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+                {
+                    problems.Add(Diagnostic.Error(new SourceLocation(file, 0, 0), "IO001", $"cannot read file: {SafeYamlReader.OneLine(ex.Message)}"));
+                }
+                finally
+                {
+                    if (stream is not null)
+                    {
+                        await stream.DisposeAsync().ConfigureAwait(false);
+                    }
+                }
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            return FromReadResult(PackReader.ReadStreams(streams, options), problems);
+        }
+        finally
+        {
+            foreach (var entry in streams)
+            {
+                await entry.Value.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads packs from named streams like <see cref="FromStreams"/>, copying each stream with
+    /// asynchronous I/O before parsing. Streams are not closed.
+    /// </summary>
+    /// <param name="files">Names (paths, used to group directory packs and in errors) and their streams.</param>
+    /// <param name="options">Reader limits; null for <see cref="YamlReaderOptions.Default"/>.</param>
+    /// <param name="cancellationToken">Observed before and between stream reads, during each read and before parsing.</param>
+    /// <returns>The same bank <see cref="FromStreams"/> returns for the same content.</returns>
+    /// <exception cref="PackLoadException">Any stream is unreadable or invalid; carries every problem.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static async Task<QuestionBank> LoadAsync(IEnumerable<KeyValuePair<string, Stream>> files, YamlReaderOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        options ??= YamlReaderOptions.Default;
+        var problems = new List<Diagnostic>();
+        var copies = new List<KeyValuePair<string, Stream>>();
+        foreach (var (name, stream) in files)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            ArgumentNullException.ThrowIfNull(stream);
+            if (stream.CanSeek && stream.Length - stream.Position > options.MaxFileBytes)
+            {
+                // Over the limit: the reader reports it from the length without reading the stream.
+                copies.Add(new(name, stream));
+                continue;
+            }
+
+            try
+            {
+                copies.Add(new(name, await ReadBoundedAsync(stream, options.MaxFileBytes, cancellationToken).ConfigureAwait(false)));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ObjectDisposedException)
+            {
+                problems.Add(Diagnostic.Error(new SourceLocation(name, 0, 0), "IO001", $"cannot read: {SafeYamlReader.OneLine(ex.Message)}"));
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return FromReadResult(PackReader.ReadStreams(copies, options), problems);
+    }
+
+    /// <summary>Copies at most <paramref name="max"/> + 1 bytes of a stream into memory (one byte over tells the reader the limit is passed).</summary>
+    private static async Task<MemoryStream> ReadBoundedAsync(Stream stream, long max, CancellationToken cancellationToken)
+    {
+        var copy = new MemoryStream(stream.CanSeek ? (int)Math.Min(stream.Length - stream.Position, max + 1) : 4096);
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(81920);
+        try
+        {
+            long total = 0;
+            int read;
+            while (total <= max && (read = await stream.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, max + 1 - total)), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                copy.Write(buffer, 0, read);
+                total += read;
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        copy.Position = 0;
+        return copy;
+    }
+
+    private static QuestionBank FromReadResult(PackReadResult result, List<Diagnostic> problems)
+    {
+        if (problems.Count == 0)
+        {
+            return new(result.GetPacksOrThrow());
+        }
+
+        var all = problems.Concat(result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)).ToList();
+        all.Sort(PackReader.CompareDiagnostics);
+        throw new PackLoadException(all);
+    }
+
     /// <summary>Finds a question by id, or null.</summary>
     public Question? Find(string id)
     {
@@ -119,10 +266,13 @@ public sealed class QuestionBank
     }
 
     /// <summary>Finds a question by id.</summary>
-    public bool TryGet(string id, out Question question)
+    /// <param name="id">The question id.</param>
+    /// <param name="question">The question when found; null otherwise.</param>
+    /// <returns>True when a question has that id.</returns>
+    public bool TryGet(string id, [MaybeNullWhen(false)] out Question question)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return byId.TryGetValue(id, out question!);
+        return byId.TryGetValue(id, out question);
     }
 
     /// <summary>Gets a question by id.</summary>
@@ -169,7 +319,8 @@ public sealed class QuestionBank
     public QuestionQuery Query() => new(this);
 
     /// <summary>Ranked, case- and accent-insensitive text search over prompt, tags and answer.</summary>
-    public IReadOnlyList<SearchHit> Search(string query) => Index.Search(query ?? string.Empty);
+    public ImmutableArray<SearchHit> Search(string query) =>
+        System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(Index.Search(query ?? string.Empty).ToArray());
 
     /// <summary>Draws a reproducible mock interview; see <see cref="SampleRequest"/>.</summary>
     public SampleResult Sample(SampleRequest request) => InterviewSampler.Draw(this, request);
