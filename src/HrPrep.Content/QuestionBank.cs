@@ -129,57 +129,8 @@ public sealed class QuestionBank : IQuestionBank
     /// <param name="paths">Files and directories (searched recursively for <c>*.yaml</c> and <c>*.yml</c>).</param>
     /// <param name="options">Reader limits; null for <see cref="YamlReaderOptions.Default"/>.</param>
     /// <param name="cancellationToken">Observed before and between file reads, during each read and before parsing.</param>
-    public static async Task<QuestionBank> LoadAsync(IEnumerable<string> paths, YamlReaderOptions? options, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(paths);
-        options ??= YamlReaderOptions.Default;
-        cancellationToken.ThrowIfCancellationRequested();
-        var problems = new List<Diagnostic>();
-        var files = PackReader.ExpandPaths(paths, problems);
-        var streams = new List<KeyValuePair<string, Stream>>(files.Count);
-        try
-        {
-            foreach (var file in files)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                FileStream? stream = null;
-                try
-                {
-                    stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.Asynchronous | FileOptions.SequentialScan);
-                    if (stream.Length > options.MaxFileBytes)
-                    {
-                        // Over the limit: the reader reports it from the length without reading the file.
-                        streams.Add(new(file, stream));
-                        stream = null;
-                        continue;
-                    }
-
-                    streams.Add(new(file, await ReadBoundedAsync(stream, options.MaxFileBytes, cancellationToken).ConfigureAwait(false)));
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-                {
-                    problems.Add(Diagnostic.Error(new SourceLocation(file, 0, 0), "IO001", $"cannot read file: {SafeYamlReader.OneLine(ex.Message)}"));
-                }
-                finally
-                {
-                    if (stream is not null)
-                    {
-                        await stream.DisposeAsync().ConfigureAwait(false);
-                    }
-                }
-            }
-
-            cancellationToken.ThrowIfCancellationRequested();
-            return FromReadResult(PackReader.ReadStreams(streams, options), problems);
-        }
-        finally
-        {
-            foreach (var entry in streams)
-            {
-                await entry.Value.DisposeAsync().ConfigureAwait(false);
-            }
-        }
-    }
+    public static async Task<QuestionBank> LoadAsync(IEnumerable<string> paths, YamlReaderOptions? options, CancellationToken cancellationToken = default) =>
+        new((await PackReader.ReadPathsAsync(paths, options, cancellationToken).ConfigureAwait(false)).GetPacksOrThrow());
 
     /// <summary>
     /// Reads packs from named streams like <see cref="FromStreams"/>, copying each stream with
@@ -191,72 +142,8 @@ public sealed class QuestionBank : IQuestionBank
     /// <returns>The same bank <see cref="FromStreams"/> returns for the same content.</returns>
     /// <exception cref="PackLoadException">Any stream is unreadable or invalid; carries every problem.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public static async Task<QuestionBank> LoadAsync(IEnumerable<KeyValuePair<string, Stream>> files, YamlReaderOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(files);
-        options ??= YamlReaderOptions.Default;
-        var problems = new List<Diagnostic>();
-        var copies = new List<KeyValuePair<string, Stream>>();
-        foreach (var (name, stream) in files)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            ArgumentNullException.ThrowIfNull(stream);
-            if (stream.CanSeek && stream.Length - stream.Position > options.MaxFileBytes)
-            {
-                // Over the limit: the reader reports it from the length without reading the stream.
-                copies.Add(new(name, stream));
-                continue;
-            }
-
-            try
-            {
-                copies.Add(new(name, await ReadBoundedAsync(stream, options.MaxFileBytes, cancellationToken).ConfigureAwait(false)));
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ObjectDisposedException)
-            {
-                problems.Add(Diagnostic.Error(new SourceLocation(name, 0, 0), "IO001", $"cannot read: {SafeYamlReader.OneLine(ex.Message)}"));
-            }
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        return FromReadResult(PackReader.ReadStreams(copies, options), problems);
-    }
-
-    /// <summary>Copies at most <paramref name="max"/> + 1 bytes of a stream into memory (one byte over tells the reader the limit is passed).</summary>
-    private static async Task<MemoryStream> ReadBoundedAsync(Stream stream, long max, CancellationToken cancellationToken)
-    {
-        var copy = new MemoryStream(stream.CanSeek ? (int)Math.Min(stream.Length - stream.Position, max + 1) : 4096);
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(81920);
-        try
-        {
-            long total = 0;
-            int read;
-            while (total <= max && (read = await stream.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, max + 1 - total)), cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                copy.Write(buffer, 0, read);
-                total += read;
-            }
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-        }
-
-        copy.Position = 0;
-        return copy;
-    }
-
-    private static QuestionBank FromReadResult(PackReadResult result, List<Diagnostic> problems)
-    {
-        if (problems.Count == 0)
-        {
-            return new(result.GetPacksOrThrow());
-        }
-
-        var all = problems.Concat(result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)).ToList();
-        all.Sort(PackReader.CompareDiagnostics);
-        throw new PackLoadException(all);
-    }
+    public static async Task<QuestionBank> LoadAsync(IEnumerable<KeyValuePair<string, Stream>> files, YamlReaderOptions? options = null, CancellationToken cancellationToken = default) =>
+        new((await PackReader.ReadStreamsAsync(files, options, cancellationToken).ConfigureAwait(false)).GetPacksOrThrow());
 
     /// <summary>Finds a question by id, or null.</summary>
     public Question? Find(string id)

@@ -45,15 +45,22 @@ public class LoadAsyncTests
         using var dir = new TempDir();
         dir.File("a.yaml", "pack: {id: Bad}\n");
         dir.File("b.yaml", "a: &x 1\n");
-        dir.File("big/c.yaml", new string('#', 200) + "\n");
+        dir.File("big/c.yaml", new string('#', 200_000) + "\n");
         string missing = Path.Combine(dir.Path, "missing.yaml");
-        var options = new YamlReaderOptions { MaxFileBytes = 100 };
+        var options = new YamlReaderOptions { MaxFileBytes = 100_000 };
         var sync = Assert.Throws<PackLoadException>(() => QuestionBank.FromFiles([dir.Path, missing], options));
         var async = await Assert.ThrowsAsync<PackLoadException>(() => QuestionBank.LoadAsync([dir.Path, missing], options, Ct));
         Assert.Equal<Diagnostic>(sync.Diagnostics, async.Diagnostics);
         Assert.Contains(async.Diagnostics, d => d.Code == "IO001" && d.Path == missing);
         Assert.Contains(async.Diagnostics, d => d.Code == "YAML005");
         Assert.Equal(sync.Message, async.Message);
+
+        // The non-throwing reader: the same packs and every diagnostic, warnings included.
+        var read = PackReader.ReadPaths([dir.Path, missing, Repo.MiniPack], options);
+        var readAsync = await PackReader.ReadPathsAsync([dir.Path, missing, Repo.MiniPack], options, Ct);
+        Assert.Equal<Diagnostic>(read.Diagnostics, readAsync.Diagnostics);
+        Assert.Equal<QuestionPack>(read.Packs, readAsync.Packs);
+        Assert.Single(readAsync.Packs);
     }
 
     [Fact]

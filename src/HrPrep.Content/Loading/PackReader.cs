@@ -23,7 +23,7 @@ public sealed record PackReadResult(ImmutableArray<QuestionPack> Packs, Immutabl
 /// <c>pack</c> and <c>questions</c>, or a directory whose <c>pack.yaml</c> manifest is joined by
 /// every other <c>*.yaml</c> question file beside it. Never throws for bad input.
 /// </summary>
-public static class PackReader
+public static partial class PackReader
 {
     /// <summary>The manifest file name of a directory pack.</summary>
     public const string ManifestFileName = "pack.yaml";
