@@ -130,14 +130,17 @@ public class MergeTests
     [Fact]
     public void Merging_a_pack_with_itself_gives_the_same_pack()
     {
+        var withQuestions = new Coverage("had questions to collapse");
         Gen.Select(PackGen.Pack(), Gen.OneOf(Policies), Gen.Int[2, 4]).Sample((pack, policy, copies) =>
         {
+            withQuestions.Count(!pack.Questions.IsEmpty);
             var inputs = AsInputs(Enumerable.Repeat(pack, copies).ToList());
             var result = PackMerger.Merge(inputs, new MergeOptions { Policy = policy });
             Assert.True(result.Success, string.Join("\n", result.Errors));
             Assert.True(pack == result.Pack!, PackYamlWriter.ToSingleFileText(result.Pack!));
             Assert.All(result.Report, e => Assert.True(e.Reason is MergeReason.DuplicateCollapsed or MergeReason.NearDuplicate or MergeReason.RelatedMissing, e.ToString()));
         }, iter: 200);
+        withQuestions.AssertAtLeast(0.6);
     }
 
     [Fact]
