@@ -37,22 +37,22 @@ public class QueryBenchmarks
     }
 
     [Benchmark(Description = "filter: category + level (count)")]
-    public int FilterCount() => bank.Query().InCategory("rater-bias").AtLevel(QuestionLevel.Mid).Count();
+    public int FilterCount() => bank.Query().InCategory("rater-bias").AtLevel(QuestionLevel.Mid).CountMatches();
 
     [Benchmark(Description = "filter: type + tag (list)")]
-    public int FilterList() => bank.Query().OfType(QuestionType.Behavioral).WithTag("calibration").ToList().Count;
+    public int FilterList() => bank.Query().WithType(QuestionType.Behavioral).WithTag("calibration").ToImmutableArray().Length;
 
     [Benchmark(Description = "lookup by id")]
     public Question? Lookup() => bank.Find("hrpm-goals-001-c25");
 
     [Benchmark(Description = "search: one word")]
-    public int SearchOne() => bank.Search("calibration").Count;
+    public int SearchOne() => bank.Search("calibration").Length;
 
     [Benchmark(Description = "search: two words, accents")]
-    public int SearchTwo() => bank.Search("Évaluation bias").Count;
+    public int SearchTwo() => bank.Search("Évaluation bias").Length;
 
     [Benchmark(Description = "filter + search")]
-    public int FilterAndSearch() => bank.Query().InCategory("rater-bias").AtLevel(QuestionLevel.Senior).Matching("training").Count();
+    public int FilterAndSearch() => bank.Query().InCategory("rater-bias").AtLevel(QuestionLevel.Senior).Matching("training").CountMatches();
 
     [Benchmark(Description = "sample 10 with a quota")]
     public int Sample() => bank.Sample(new SampleRequest { Count = 10, Seed = 42, Quotas = [new SampleQuota(2, "legal-uk")] }).Questions.Length;

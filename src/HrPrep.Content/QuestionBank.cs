@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using HrPrep.Content.Compiled;
 using HrPrep.Content.Querying;
@@ -10,9 +11,10 @@ namespace HrPrep.Content;
 /// <summary>
 /// A read-only set of question packs with lookup by id, fluent queries, ranked text search and
 /// reproducible sampling. Thread-safe. <see cref="Default"/> holds the packs shipped in this
-/// assembly; the <c>From…</c> methods read a user's own packs with the same safe reader.
+/// assembly; the <c>From…</c> and <c>LoadAsync</c> methods read a user's own packs with the same
+/// safe reader. Implements <see cref="IQuestionBank"/> for dependency injection.
 /// </summary>
-public sealed class QuestionBank
+public sealed class QuestionBank : IQuestionBank
 {
     private readonly Dictionary<string, Question> byId;
     private readonly Lazy<SearchIndex> index;
@@ -112,6 +114,38 @@ public sealed class QuestionBank
     public static QuestionBank FromStreams(IEnumerable<KeyValuePair<string, Stream>> files, YamlReaderOptions? options = null) =>
         new(PackReader.ReadStreams(files, options).GetPacksOrThrow());
 
+    /// <summary>
+    /// Reads packs from files and directories like <see cref="FromFiles"/>, reading the files with
+    /// asynchronous I/O. Parsing is done after the reads, on the thread that completes them.
+    /// </summary>
+    /// <param name="paths">Files and directories (searched recursively for <c>*.yaml</c> and <c>*.yml</c>).</param>
+    /// <param name="cancellationToken">Observed before and between file reads, during each read and before parsing.</param>
+    /// <returns>The same bank <see cref="FromFiles"/> returns for the same files.</returns>
+    /// <exception cref="PackLoadException">Any path is missing, or any file is unreadable or invalid; carries every problem.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static Task<QuestionBank> LoadAsync(IEnumerable<string> paths, CancellationToken cancellationToken = default) =>
+        LoadAsync(paths, null, cancellationToken);
+
+    /// <inheritdoc cref="LoadAsync(IEnumerable{string}, CancellationToken)" />
+    /// <param name="paths">Files and directories (searched recursively for <c>*.yaml</c> and <c>*.yml</c>).</param>
+    /// <param name="options">Reader limits; null for <see cref="YamlReaderOptions.Default"/>.</param>
+    /// <param name="cancellationToken">Observed before and between file reads, during each read and before parsing.</param>
+    public static async Task<QuestionBank> LoadAsync(IEnumerable<string> paths, YamlReaderOptions? options, CancellationToken cancellationToken = default) =>
+        new((await PackReader.ReadPathsAsync(paths, options, cancellationToken).ConfigureAwait(false)).GetPacksOrThrow());
+
+    /// <summary>
+    /// Reads packs from named streams like <see cref="FromStreams"/>, copying each stream with
+    /// asynchronous I/O before parsing. Streams are not closed.
+    /// </summary>
+    /// <param name="files">Names (paths, used to group directory packs and in errors) and their streams.</param>
+    /// <param name="options">Reader limits; null for <see cref="YamlReaderOptions.Default"/>.</param>
+    /// <param name="cancellationToken">Observed before and between stream reads, during each read and before parsing.</param>
+    /// <returns>The same bank <see cref="FromStreams"/> returns for the same content.</returns>
+    /// <exception cref="PackLoadException">Any stream is unreadable or invalid; carries every problem.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static async Task<QuestionBank> LoadAsync(IEnumerable<KeyValuePair<string, Stream>> files, YamlReaderOptions? options = null, CancellationToken cancellationToken = default) =>
+        new((await PackReader.ReadStreamsAsync(files, options, cancellationToken).ConfigureAwait(false)).GetPacksOrThrow());
+
     /// <summary>Finds a question by id, or null.</summary>
     public Question? Find(string id)
     {
@@ -120,10 +154,13 @@ public sealed class QuestionBank
     }
 
     /// <summary>Finds a question by id.</summary>
-    public bool TryGet(string id, out Question question)
+    /// <param name="id">The question id.</param>
+    /// <param name="question">The question when found; null otherwise.</param>
+    /// <returns>True when a question has that id.</returns>
+    public bool TryGet(string id, [MaybeNullWhen(false)] out Question question)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return byId.TryGetValue(id, out question!);
+        return byId.TryGetValue(id, out question);
     }
 
     /// <summary>Gets a question by id.</summary>
@@ -170,7 +207,8 @@ public sealed class QuestionBank
     public QuestionQuery Query() => new(this);
 
     /// <summary>Ranked, case- and accent-insensitive text search over prompt, tags and answer.</summary>
-    public IReadOnlyList<SearchHit> Search(string query) => Index.Search(query ?? string.Empty);
+    public ImmutableArray<SearchHit> Search(string query) =>
+        System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(Index.Search(query ?? string.Empty).ToArray());
 
     /// <summary>Draws a reproducible mock interview; see <see cref="SampleRequest"/>.</summary>
     public SampleResult Sample(SampleRequest request) => InterviewSampler.Draw(this, request);

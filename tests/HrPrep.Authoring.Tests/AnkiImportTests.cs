@@ -91,7 +91,7 @@ public class AnkiImportTests
         Assert.Equal(bank.Packs.Length, result.Packs.Length);
         foreach (var (a, b) in bank.Packs.Zip(result.Packs))
         {
-            Assert.True(ContentEquality.SamePack(a, b), a.Id);
+            Assert.True(a == b, a.Id);
         }
     }
 
@@ -122,7 +122,7 @@ public class AnkiImportTests
         Assert.Empty(diff.Added);
         Assert.Empty(diff.Removed);
         Assert.Equal("Which appraisal method would you pick for a team of 12 & why?", result.Packs[0].Questions[7].Prompt);
-        Assert.Empty(ContentEquality.ChangedFields(target with { Prompt = result.Packs[0].Questions[7].Prompt }, result.Packs[0].Questions[7]));
+        Assert.Empty(FieldDiff.ChangedFields(target with { Prompt = result.Packs[0].Questions[7].Prompt }, result.Packs[0].Questions[7]));
     }
 
     [Fact]
@@ -185,7 +185,7 @@ public class AnkiImportTests
         Assert.Matches($"^{pack.Id}-anki-[0-9a-f]{{10}}$", added.Id);
         Assert.Equal(["added", "skipped", "missing"], result.Changes.Select(c => c.Kind));
         Assert.Equal(pack.Questions[1].Id, result.Changes[2].QuestionId);
-        Assert.True(ContentEquality.SameQuestion(pack.Questions[1], result.Packs[0].Questions[1]));
+        Assert.True(pack.Questions[1] == result.Packs[0].Questions[1]);
         var again = AnkiPackageImporter.Import(apkg, bank.Packs);
         Assert.Equal(added.Id, again.Packs[0].Questions[^1].Id);
     }

@@ -55,14 +55,14 @@ public class DiffTests
         var withReview = mini with { Questions = [q with { ReviewBy = new DateOnly(2027, 2, 1) }, .. mini.Questions[1..]] };
         var review = PackDiff.Compare(mini, withReview);
         Assert.Equal(ChangeLevel.Patch, review.Required);
-        Assert.Equal(["reviewBy"], ContentEquality.ChangedFields(q, withReview.Questions[0]));
+        Assert.Equal(["reviewBy"], FieldDiff.ChangedFields(q, withReview.Questions[0]));
 
         var withAttribution = mini with { Questions = [q with { Attribution = new PromptAttribution("A list", "https://example.org/a") }, .. mini.Questions[1..]] };
         Assert.Equal(ChangeLevel.Patch, PackDiff.Compare(mini, withAttribution).Required);
-        Assert.Equal(["attribution"], ContentEquality.ChangedFields(q, withAttribution.Questions[0]));
+        Assert.Equal(["attribution"], FieldDiff.ChangedFields(q, withAttribution.Questions[0]));
         var otherUrl = withAttribution.Questions[0] with { Attribution = new PromptAttribution("A list", "https://example.org/b") };
-        Assert.Equal(["attribution"], ContentEquality.ChangedFields(withAttribution.Questions[0], otherUrl));
-        Assert.Empty(ContentEquality.ChangedFields(withAttribution.Questions[0], withAttribution.Questions[0] with { Attribution = new PromptAttribution("A list", "https://example.org/a") }));
+        Assert.Equal(["attribution"], FieldDiff.ChangedFields(withAttribution.Questions[0], otherUrl));
+        Assert.Empty(FieldDiff.ChangedFields(withAttribution.Questions[0], withAttribution.Questions[0] with { Attribution = new PromptAttribution("A list", "https://example.org/a") }));
     }
 
     [Fact]

@@ -53,12 +53,44 @@ public class QuestionBankTests
     public void Fluent_filters_combine_with_and_and_values_with_or()
     {
         Assert.Equal(["mini-a-002", "mini-a-003", "mini-b-003"], Mini.Query().AtLevel(QuestionLevel.Mid).Select(q => q.Id));
-        Assert.Equal(["mini-a-003"], Mini.Query().AtLevel(QuestionLevel.Mid).InCategory("alpha").OfType(QuestionType.Behavioral).Select(q => q.Id));
-        Assert.Equal(["mini-a-004", "mini-b-002"], Mini.Query().AtLevel(QuestionLevel.Senior).OfType(QuestionType.Situational, QuestionType.CaseStudy).Select(q => q.Id));
+        Assert.Equal(["mini-a-003"], Mini.Query().AtLevel(QuestionLevel.Mid).InCategory("alpha").WithType(QuestionType.Behavioral).Select(q => q.Id));
+        Assert.Equal(["mini-a-004", "mini-b-002"], Mini.Query().AtLevel(QuestionLevel.Senior).WithType(QuestionType.Situational, QuestionType.CaseStudy).Select(q => q.Id));
         Assert.Equal(["mini-a-003", "mini-a-004", "mini-b-003"], Mini.Query().WithTag("calibration").Select(q => q.Id));
         Assert.Equal(["mini-a-004"], Mini.Query().WithTag("calibration", "forced-ranking").Select(q => q.Id));
         Assert.Empty(Mini.Query().InPack("other"));
-        Assert.Equal(8, Mini.Query().InPack("mini").Count());
+        Assert.Equal(8, Mini.Query().InPack("mini").CountMatches());
+    }
+
+    [Fact]
+    public void Query_results_are_immutable_arrays_and_counting_agrees_with_linq()
+    {
+        var mid = Mini.Query().AtLevel(QuestionLevel.Mid);
+        ImmutableArray<Question> array = mid.ToImmutableArray();
+        Assert.Equal(["mini-a-002", "mini-a-003", "mini-b-003"], array.Select(q => q.Id));
+        Assert.Equal(3, mid.CountMatches());
+        Assert.Equal(3, mid.Count()); // LINQ's Count() by enumeration: no member shadows it any more
+        Assert.Equal(array, mid.ToList());
+        Assert.Equal(array, mid.ToArray()); // LINQ's ToArray(): a Question[]
+
+        var searched = Mini.Query().Matching("calibration");
+        Assert.Equal(searched.ToHits().Select(h => h.Question), searched.ToImmutableArray());
+        Assert.Equal(searched.ToHits().Length, searched.CountMatches());
+        Assert.Equal(Mini.Search("calibration").Select(h => h.Question.Id), searched.ToImmutableArray().Select(q => q.Id));
+    }
+
+    [Fact]
+    public void Query_methods_do_not_collide_with_linq_operators()
+    {
+        var linq = typeof(Enumerable).GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static).Select(m => m.Name).ToHashSet();
+        var own = typeof(QuestionQuery).GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly).Select(m => m.Name).ToHashSet();
+        own.Remove(nameof(IEnumerable<Question>.GetEnumerator));
+        Assert.Empty(own.Intersect(linq));
+        Assert.Contains(nameof(QuestionQuery.WithType), own);
+
+        // The one name shared with an extension method (ImmutableArray.ToImmutableArray) returns the same type.
+        var immutable = typeof(ImmutableArray).GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static).Select(m => m.Name).ToHashSet();
+        Assert.Equal([nameof(QuestionQuery.ToImmutableArray)], own.Intersect(immutable));
+        Assert.Equal(typeof(ImmutableArray<Question>), typeof(QuestionQuery).GetMethod(nameof(QuestionQuery.ToImmutableArray))!.ReturnType);
     }
 
     [Fact]
@@ -66,8 +98,8 @@ public class QuestionBankTests
     {
         var all = Mini.Query();
         var mid = all.AtLevel(QuestionLevel.Mid);
-        Assert.Equal(8, all.Count());
-        Assert.Equal(3, mid.Count());
+        Assert.Equal(8, all.CountMatches());
+        Assert.Equal(3, mid.CountMatches());
     }
 
     [Fact]
@@ -117,7 +149,7 @@ public class QuestionBankTests
     {
         var copy = Mini.Packs[0] with { Id = "copy" };
         var ex = Assert.Throws<PackLoadException>(() => new QuestionBank([Mini.Packs[0], copy]));
-        Assert.Equal(8, ex.Diagnostics.Count);
+        Assert.Equal(8, ex.Diagnostics.Length);
         Assert.All(ex.Diagnostics, d => Assert.Equal("PACK006", d.Code));
     }
 

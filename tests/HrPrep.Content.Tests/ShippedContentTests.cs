@@ -29,7 +29,25 @@ public partial class ShippedContentTests
     public void Embedded_content_equals_the_questions_folder()
     {
         var fromDisk = QuestionBank.FromDirectory(Repo.ShippedPack);
-        Assert.Equal(fromDisk.Questions.Select(q => (q.Id, q.Prompt, q.Answer.Summary)), Bank.Questions.Select(q => (q.Id, q.Prompt, q.Answer.Summary)));
+        Assert.Equal(fromDisk.Packs.Select(p => p.Id), Bank.Packs.Select(p => p.Id));
+        Assert.Equal(fromDisk.Questions.Select(q => q.Id), Bank.Questions.Select(q => q.Id));
+        for (int i = 0; i < fromDisk.Questions.Length; i++)
+        {
+            // Value equality: every field of the question (arrays element by element), not its location.
+            Assert.True(fromDisk.Questions[i] == Bank.Questions[i], $"embedded question {Bank.Questions[i].Id} differs from the YAML");
+        }
+
+        Assert.True(fromDisk.Packs.SequenceEqual(Bank.Packs), "the embedded manifest differs from pack.yaml");
+
+        // Locations are not content but are kept by the compiled form: same file, line and column.
+        Assert.Equal(
+            fromDisk.Questions.Select(q => (Path.GetFileName(q.Location.Path), q.Location.Line, q.Location.Column)),
+            Bank.Questions.Select(q => (Path.GetFileName(q.Location.Path), q.Location.Line, q.Location.Column)));
+
+        // The equality used above leaves out no public property (a property added later is covered too).
+        ValueEqualityTests.AssertEveryPropertyCounts(Bank.Questions[0]);
+        ValueEqualityTests.AssertEveryPropertyCounts(Bank.Questions.First(q => q.Scenario?.Table is not null));
+        ValueEqualityTests.AssertEveryPropertyCounts(Bank.Packs[0] with { Questions = [Bank.Questions[0]] });
     }
 
     [Fact]

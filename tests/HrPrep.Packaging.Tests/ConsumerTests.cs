@@ -52,7 +52,7 @@ public partial class ConsumerTests(PackagesFixture packages)
             Exclude = ["hrpm-role-001"],
         }).Questions.Select(q => q.Id));
         Assert.Contains(expectedSample, lines);
-        int senior = bank.Query().InCategory("rater-bias").AtLevel(QuestionLevel.Senior).OfType(QuestionType.Situational, QuestionType.CaseStudy).Count();
+        int senior = bank.Query().InCategory("rater-bias").AtLevel(QuestionLevel.Senior).WithType(QuestionType.Situational, QuestionType.CaseStudy).CountMatches();
         Assert.Contains($"senior rater-bias situational/case questions: {senior}", lines);
         Assert.Contains(lines, l => Regex.IsMatch(l, @"^\d+\.\d\d hrpm-[a-z0-9-]+$"));
     }

@@ -182,7 +182,7 @@ public static class PackDiff
         {
             if (newById.TryGetValue(q.Id, out var n))
             {
-                var fields = ContentEquality.ChangedFields(q, n);
+                var fields = FieldDiff.ChangedFields(q, n);
                 if (fields.Count > 0)
                 {
                     changed.Add(new ChangedQuestion(q.Id, fields));
@@ -192,7 +192,7 @@ public static class PackDiff
 
         var oldCats = oldPack.Categories.ToDictionary(c => c.Id, StringComparer.Ordinal);
         var newCats = newPack.Categories.ToDictionary(c => c.Id, StringComparer.Ordinal);
-        var manifest = ContentEquality.ChangedManifestFields(oldPack, newPack)
+        var manifest = FieldDiff.ChangedManifestFields(oldPack, newPack)
             .Where(f => f is not ("version" or "categories" or "retired"))
             .ToList();
         if (oldPack.Categories.Any(c => newCats.TryGetValue(c.Id, out var nc) && nc != c) || !oldPack.Categories.Select(c => c.Id).Where(newCats.ContainsKey).SequenceEqual(newPack.Categories.Select(c => c.Id).Where(oldCats.ContainsKey), StringComparer.Ordinal))

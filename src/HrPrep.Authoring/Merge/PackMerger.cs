@@ -202,7 +202,7 @@ public static class PackMerger
             var b = y!.Input.Pack.Questions;
             for (int i = 0; i < Math.Min(a.Length, b.Length); i++)
             {
-                if (!ContentEquality.SameQuestion(a[i], b[i]))
+                if (!FieldDiff.SameContent(a[i], b[i]))
                 {
                     return string.CompareOrdinal(PackYamlWriter.QuestionText(a[i]), PackYamlWriter.QuestionText(b[i]));
                 }
@@ -377,7 +377,7 @@ public static class PackMerger
         var variants = new List<List<Occurrence>>();
         foreach (var o in occurrences)
         {
-            var match = variants.FirstOrDefault(v => ContentEquality.SameQuestion(v[0].Question, o.Question));
+            var match = variants.FirstOrDefault(v => FieldDiff.SameContent(v[0].Question, o.Question));
             if (match is null)
             {
                 variants.Add([o]);
@@ -394,21 +394,21 @@ public static class PackMerger
             return occurrences[0].Question;
         }
 
-        if (variants.All(v => ContentEquality.ChangedFields(variants[0][0].Question, v[0].Question).All(f => f == "tags")))
+        if (variants.All(v => FieldDiff.ChangedFields(variants[0][0].Question, v[0].Question).All(f => f == "tags")))
         {
             var tags = Union(occurrences.Select(o => o.Question.Tags));
             report.Add(new MergeReportEntry(MergeReason.TagsMerged, id, $"copies of '{id}' differ only in their tags; the merged question has all of them: {string.Join(", ", tags)}", [.. occurrences.Select(o => o.Question.Location)]));
             return occurrences[0].Question with { Tags = tags };
         }
 
-        int pick = Choose(policy, [.. occurrences.Select(o => (o.CliIndex, o.Version, o.Question.LastVerified))], (a, b) => ContentEquality.SameQuestion(occurrences[a].Question, occurrences[b].Question));
+        int pick = Choose(policy, [.. occurrences.Select(o => (o.CliIndex, o.Version, o.Question.LastVerified))], (a, b) => FieldDiff.SameContent(occurrences[a].Question, occurrences[b].Question));
         if (pick < 0)
         {
             var head = variants[0][0];
             foreach (var other in variants.Skip(1))
             {
                 var o = other[0];
-                var fields = ContentEquality.ChangedFields(head.Question, o.Question);
+                var fields = FieldDiff.ChangedFields(head.Question, o.Question);
                 errors.Add(Diagnostic.Error(head.Question.Location, AuthoringDiagnosticCodes.MergeQuestionConflict, $"question '{id}' has different content at {o.Question.Location} (fields: {string.Join(", ", fields)}){PolicyHint(policy)}"));
             }
 
@@ -417,8 +417,8 @@ public static class PackMerger
         }
 
         var winner = occurrences[pick];
-        var dropped = occurrences.Where(o => !ContentEquality.SameQuestion(o.Question, winner.Question)).ToList();
-        var twins = occurrences.Where(o => o != winner && ContentEquality.SameQuestion(o.Question, winner.Question)).ToList();
+        var dropped = occurrences.Where(o => !FieldDiff.SameContent(o.Question, winner.Question)).ToList();
+        var twins = occurrences.Where(o => o != winner && FieldDiff.SameContent(o.Question, winner.Question)).ToList();
         report.Add(new MergeReportEntry(MergeReason.ConflictResolved, id, $"question '{id}' differs between inputs; --on-conflict {PolicyName(policy)} kept the copy from {winner.Input.Path} (pack version {winner.Input.Pack.Version}) and dropped {dropped.Count} other version{(dropped.Count == 1 ? string.Empty : "s")}{(twins.Count > 0 ? $" and {twins.Count} identical cop{(twins.Count == 1 ? "y" : "ies")}" : string.Empty)}", [winner.Question.Location, .. dropped.Select(o => o.Question.Location), .. twins.Select(o => o.Question.Location)]));
         return winner.Question;
     }

@@ -1,4 +1,6 @@
 using System.Collections;
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using HrPrep.Content.Querying;
 
 namespace HrPrep.Content;
@@ -7,7 +9,11 @@ namespace HrPrep.Content;
 /// An immutable, fluent filter over a <see cref="QuestionBank"/>. Each method returns a new query;
 /// filters of different kinds are combined with AND, several values of one kind with OR. Enumerate
 /// it (or use LINQ) to run it: without a text search the order is the bank's order, with one it is
-/// by relevance.
+/// by relevance. Results are <see cref="ImmutableArray{T}"/>, like every collection of the library.
+/// Method names do not collide with LINQ's: <see cref="WithType"/> (not <c>OfType</c>) and
+/// <see cref="CountMatches"/>; LINQ's <c>Count()</c>, <c>ToList()</c> and <c>ToArray()</c> work as
+/// usual, by enumerating. <see cref="ToImmutableArray"/> returns what the extension of that name
+/// would (the same elements, the same type), without copying through an enumerator.
 /// </summary>
 public sealed class QuestionQuery : IEnumerable<Question>
 {
@@ -46,7 +52,7 @@ public sealed class QuestionQuery : IEnumerable<Question>
     public QuestionQuery AtLevel(params QuestionLevel[] values) => With(levels: levels | Mask(values));
 
     /// <summary>Keeps questions of these types (OR).</summary>
-    public QuestionQuery OfType(params QuestionType[] values) => With(types: types | Mask(values));
+    public QuestionQuery WithType(params QuestionType[] values) => With(types: types | Mask(values));
 
     /// <summary>Keeps questions that carry every one of these tags (AND).</summary>
     public QuestionQuery WithTag(params string[] values) => With(tags: [.. tags, .. values]);
@@ -56,11 +62,11 @@ public sealed class QuestionQuery : IEnumerable<Question>
         new(bank, packs, categories, levels, types, tags, string.IsNullOrWhiteSpace(query) ? null : query);
 
     /// <summary>Runs the query, returning ranked hits (score 0 for every hit without a text search).</summary>
-    public IReadOnlyList<SearchHit> ToHits()
+    public ImmutableArray<SearchHit> ToHits()
     {
         if (text is not null)
         {
-            return bank.Index.Search(text, Accepts);
+            return ImmutableCollectionsMarshal.AsImmutableArray(bank.Index.Search(text, Accepts).ToArray());
         }
 
         var hits = new List<SearchHit>();
@@ -72,15 +78,22 @@ public sealed class QuestionQuery : IEnumerable<Question>
             }
         }
 
-        return hits;
+        return ImmutableCollectionsMarshal.AsImmutableArray(hits.ToArray());
     }
 
-    /// <summary>Runs the query.</summary>
-    public IReadOnlyList<Question> ToList()
+    /// <summary>Runs the query: the matching questions, in the bank's order (by relevance with a text search).</summary>
+    public ImmutableArray<Question> ToImmutableArray()
     {
         if (text is not null)
         {
-            return bank.Index.Search(text, Accepts).Select(h => h.Question).ToList();
+            var ranked = bank.Index.Search(text, Accepts);
+            var questions = new Question[ranked.Count];
+            for (int i = 0; i < questions.Length; i++)
+            {
+                questions[i] = ranked[i].Question;
+            }
+
+            return ImmutableCollectionsMarshal.AsImmutableArray(questions);
         }
 
         var result = new List<Question>();
@@ -92,15 +105,15 @@ public sealed class QuestionQuery : IEnumerable<Question>
             }
         }
 
-        return result;
+        return ImmutableCollectionsMarshal.AsImmutableArray(result.ToArray());
     }
 
-    /// <summary>Counts the matching questions.</summary>
-    public int Count()
+    /// <summary>Counts the matching questions without building a result.</summary>
+    public int CountMatches()
     {
         if (text is not null)
         {
-            return ToHits().Count;
+            return bank.Index.Search(text, Accepts).Count;
         }
 
         int n = 0;
@@ -161,7 +174,7 @@ public sealed class QuestionQuery : IEnumerable<Question>
     }
 
     /// <inheritdoc />
-    public IEnumerator<Question> GetEnumerator() => ToList().GetEnumerator();
+    public IEnumerator<Question> GetEnumerator() => ((IEnumerable<Question>)ToImmutableArray()).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 

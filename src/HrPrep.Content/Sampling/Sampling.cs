@@ -21,7 +21,7 @@ public sealed record SampleQuota(int Count, string? Category = null, QuestionLev
         $"{Count} x {(Category ?? "any category")}/{(Level?.ToSchemaName() ?? "any level")}";
 }
 
-/// <summary>What to draw for a mock interview.</summary>
+/// <summary>What to draw for a mock interview. Compares by content (quotas in order, excluded ids as a set, the pool by reference).</summary>
 public sealed record SampleRequest
 {
     /// <summary>Total number of questions; at least the sum of the quotas.</summary>
@@ -38,6 +38,19 @@ public sealed record SampleRequest
 
     /// <summary>An optional query limiting the pool (for example one pack or level).</summary>
     public QuestionQuery? Pool { get; init; }
+
+    /// <summary>True when both requests ask for the same draw.</summary>
+    public bool Equals(SampleRequest? other) =>
+        ReferenceEquals(this, other)
+        || (other is not null
+            && Count == other.Count
+            && Seed == other.Seed
+            && ValueEquality.Same(Quotas, other.Quotas)
+            && (ReferenceEquals(Exclude, other.Exclude) || Exclude.SetEquals(other.Exclude))
+            && ReferenceEquals(Pool, other.Pool));
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Count, Seed, ValueEquality.Length(Quotas), Exclude.Count);
 }
 
 /// <summary>A quota (or the total) that could not be met.</summary>
@@ -58,10 +71,23 @@ public sealed record SampleShortfall(SampleQuota? Quota, int Requested, int Draw
 /// <param name="Shortfalls">Quotas or totals that could not be met; empty when complete.</param>
 /// <param name="Seed">The seed used.</param>
 /// <param name="ContentVersion">The content version drawn from.</param>
+/// <remarks>Compares by content: the same seed over the same content gives equal results.</remarks>
 public sealed record SampleResult(ImmutableArray<Question> Questions, ImmutableArray<SampleShortfall> Shortfalls, ulong Seed, string ContentVersion)
 {
     /// <summary>True when every quota and the total were met.</summary>
     public bool IsComplete => Shortfalls.IsEmpty;
+
+    /// <summary>True when both results drew the same questions in the same order, with the same shortfalls, seed and content version.</summary>
+    public bool Equals(SampleResult? other) =>
+        ReferenceEquals(this, other)
+        || (other is not null
+            && Seed == other.Seed
+            && ValueEquality.Same(ContentVersion, other.ContentVersion)
+            && ValueEquality.Same(Questions, other.Questions)
+            && ValueEquality.Same(Shortfalls, other.Shortfalls));
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Seed, ContentVersion, ValueEquality.Length(Questions));
 }
 
 /// <summary>Draws reproducible mock interviews.</summary>

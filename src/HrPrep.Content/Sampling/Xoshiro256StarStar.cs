@@ -5,7 +5,7 @@ namespace HrPrep.Content;
 /// arithmetic, so a seed gives the same sequence on every platform and .NET version. Used for
 /// reproducible mock interviews; not for security.
 /// </summary>
-public sealed class Xoshiro256StarStar
+internal sealed class Xoshiro256StarStar
 {
     private ulong s0;
     private ulong s1;

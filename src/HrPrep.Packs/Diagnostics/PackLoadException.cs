@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace HrPrep.Content;
 
 /// <summary>
@@ -9,25 +11,29 @@ public sealed class PackLoadException : Exception
 {
     /// <summary>Creates the exception from the problems found.</summary>
     /// <param name="diagnostics">The problems; at least one.</param>
-    public PackLoadException(IReadOnlyList<Diagnostic> diagnostics)
+    public PackLoadException(IEnumerable<Diagnostic> diagnostics)
+        : this(diagnostics is null ? throw new ArgumentNullException(nameof(diagnostics)) : [.. diagnostics])
+    {
+    }
+
+    private PackLoadException(ImmutableArray<Diagnostic> diagnostics)
         : base(Describe(diagnostics))
     {
         Diagnostics = diagnostics;
     }
 
     /// <summary>Every problem found, in file and position order.</summary>
-    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+    public ImmutableArray<Diagnostic> Diagnostics { get; }
 
-    private static string Describe(IReadOnlyList<Diagnostic> diagnostics)
+    private static string Describe(ImmutableArray<Diagnostic> diagnostics)
     {
-        ArgumentNullException.ThrowIfNull(diagnostics);
-        if (diagnostics.Count == 0)
+        if (diagnostics.Length == 0)
         {
             throw new ArgumentException("At least one diagnostic is required.", nameof(diagnostics));
         }
 
-        return diagnostics.Count == 1
+        return diagnostics.Length == 1
             ? diagnostics[0].ToString()
-            : $"{diagnostics[0]} (and {diagnostics.Count - 1} more problem{(diagnostics.Count == 2 ? "" : "s")})";
+            : $"{diagnostics[0]} (and {diagnostics.Length - 1} more problem{(diagnostics.Length == 2 ? "" : "s")})";
     }
 }

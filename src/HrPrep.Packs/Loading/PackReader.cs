@@ -58,7 +58,7 @@ public sealed record PathExpansion(ImmutableArray<string> Files, ImmutableArray<
 /// (one file: safe YAML read, then <see cref="PackFileBinder"/>), and <see cref="Assemble"/> (files
 /// to packs, with the checks across files). <see cref="Read(IEnumerable{string}, PackReadOptions?)"/> does all three.
 /// </remarks>
-public static class PackReader
+public static partial class PackReader
 {
     /// <summary>The manifest file name of a directory pack.</summary>
     public const string ManifestFileName = "pack.yaml";

@@ -53,13 +53,13 @@ public static class SchemaNames
     private static readonly string[] OriginNames = ["original", "brief", "imported"];
 
     /// <summary>All question type names in schema order.</summary>
-    public static IReadOnlyList<string> QuestionTypes => TypeNames;
+    public static System.Collections.Immutable.ImmutableArray<string> QuestionTypes { get; } = [.. TypeNames];
 
     /// <summary>All level names in schema order.</summary>
-    public static IReadOnlyList<string> Levels => LevelNames;
+    public static System.Collections.Immutable.ImmutableArray<string> Levels { get; } = [.. LevelNames];
 
     /// <summary>All origin names in schema order.</summary>
-    public static IReadOnlyList<string> Origins => OriginNames;
+    public static System.Collections.Immutable.ImmutableArray<string> Origins { get; } = [.. OriginNames];
 
     /// <summary>The schema name of a question type, e.g. <c>case-study</c>.</summary>
     public static string ToSchemaName(this QuestionType type) => TypeNames[(int)type];
@@ -71,15 +71,15 @@ public static class SchemaNames
     public static string ToSchemaName(this QuestionOrigin origin) => OriginNames[(int)origin];
 
     /// <summary>Parses a question type name (exact, lower-case).</summary>
-    public static bool TryParseType(string? name, out QuestionType type) => TryParse(TypeNames, name, out type);
+    public static bool TryParseType([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? name, out QuestionType type) => TryParse(TypeNames, name, out type);
 
     /// <summary>Parses a level name (exact, lower-case).</summary>
-    public static bool TryParseLevel(string? name, out QuestionLevel level) => TryParse(LevelNames, name, out level);
+    public static bool TryParseLevel([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? name, out QuestionLevel level) => TryParse(LevelNames, name, out level);
 
     /// <summary>Parses an origin name (exact, lower-case).</summary>
-    public static bool TryParseOrigin(string? name, out QuestionOrigin origin) => TryParse(OriginNames, name, out origin);
+    public static bool TryParseOrigin([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? name, out QuestionOrigin origin) => TryParse(OriginNames, name, out origin);
 
-    private static bool TryParse<T>(string[] names, string? name, out T value)
+    private static bool TryParse<T>(string[] names, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? name, out T value)
         where T : struct, Enum
     {
         int index = name is null ? -1 : Array.IndexOf(names, name);

@@ -21,23 +21,47 @@ public sealed record SourceReference(string Title, string? Url);
 /// <param name="Url">An https address of the origin, if given.</param>
 public sealed record PromptAttribution(string Title, string? Url);
 
-/// <summary>A question's model answer.</summary>
+/// <summary>A question's model answer. Compares by content (the key points element by element).</summary>
 /// <param name="Summary">The model answer (Markdown).</param>
 /// <param name="KeyPoints">Points a strong answer must cover.</param>
-public sealed record ModelAnswer(string Summary, ImmutableArray<string> KeyPoints);
+public sealed record ModelAnswer(string Summary, ImmutableArray<string> KeyPoints)
+{
+    /// <summary>True when both answers have the same summary and the same key points in the same order.</summary>
+    public bool Equals(ModelAnswer? other) =>
+        ReferenceEquals(this, other)
+        || (other is not null && ValueEquality.Same(Summary, other.Summary) && ValueEquality.Same(KeyPoints, other.KeyPoints));
 
-/// <summary>A small data table of a case study. Cells are kept as written.</summary>
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Summary, ValueEquality.Length(KeyPoints));
+}
+
+/// <summary>A small data table of a case study. Cells are kept as written. Compares by content (every cell).</summary>
 /// <param name="Caption">What the table shows, if given.</param>
 /// <param name="Columns">Column headings.</param>
 /// <param name="Rows">Rows of cells.</param>
-public sealed record ScenarioTable(string? Caption, ImmutableArray<string> Columns, ImmutableArray<ImmutableArray<string>> Rows);
+public sealed record ScenarioTable(string? Caption, ImmutableArray<string> Columns, ImmutableArray<ImmutableArray<string>> Rows)
+{
+    /// <summary>True when both tables have the same caption, columns and rows (cell by cell).</summary>
+    public bool Equals(ScenarioTable? other) =>
+        ReferenceEquals(this, other)
+        || (other is not null
+            && ValueEquality.Same(Caption, other.Caption)
+            && ValueEquality.Same(Columns, other.Columns)
+            && ValueEquality.SameRows(Rows, other.Rows));
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Caption, ValueEquality.Length(Columns), ValueEquality.Length(Rows));
+}
 
 /// <summary>The scenario of a case study.</summary>
 /// <param name="Text">The scenario (Markdown).</param>
 /// <param name="Table">An optional data table.</param>
 public sealed record Scenario(string Text, ScenarioTable? Table);
 
-/// <summary>One interview question with its model answer and interviewer notes. Immutable.</summary>
+/// <summary>
+/// One interview question with its model answer and interviewer notes. Immutable. Compares by
+/// content: every property except <see cref="Location"/> (where it was read from), arrays element by element.
+/// </summary>
 public sealed record Question
 {
     private SourceLocation _location;
@@ -198,11 +222,50 @@ public sealed record Question
     /// <summary>Where the prompt comes from (credit, not evidence), or null for prompts written for the pack.</summary>
     public PromptAttribution? Attribution { get => _attribution; init => _attribution = value; }
 
-    /// <summary>Where the question is defined (file or resource, line, column of its first key).</summary>
+    /// <summary>
+    /// Where the question is defined (file or resource, line, column of its first key). Not part of
+    /// equality: the same question read from two places is equal.
+    /// </summary>
     public SourceLocation Location { get => _location; init => _location = value; }
+
+    /// <summary>True when both questions have the same content: every property except <see cref="Location"/>.</summary>
+    public bool Equals(Question? other)
+    {
+        if (ReferenceEquals(this, other))
+        {
+            return true;
+        }
+
+        return other is not null
+            && ValueEquality.Same(_id, other._id)
+            && ValueEquality.Same(_packId, other._packId)
+            && ValueEquality.Same(_prompt, other._prompt)
+            && ValueEquality.Same(_category, other._category)
+            && _type == other._type
+            && _level == other._level
+            && _origin == other._origin
+            && ValueEquality.Same(_tags, other._tags)
+            && Equals(_scenario, other._scenario)
+            && Equals(_answer, other._answer)
+            && ValueEquality.Same(_followUps, other._followUps)
+            && ValueEquality.Same(_lookFor, other._lookFor)
+            && ValueEquality.Same(_redFlags, other._redFlags)
+            && ValueEquality.Same(_jurisdiction, other._jurisdiction)
+            && ValueEquality.Same(_sources, other._sources)
+            && ValueEquality.Same(_related, other._related)
+            && _lastVerified == other._lastVerified
+            && _reviewBy == other._reviewBy
+            && Equals(_attribution, other._attribution);
+    }
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(_id, _packId, _prompt, _type, _level);
 }
 
-/// <summary>A question pack: manifest plus questions. Immutable.</summary>
+/// <summary>
+/// A question pack: manifest plus questions. Immutable. Compares by content: every property except
+/// <see cref="Location"/>, the questions one by one in order.
+/// </summary>
 public sealed record QuestionPack
 {
     private string _id = null!;
@@ -319,8 +382,35 @@ public sealed record QuestionPack
     /// <summary>The questions, in file and document order.</summary>
     public required ImmutableArray<Question> Questions { get => _questions; init => _questions = value; }
 
-    /// <summary>Where the manifest is defined.</summary>
+    /// <summary>Where the manifest is defined. Not part of equality.</summary>
     public SourceLocation Location { get => _location; init => _location = value; }
+
+    /// <summary>True when both packs have the same manifest (every property except <see cref="Location"/>) and equal questions in the same order.</summary>
+    public bool Equals(QuestionPack? other)
+    {
+        if (ReferenceEquals(this, other))
+        {
+            return true;
+        }
+
+        return other is not null
+            && ValueEquality.Same(_id, other._id)
+            && ValueEquality.Same(_version, other._version)
+            && ValueEquality.Same(_title, other._title)
+            && ValueEquality.Same(_role, other._role)
+            && ValueEquality.Same(_description, other._description)
+            && ValueEquality.Same(_language, other._language)
+            && ValueEquality.Same(_license, other._license)
+            && ValueEquality.Same(_authors, other._authors)
+            && ValueEquality.Same(_disclaimer, other._disclaimer)
+            && ValueEquality.Same(_homepage, other._homepage)
+            && ValueEquality.Same(_categories, other._categories)
+            && ValueEquality.Same(_retired, other._retired)
+            && ValueEquality.Same(_questions, other._questions);
+    }
+
+    /// <summary>A hash of the id, version and question count (cheap; consistent with <see cref="Equals(QuestionPack?)"/>).</summary>
+    public override int GetHashCode() => HashCode.Combine(_id, _version, ValueEquality.Length(_questions));
 
     /// <summary>Finds a category by id, or null.</summary>
     public Category? FindCategory(string id)

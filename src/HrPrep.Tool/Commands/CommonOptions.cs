@@ -72,7 +72,7 @@ internal sealed class CommonOptions
 
         if (parse.GetValue(Type) is { Length: > 0 } types)
         {
-            query = query.OfType(types.Select(t => SchemaNames.TryParseType(t, out var v) ? v : default).ToArray());
+            query = query.WithType(types.Select(t => SchemaNames.TryParseType(t, out var v) ? v : default).ToArray());
         }
 
         if (parse.GetValue(Tag) is { Length: > 0 } tags)

@@ -59,7 +59,7 @@ internal static class ExportCommand
             }
 
             var bank = BankLoader.Load(context, paths);
-            var selected = common.Query(bank, parse).ToList();
+            var selected = common.Query(bank, parse).ToImmutableArray();
 
             // Reading left garbage (file trees, buffers) behind the questions: release it before exporting.
             Garbage.ReleaseAfter(bank.Questions.Length);

@@ -26,7 +26,7 @@ internal static class ListCommand
         command.SetAction(parse => CliApp.Guard(context, () =>
         {
             var bank = BankLoader.Load(context, parse.GetValue(common.Paths));
-            var questions = common.Query(bank, parse).ToList();
+            var questions = common.Query(bank, parse).ToImmutableArray();
             if (parse.GetValue(format) == "json")
             {
                 context.Out.Write(QuestionJsonWriter.ToJson(questions));
@@ -37,7 +37,7 @@ internal static class ListCommand
                 context.Out,
                 ["ID", "CATEGORY", "LEVEL", "TYPE", "PROMPT"],
                 questions.Select(q => (IReadOnlyList<string>)[q.Id, q.Category, q.Level.ToSchemaName(), q.Type.ToSchemaName(), TextTable.Cut(q.Prompt, 90)]));
-            context.Out.WriteLine($"{questions.Count} question{(questions.Count == 1 ? "" : "s")}");
+            context.Out.WriteLine($"{questions.Length} question{(questions.Length == 1 ? "" : "s")}");
             return ExitCodes.Ok;
         }));
         return command;

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
 using HrPrep.Content;
@@ -25,7 +26,7 @@ internal static class StatsCommand
         command.SetAction(parse => CliApp.Guard(context, () =>
         {
             var bank = BankLoader.Load(context, parse.GetValue(common.Paths));
-            var questions = common.Query(bank, parse).ToList();
+            var questions = common.Query(bank, parse).ToImmutableArray();
             // Questions grouped once by pack and category (many small packs: no scan of every question per category).
             var byPackCategory = questions.GroupBy(q => (q.PackId, q.Category)).ToDictionary(g => g.Key, g => g.ToList());
             var categories = bank.Packs.SelectMany(p => p.Categories.Select(c => (Pack: p, Category: c)))
@@ -39,10 +40,10 @@ internal static class StatsCommand
                 return ExitCodes.Ok;
             }
 
-            string Pct(int n) => questions.Count == 0 ? "0%" : (100.0 * n / questions.Count).ToString("0", CultureInfo.InvariantCulture) + "%";
+            string Pct(int n) => questions.Length == 0 ? "0%" : (100.0 * n / questions.Length).ToString("0", CultureInfo.InvariantCulture) + "%";
             string S(int n) => n.ToString(CultureInfo.InvariantCulture);
 
-            context.Out.WriteLine($"Content {bank.ContentVersion}: {questions.Count} questions in {categories.Count} categories");
+            context.Out.WriteLine($"Content {bank.ContentVersion}: {questions.Length} questions in {categories.Count} categories");
             context.Out.WriteLine();
             var rows = new List<IReadOnlyList<string>>();
             foreach (var (pack, category) in categories)
@@ -51,7 +52,7 @@ internal static class StatsCommand
                 rows.Add([category.Id, .. levels.Select(l => S(inCat.Count(q => q.Level == l))), S(inCat.Count), S(inCat.Select(q => q.Type).Distinct().Count())]);
             }
 
-            rows.Add(["total", .. levels.Select(l => S(questions.Count(q => q.Level == l))), S(questions.Count), S(questions.Select(q => q.Type).Distinct().Count())]);
+            rows.Add(["total", .. levels.Select(l => S(questions.Count(q => q.Level == l))), S(questions.Length), S(questions.Select(q => q.Type).Distinct().Count())]);
             rows.Add(["share", .. levels.Select(l => Pct(questions.Count(q => q.Level == l))), "100%", string.Empty]);
             TextTable.Write(context.Out, ["CATEGORY", .. levels.Select(l => l.ToSchemaName()), "total", "types"], rows, new HashSet<int>(Enumerable.Range(1, levels.Length + 2)));
             context.Out.WriteLine();
@@ -65,13 +66,13 @@ internal static class StatsCommand
         return command;
     }
 
-    private static void WriteJson(TextWriter o, QuestionBank bank, IReadOnlyList<Question> questions, IReadOnlyList<string> categories)
+    private static void WriteJson(TextWriter o, QuestionBank bank, ImmutableArray<Question> questions, IReadOnlyList<string> categories)
     {
         JsonText.WriteLine(o, w =>
         {
             w.WriteStartObject();
             w.WriteString("contentVersion", bank.ContentVersion);
-            w.WriteNumber("total", questions.Count);
+            w.WriteNumber("total", questions.Length);
             w.WriteStartObject("byCategory");
             var byCategory = questions.GroupBy(q => q.Category, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
             foreach (var c in categories)
