@@ -1,5 +1,6 @@
 using HrPrep.Content;
-using HrPrep.Content.Yaml;
+using HrPrep.Packs;
+using HrPrep.Packs.Yaml;
 using HrPrep.Tests.Shared;
 using Xunit;
 
