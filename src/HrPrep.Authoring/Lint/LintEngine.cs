@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using HrPrep.Authoring.Lint.Schema;
+using HrPrep.Authoring.Schema;
 using HrPrep.Content;
 using HrPrep.Packs;
 using HrPrep.Packs.Yaml;
@@ -12,8 +12,12 @@ public sealed record LintOptions
     /// <summary>The configuration (default: every rule at its default severity).</summary>
     public LintConfig Config { get; init; } = LintConfig.Empty;
 
-    /// <summary>The schema to validate against (default: the shipped pack schema).</summary>
-    public CompiledSchemaValidator? Schema { get; init; }
+    /// <summary>
+    /// An additional JSON Schema to check every document against (<c>lint --schema FILE</c>), its
+    /// findings reported as <c>SCHEMA</c>; null (the default) for none. Validity itself is decided by
+    /// the reader's binder (codes <c>PACK…</c>), which agrees with the shipped schema.
+    /// </summary>
+    public PackSchemaValidator? Schema { get; init; }
 
     /// <summary>The rules to run (default: <see cref="RuleCatalogue.Rules"/>).</summary>
     public IReadOnlyList<LintRule>? Rules { get; init; }
@@ -47,9 +51,9 @@ public sealed record LintResult(ImmutableArray<LintFinding> Findings, int FileCo
 }
 
 /// <summary>
-/// Runs the linter: reads packs with the library's safe reader (in parallel per file), validates each
-/// document against the JSON Schema with <see cref="CompiledSchemaValidator"/>, runs every rule,
-/// applies configuration, inline suppressions and the baseline, and returns one ordered list.
+/// Runs the linter: reads and binds packs with the reader of HrPrep.Packs (in parallel per file; the
+/// binder's diagnostics are the verdict on validity), checks an additional schema when one is given,
+/// runs every rule, applies configuration, inline suppressions and the baseline, and returns one ordered list.
 /// </summary>
 public sealed class LintEngine
 {
@@ -208,7 +212,7 @@ public sealed class LintEngine
     {
         private readonly LintEngine engine;
         private readonly LintConfig config;
-        private readonly CompiledSchemaValidator schema;
+        private readonly PackSchemaValidator? schema;
         private readonly List<LintRule> active;
         private readonly DateOnly today;
         private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (LintFile File, List<LintFinding> Findings, List<Suppression> Suppressions)> done = new(StringComparer.Ordinal);
@@ -219,7 +223,7 @@ public sealed class LintEngine
         {
             this.engine = engine;
             config = engine.options.Config;
-            schema = engine.options.Schema ?? CompiledSchemaValidator.Default;
+            schema = engine.options.Schema;
             active = engine.rules.Where(config.MaybeOn).ToList();
             today = engine.options.Today ?? DateOnly.FromDateTime(DateTime.UtcNow);
         }
@@ -228,7 +232,7 @@ public sealed class LintEngine
         {
             try
             {
-                VisitFile(pf, raw, pf.Diagnostics);
+                VisitFile(pf, raw);
             }
             finally
             {
@@ -236,19 +240,15 @@ public sealed class LintEngine
             }
         }
 
-        private void VisitFile(PackFile pf, ReadOnlyMemory<byte> raw, IReadOnlyList<Diagnostic> readerDiagnostics)
+        private void VisitFile(PackFile pf, ReadOnlyMemory<byte> raw)
         {
             var file = new LintFile(pf.Path, pf.Root, raw);
             var found = new List<LintFinding>();
-            if (pf.Root is not null)
+            if (schema is not null && pf.Root is not null)
             {
-                HashSet<int>? taken = readerDiagnostics.Count > 0 ? [.. readerDiagnostics.Select(d => d.Line)] : null;
                 foreach (var d in schema.Validate(pf.Root))
                 {
-                    if (taken is null || !taken.Contains(d.Line))
-                    {
-                        found.Add(new LintFinding(d.Path, d.Line, d.Column, LintSeverity.Error, d.Code, d.Message));
-                    }
+                    found.Add(new LintFinding(d.Path, d.Line, d.Column, LintSeverity.Error, d.Code, d.Message));
                 }
             }
 
@@ -316,7 +316,7 @@ public sealed class LintEngine
             var effective = new List<LintFinding>(all.Count);
             foreach (var f in all)
             {
-                if (f.Code == CompiledSchemaValidator.Code)
+                if (f.Code == PackSchemaValidator.Code)
                 {
                     effective.Add(f);
                     continue;
@@ -382,7 +382,7 @@ public sealed class LintEngine
 
                 foreach (var code in s.Codes)
                 {
-                    if (!byCode.ContainsKey(code) && code != CompiledSchemaValidator.Code)
+                    if (!byCode.ContainsKey(code) && code != PackSchemaValidator.Code)
                     {
                         bool reader = code.StartsWith("YAML", StringComparison.Ordinal) || code.StartsWith("PACK", StringComparison.Ordinal) || code.StartsWith("IO", StringComparison.Ordinal);
                         Meta(invalidRule, s.Location, reader ? $"reader error {code} cannot be suppressed; fix the file" : $"unknown rule '{code}' in suppression");

@@ -68,7 +68,7 @@ public static class RuleCatalogue
         new("PACK012", "A value listed twice where values must be unique."),
         new("PACK013", "A retired id is used again; ids are forever."),
         new("PACK014", "Two packs with the same id."),
-        new("SCHEMA", "A JSON Schema violation (schema/question-pack.schema.json, or --schema FILE), located at the YAML node."),
+        new("SCHEMA", "A violation of the JSON Schema given with --schema FILE (checked in addition to the reader), located at the YAML node."),
     ];
 
     /// <summary>Finds a rule by code or name.</summary>
