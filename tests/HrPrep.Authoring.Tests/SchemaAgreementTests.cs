@@ -275,3 +275,90 @@ public class SchemaAgreementTests
         _ => throw new InvalidOperationException("unknown node"),
     };
 }
+
+/// <summary>Every <c>pattern</c> of the pack schema (with its length bound) accepts exactly what the binder's <see cref="Patterns"/> regex accepts.</summary>
+public class SchemaPatternTests
+{
+    /// <summary>The binder's regex for each pattern of the schema (the non-blank text check is the binder's own, not a regex).</summary>
+    private static readonly Dictionary<string, System.Text.RegularExpressions.Regex?> ByPattern = new(StringComparer.Ordinal)
+    {
+        [@"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"] = Patterns.Id(),
+        [@"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$"] = Patterns.SemVer(),
+        [@"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"] = Patterns.Language(),
+        [@"^[A-Za-z0-9.+-]+( (AND|OR|WITH) [A-Za-z0-9.+-]+)*$"] = Patterns.License(),
+        [@"^(global|[A-Z]{2}(-[A-Z0-9]{1,3})?)$"] = Patterns.Jurisdiction(),
+        [@"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"] = Patterns.Date(),
+        [@"^[a-z0-9]+(-[a-z0-9]+)*$"] = Patterns.Tag(),
+        [@"^https?://\S+$"] = Patterns.Url(),
+        [@"^https://\S+$"] = Patterns.HttpsUrl(),
+        [@"\S"] = null,
+    };
+
+    private static List<(string Pattern, int? MaxLength)> SchemaPatterns()
+    {
+        var found = new List<(string, int?)>();
+        void Walk(JsonNode? node)
+        {
+            if (node is JsonObject o)
+            {
+                if (o["pattern"] is JsonValue p && p.TryGetValue<string>(out var text))
+                {
+                    found.Add((text, o["maxLength"]?.GetValue<int>()));
+                }
+
+                foreach (var (_, v) in o)
+                {
+                    Walk(v);
+                }
+            }
+            else if (node is JsonArray a)
+            {
+                foreach (var item in a)
+                {
+                    Walk(item);
+                }
+            }
+        }
+
+        Walk(JsonNode.Parse(File.ReadAllText(Repo.PathOf("schema", "question-pack.schema.json"))));
+        return found.Distinct().ToList();
+    }
+
+    [Fact]
+    public void Every_schema_pattern_matches_exactly_what_the_binders_regex_matches()
+    {
+        var patterns = SchemaPatterns();
+        Assert.True(patterns.Count >= 9, $"only {patterns.Count} patterns found in the schema");
+        foreach (var (pattern, maxLength) in patterns)
+        {
+            Assert.True(ByPattern.TryGetValue(pattern, out var regex), $"schema pattern {pattern} has no counterpart in HrPrep.Packs.Patterns");
+            if (regex is null)
+            {
+                continue;
+            }
+
+            var schemaRegex = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+            // Strings near the formats: their characters, separators, white space, lengths around the bounds.
+            var gen = Gen.OneOf<char>(Gen.Char["az"], Gen.Char["AZ"], Gen.Char["09"], Gen.OneOf('-', '.', '+', ' ', ':', '/', '_', '\t', 'é'))
+                .Array[0, 70].Select(cs => new string(cs));
+            var seeds = Gen.OneOf("global", "US-CA", "en-GB", "1.0.0-rc.1+b.2", "MIT AND CC-BY-4.0", "2024-02-29", "https://example.org/a", "http://x", "ok-tag", "a-b-c", new string('a', 64), new string('a', 65), new string('a', 40), new string('a', 41));
+            int matched = 0, total = 0;
+            Gen.OneOf<string>(gen, seeds, seeds.Select(gen, (s, t) => s + t), gen.Select(seeds, (t, s) => t + s)).Sample(text =>
+            {
+                bool bySchema = schemaRegex.IsMatch(text) && (maxLength is null || text.Length <= maxLength);
+                bool byBinder = regex.IsMatch(text);
+                Interlocked.Increment(ref total);
+                if (byBinder)
+                {
+                    Interlocked.Increment(ref matched);
+                }
+
+                return bySchema == byBinder;
+            }, iter: 3000);
+
+            // Not vacuous: some generated strings match, most do not.
+            Assert.True(matched > 0 && matched < total, $"{pattern}: {matched} of {total} generated strings matched");
+        }
+    }
+}
