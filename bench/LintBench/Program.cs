@@ -6,7 +6,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using HrPrep.Authoring.Lint;
-using HrPrep.Authoring.Lint.Schema;
 using HrPrep.Content;
 using HrPrep.Packs;
 using HrPrep.Packs.Yaml;
@@ -15,7 +14,6 @@ string dir = args.Length > 0 ? args[0] : Path.Combine("bench", "corpus", "10k");
 var files = Directory.GetFiles(dir, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
 var options = YamlReaderOptions.Default;
 var utf8 = new UTF8Encoding(false, true);
-var schema = CompiledSchemaValidator.Default;
 var rules = RuleCatalogue.Rules;
 
 var best = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -69,11 +67,6 @@ for (int pass = 1; pass <= 6; pass++)
         a0 = GC.GetAllocatedBytesForCurrentThread();
         var pf = PackFileBinder.Bind(read, options);
         Add("4 bind to model", clock.Elapsed);
-
-        clock.Restart();
-        a0 = GC.GetAllocatedBytesForCurrentThread();
-        schema.Validate(root!);
-        Add("5 schema", clock.Elapsed);
 
         clock.Restart();
         a0 = GC.GetAllocatedBytesForCurrentThread();

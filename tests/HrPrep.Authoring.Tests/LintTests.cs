@@ -3,7 +3,6 @@ using System.Text.Json;
 using HrPrep.Authoring.Lint;
 using HrPrep.Authoring.Lint.Output;
 using HrPrep.Authoring.Lint.Rules;
-using HrPrep.Authoring.Lint.Schema;
 using HrPrep.Authoring.Lint.Text;
 using HrPrep.Authoring.Schema;
 using HrPrep.Content;
@@ -97,12 +96,14 @@ public class LintEngineTests
     }
 
     [Fact]
-    public void Schema_findings_that_repeat_a_reader_finding_on_the_same_line_are_dropped()
+    public void Validity_is_reported_once_by_the_binder_without_schema_findings()
     {
+        // The binder is the one authority on validity: no second verdict from the schema to reconcile.
         using var dir = new TempDir();
         var result = LintHarness.Lint(dir, LintHarness.Question("p-1", "What is it?") + "    colour: red\n");
         var pack001 = Assert.Single(result.Codes("PACK001"));
-        Assert.DoesNotContain(result.Findings, f => f.Code == "SCHEMA" && f.Line == pack001.Line);
+        Assert.Contains("unknown key 'colour' in a question", pack001.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Findings, f => f.Code == "SCHEMA");
     }
 
     [Fact]
@@ -110,7 +111,7 @@ public class LintEngineTests
     {
         using var dir = new TempDir();
         string schema = PackSchemaValidator.LoadShippedSchemaText().Replace("\"maxLength\": 64", "\"maxLength\": 3", StringComparison.Ordinal);
-        var options = new LintOptions { Schema = CompiledSchemaValidator.FromJson(schema) };
+        var options = new LintOptions { Schema = new PackSchemaValidator(schema) };
         var result = LintHarness.Lint(dir, LintHarness.Question("pp-11", "What is it?"), options: options);
         Assert.Contains(result.Findings, f => f.Code == "SCHEMA" && f.Message.Contains("at most 3 characters", StringComparison.Ordinal) && f.Line == 2);
     }
@@ -152,57 +153,6 @@ public class LintEngineTests
         var result = new LintEngine().LintPaths(["/no/such/dir"]);
         Assert.True(result.HasUnreadableInput);
         Assert.Equal("IO001", Assert.Single(result.Findings).Code);
-    }
-}
-
-public class CompiledSchemaTests
-{
-    public static TheoryData<string> Files()
-    {
-        var data = new TheoryData<string>();
-        foreach (var f in Directory.EnumerateFiles(Repo.PathOf("tests", "fixtures", "lint", "broken")).Concat(Directory.EnumerateFiles(Repo.PathOf("questions"), "*.yaml", SearchOption.AllDirectories)).Concat(Directory.EnumerateFiles(Repo.MiniPack)).Order(StringComparer.Ordinal))
-        {
-            data.Add(Path.GetRelativePath(Repo.Root, f));
-        }
-
-        return data;
-    }
-
-    [Theory]
-    [MemberData(nameof(Files))]
-    public void Compiled_validator_agrees_with_the_njsonschema_reference(string file)
-    {
-        var read = SafeYamlReader.ReadFile(Repo.PathOf(file));
-        if (read.Root is null)
-        {
-            return;
-        }
-
-        var reference = PackSchemaValidator.Default.Validate(read.Root).Select(d => (d.Line, d.Column)).Distinct().Order().ToList();
-        var compiled = CompiledSchemaValidator.Default.Validate(read.Root).Select(d => (d.Line, d.Column)).Distinct().Order().ToList();
-        Assert.Equal(reference, compiled);
-        Assert.Equal(reference.Count == 0, !file.Contains("broken", StringComparison.Ordinal) || file.EndsWith("empty.yaml", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public void Broken_question_errors_are_located_and_explained()
-    {
-        var read = SafeYamlReader.ReadFile(Repo.PathOf("tests", "fixtures", "lint", "broken", "bad-question.yaml"));
-        var errors = CompiledSchemaValidator.Default.Validate(read.Root!).Select(d => d.ToString()).ToList();
-        Assert.Contains(errors, e => e.EndsWith(":10:5: error SCHEMA: property 'promt' is not allowed here (did you mean 'prompt'?)", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.EndsWith(":13:5: error SCHEMA: 'level' must be one of: entry, mid, senior (found 'medium')", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.EndsWith(":12:5: error SCHEMA: 'type' must be a string, found a number", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.Contains(":9:5: error SCHEMA: required property 'prompt' is missing", StringComparison.Ordinal));
-    }
-
-    [Theory]
-    [InlineData("{ not json")]
-    [InlineData("[1, 2]")]
-    [InlineData("{\"pattern\": \"([\"}")]
-    public void Unreadable_schema_is_one_clear_error(string json)
-    {
-        var ex = Assert.ThrowsAny<ArgumentException>(() => CompiledSchemaValidator.FromJson(json));
-        Assert.Matches("^the schema cannot be (read|compiled)", ex.Message);
     }
 }
 
@@ -529,7 +479,7 @@ public class LintConfigTests
     [Fact]
     public void The_config_schema_accepts_the_repository_config_and_rejects_unknown_keys()
     {
-        var schema = CompiledSchemaValidator.FromJson(File.ReadAllText(Repo.PathOf("schema", "hrprep-config.schema.json")));
+        var schema = new PackSchemaValidator(File.ReadAllText(Repo.PathOf("schema", "hrprep-config.schema.json")));
         Assert.Empty(schema.Validate(SafeYamlReader.ReadFile(Repo.PathOf(".hrprep.yaml")).Root!));
         string full = "failOn: error\nrules:\n  HP201: {severity: warning, minWords: 100}\n  near-duplicate: off\noverrides:\n  - files: ['legacy/**']\n    rules: {HP301: info}\n";
         Assert.Empty(schema.Validate(SafeYamlReader.ReadText("c.yaml", full).Root!));

@@ -25,63 +25,9 @@ public class SchemaTests
     }
 
     [Fact]
-    public void Every_pattern_of_the_shipped_schemas_has_its_source_generated_regex()
+    public void A_pattern_of_another_schema_is_checked_with_its_position_and_pattern()
     {
-        // The validator uses the source-generated regex of a pattern when it has one (fast, no
-        // construction cost); a pattern edited in a schema without this list would still be checked,
-        // only more slowly, so this test keeps the two equal.
-        var patterns = new List<string>();
-        foreach (var file in new[] { "question-pack.schema.json", "hrprep-config.schema.json" })
-        {
-            Collect(System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Repo.PathOf("schema", file)))!, patterns);
-        }
-
-        Assert.NotEmpty(patterns);
-        foreach (var pattern in patterns.Distinct())
-        {
-            Assert.True(HrPrep.Authoring.Lint.Schema.SchemaPatterns.Generated.TryGetValue(pattern, out var regex), $"no generated regex for {pattern}");
-            Assert.Equal(pattern, regex.ToString());
-        }
-
-        foreach (var (pattern, regex) in HrPrep.Authoring.Lint.Schema.SchemaPatterns.Generated)
-        {
-            Assert.Equal(pattern, regex.ToString());
-            Assert.Contains(pattern, patterns);
-        }
-
-        static void Collect(System.Text.Json.Nodes.JsonNode node, List<string> into)
-        {
-            if (node is System.Text.Json.Nodes.JsonObject obj)
-            {
-                foreach (var (key, value) in obj)
-                {
-                    if (key == "pattern" && value is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var text))
-                    {
-                        into.Add(text);
-                    }
-                    else if (value is not null)
-                    {
-                        Collect(value, into);
-                    }
-                }
-            }
-            else if (node is System.Text.Json.Nodes.JsonArray array)
-            {
-                foreach (var item in array)
-                {
-                    if (item is not null)
-                    {
-                        Collect(item, into);
-                    }
-                }
-            }
-        }
-    }
-
-    [Fact]
-    public void A_pattern_of_another_schema_is_still_checked()
-    {
-        var validator = HrPrep.Authoring.Lint.Schema.CompiledSchemaValidator.FromJson("""{"type":"object","properties":{"a":{"type":"string","pattern":"^x+$"},"b":{"type":"string","pattern":"^(?=y)y+$"}}}""");
+        var validator = new PackSchemaValidator("""{"type":"object","properties":{"a":{"type":"string","pattern":"^x+$"},"b":{"type":"string","pattern":"^(?=y)y+$"}}}""");
         var read = SafeYamlReader.ReadText("t.yaml", "a: xxz\nb: yy\n");
         var findings = validator.Validate(read.Root!);
         var single = Assert.Single(findings);
@@ -91,55 +37,15 @@ public class SchemaTests
     }
 
     [Fact]
-    public void The_shipped_schema_compiles_without_NJsonSchema_to_the_same_rules()
+    public void Schema_messages_name_the_bound_that_was_broken()
     {
-        // Lint compiles the shipped schema with System.Text.Json so a run does not load NJsonSchema;
-        // both routes must build the same rules (types, enums, patterns, bounds, properties, $refs).
-        string json = File.ReadAllText(Repo.PathOf("schema", "question-pack.schema.json"));
-        var plain = HrPrep.Authoring.Lint.Schema.CompiledSchemaValidator.FromPlainJson(json);
-        Assert.NotNull(plain);
-        string expected = HrPrep.Authoring.Lint.Schema.CompiledSchemaValidator.FromJson(json).DescribeRules();
-        Assert.Contains("pattern=^[a-z][a-z0-9]*(-[a-z0-9]+)*$", expected, StringComparison.Ordinal);
-        Assert.Equal(expected, plain.DescribeRules());
-        Assert.Equal(expected, HrPrep.Authoring.Lint.Schema.CompiledSchemaValidator.Default.DescribeRules());
-    }
+        var validator = new PackSchemaValidator("""{"type":"object","required":["r"],"properties":{"s":{"type":"string","maxLength":3},"l":{"type":"array","minItems":2,"uniqueItems":true},"m":{"type":"object","required":["k"]}}}""");
+        var findings = validator.Validate(SafeYamlReader.ReadText("t.yaml", "s: long\nl: [1, 1]\nm:\n  j: 1\nr: 0\n").Root!).Select(f => f.ToString()).ToList();
+        Assert.Contains("t.yaml:1:1: error SCHEMA: 's' must be at most 3 characters long", findings);
+        Assert.Contains("t.yaml:2:8: error SCHEMA: 'l' lists a value twice; items must be unique", findings);
 
-    [Theory]
-    [InlineData("""{"type":"object","properties":{"a":{"const":"x"}}}""")]
-    [InlineData("""{"$ref":"other.json#/definitions/a"}""")]
-    [InlineData("""{"definitions":{"a":{"type":"string"}},"properties":{"b":{"$ref":"#/definitions/a","minLength":3}}}""")]
-    [InlineData("""{"items":[{"type":"string"}]}""")]
-    [InlineData("""{"properties":{"a":true}}""")]
-    [InlineData("""{"type":"object","propertyNames":{"pattern":"^[a-z]+$"}}""")]
-    public void A_schema_beyond_the_plain_keywords_is_left_to_NJsonSchema(string json)
-    {
-        Assert.Null(HrPrep.Authoring.Lint.Schema.CompiledSchemaValidator.FromPlainJson(json));
-    }
-
-    [Fact]
-    public void The_plain_compiler_reads_types_enums_bounds_and_refs_as_NJsonSchema_does()
-    {
-        const string json = """
-            {"definitions":{"n":{"type":["integer","null"],"minimum":1,"exclusiveMaximum":10},"e":{"enum":["a",2,1.5,null]}},
-             "type":"object","required":["n"],"additionalProperties":{"type":"string","maxLength":3},"minProperties":1,"maxProperties":5,
-             "properties":{"n":{"$ref":"#/definitions/n","description":"annotation"},"e":{"$ref":"#/definitions/e"},
-               "l":{"type":"array","items":{"$ref":"#/definitions/n"},"minItems":1,"maxItems":2,"uniqueItems":true},
-               "x":{"anyOf":[{"type":"string","format":"uri"},{"not":{"type":"number"}}],"oneOf":[{"minLength":2}],"allOf":[{}]}},
-             "patternProperties":{"^p-":{"type":"boolean"}}}
-            """;
-        var plain = HrPrep.Authoring.Lint.Schema.CompiledSchemaValidator.FromPlainJson(json);
-        Assert.NotNull(plain);
-        Assert.Equal(HrPrep.Authoring.Lint.Schema.CompiledSchemaValidator.FromJson(json).DescribeRules(), plain.DescribeRules());
-        var findings = plain.Validate(SafeYamlReader.ReadText("t.yaml", "n: 10\ne: 3\nl: [1, 1]\nzz: long\np-q: 1\n").Root!);
-        Assert.Equal(
-            [
-                "t.yaml:1:1: error SCHEMA: 'n' must be at most 10",
-                "t.yaml:2:1: error SCHEMA: 'e' must be one of: a, 2, 1.5, null (found '3')",
-                "t.yaml:3:1: error SCHEMA: 'l' lists a value twice ('1'); items must be unique",
-                "t.yaml:4:1: error SCHEMA: 'zz' must be at most 3 characters long",
-                "t.yaml:5:1: error SCHEMA: 'p-q' must be a boolean, found a number",
-            ],
-            findings.Select(f => f.ToString()));
+        // A missing key is reported where its mapping starts, as the binder reports it.
+        Assert.Contains("t.yaml:4:3: error SCHEMA: required property 'k' is missing", findings);
     }
 
     [Fact]
@@ -247,23 +153,19 @@ public class SchemaTests
         var read = SafeYamlReader.ReadText("x.yaml", text);
         var schemaFindings = PackSchemaValidator.Default.Validate(read.Root!);
         var readerFindings = PackReader.ReadStreams([new("x.yaml", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)))]).Diagnostics;
-        var compiledFindings = HrPrep.Authoring.Lint.Schema.CompiledSchemaValidator.Default.Validate(read.Root!);
         Assert.NotEmpty(schemaFindings);
         Assert.NotEmpty(readerFindings);
-        Assert.NotEmpty(compiledFindings);
         Assert.Equal(readerFindings[0].Line, schemaFindings[0].Line);
-        Assert.Equal(readerFindings[0].Line, compiledFindings[0].Line);
     }
 
     [Fact]
-    public void Review_date_and_attribution_pass_the_reader_and_both_schema_validators()
+    public void Review_date_and_attribution_pass_the_reader_and_the_schema()
     {
         string manifest = "pack:\n  id: p\n  version: 1.0.0\n  title: P\n  language: en\n  license: MIT\n  categories: [{id: c1, title: C}]\n";
         string text = manifest + Good + "\n    lastVerified: 2026-12-06\n    reviewBy: 2027-02-01\n    attribution:\n      title: \"Prompt from the user's brief: a list of interview questions\"\n      url: https://example.org/list\n"
             + "  - id: q-2\n    prompt: What else?\n    category: c1\n    type: technical\n    level: mid\n    answer: {summary: Another.}\n    attribution: {title: Title only}\n";
         var read = SafeYamlReader.ReadText("x.yaml", text);
         Assert.Empty(PackSchemaValidator.Default.Validate(read.Root!));
-        Assert.Empty(HrPrep.Authoring.Lint.Schema.CompiledSchemaValidator.Default.Validate(read.Root!));
         var result = PackReader.ReadStreams([new("x.yaml", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)))]);
         Assert.Empty(result.Diagnostics);
         var questions = result.Packs[0].Questions;

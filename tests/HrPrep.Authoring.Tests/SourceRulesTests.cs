@@ -143,7 +143,7 @@ public class SourceRulesTests
     [Fact]
     public void The_config_schema_and_loader_accept_list_options_and_the_schema_rejects_non_text_items()
     {
-        var schema = HrPrep.Authoring.Lint.Schema.CompiledSchemaValidator.FromJson(File.ReadAllText(Repo.PathOf("schema", "hrprep-config.schema.json")));
+        var schema = new HrPrep.Authoring.Schema.PackSchemaValidator(File.ReadAllText(Repo.PathOf("schema", "hrprep-config.schema.json")));
         string good = "rules:\n  primary-source: {severity: warning, domains: [ecfr.gov], extraDomains: [law.example.org]}\n  review-due: {warnDays: 45}\noverrides:\n  - files: ['legacy/**']\n    rules: {HP702: {extraDomains: [old.example.org]}}\n";
         Assert.Empty(schema.Validate(HrPrep.Packs.Yaml.SafeYamlReader.ReadText("c.yaml", good).Root!));
         var config = LintConfigLoader.Parse("c.yaml", good, RuleCatalogue.Rules);

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using HrPrep.Authoring.Lint.Schema;
+using HrPrep.Authoring.Schema;
 using HrPrep.Content;
 using HrPrep.Packs;
 using HrPrep.Packs.Yaml;
@@ -12,8 +12,12 @@ public sealed record LintOptions
     /// <summary>The configuration (default: every rule at its default severity).</summary>
     public LintConfig Config { get; init; } = LintConfig.Empty;
 
-    /// <summary>The schema to validate against (default: the shipped pack schema).</summary>
-    public CompiledSchemaValidator? Schema { get; init; }
+    /// <summary>
+    /// An additional JSON Schema to check every document against (<c>lint --schema FILE</c>), its
+    /// findings reported as <c>SCHEMA</c>; null (the default) for none. Validity itself is decided by
+    /// the reader's binder (codes <c>PACK…</c>), which agrees with the shipped schema.
+    /// </summary>
+    public PackSchemaValidator? Schema { get; init; }
 
     /// <summary>The rules to run (default: <see cref="RuleCatalogue.Rules"/>).</summary>
     public IReadOnlyList<LintRule>? Rules { get; init; }
@@ -47,9 +51,9 @@ public sealed record LintResult(ImmutableArray<LintFinding> Findings, int FileCo
 }
 
 /// <summary>
-/// Runs the linter: reads packs with the library's safe reader (in parallel per file), validates each
-/// document against the JSON Schema with <see cref="CompiledSchemaValidator"/>, runs every rule,
-/// applies configuration, inline suppressions and the baseline, and returns one ordered list.
+/// Runs the linter: reads and binds packs with the reader of HrPrep.Packs (in parallel per file; the
+/// binder's diagnostics are the verdict on validity), checks an additional schema when one is given,
+/// runs every rule, applies configuration, inline suppressions and the baseline, and returns one ordered list.
 /// </summary>
 public sealed class LintEngine
 {
@@ -70,35 +74,35 @@ public sealed class LintEngine
         }
     }
 
+    // Lint is a pipeline of plain functions, each of the previous stage's output:
+    //   read + bind (HrPrep.Packs: PackReader.ReadFile)  -> PackFile (with its YAML tree)
+    //   per-file rules (LintOne)                          -> FileOutcome (findings, suppressions, summary, outline)
+    //   assemble (PackReader.Assemble over the outlines)  -> packs and the reader's checks across files
+    //   workspace rules, severities, suppressions, baseline (Finish) -> LintResult
+    // The first two stages run in parallel per file; nothing calls back into lint from the reader.
+
     /// <summary>Lints files and directories (searched recursively for <c>*.yaml</c>/<c>*.yml</c>).</summary>
     public LintResult LintPaths(IEnumerable<string> paths)
     {
         var run = new Run(this);
         var expansion = PackReader.ExpandPaths(paths);
         var files = expansion.Files;
-        var read = new PackFile[files.Length];
+        var outcomes = new FileOutcome[files.Length];
         Parallel.For(0, files.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             byte[]? raw = null;
             try
             {
-                PackFile pf;
                 if (TryReadAll(files[i], YamlReaderOptions.Default.MaxFileBytes, out raw, out int length))
                 {
-                    pf = PackReader.ReadFile(files[i], raw.AsSpan(0, length), keepTree: true);
-
-                    // The run must not keep the bytes: the buffer goes back to the pool below.
-                    run.Visit(pf, raw.AsMemory(0, length));
+                    // The outcome keeps nothing of the bytes: the buffer goes back to the pool below.
+                    outcomes[i] = run.LintOne(PackReader.ReadFile(files[i], raw.AsSpan(0, length), keepTree: true), raw.AsMemory(0, length));
                 }
                 else
                 {
                     // Unreadable or over the size limit: the reader reports why.
-                    pf = PackReader.ReadFile(files[i], keepTree: true);
-                    run.Visit(pf, ReadOnlyMemory<byte>.Empty);
+                    outcomes[i] = run.LintOne(PackReader.ReadFile(files[i], keepTree: true), ReadOnlyMemory<byte>.Empty);
                 }
-
-                // Keep only each question's identity (id, category, type, level, origin, location) for the workspace.
-                read[i] = pf with { Root = null, Questions = [.. pf.Questions.Select(Slim)] };
             }
             finally
             {
@@ -108,24 +112,8 @@ public sealed class LintEngine
                 }
             }
         });
-        return run.Finish(PackReader.Assemble(read, expansion.Diagnostics));
+        return run.Finish(outcomes, expansion.Diagnostics);
     }
-
-    private static readonly ModelAnswer EmptyAnswer = new(string.Empty, []);
-
-    /// <summary>Keeps a question's identity (id, category, type, level, origin, location) and drops its texts.</summary>
-    private static Question Slim(Question q) => new()
-    {
-        Id = q.Id,
-        PackId = q.PackId,
-        Prompt = string.Empty,
-        Category = q.Category,
-        Type = q.Type,
-        Level = q.Level,
-        Origin = q.Origin,
-        Answer = EmptyAnswer,
-        Location = q.Location,
-    };
 
     /// <summary>Reads a whole file into a pooled buffer (returned by the caller); false when it cannot be read or is over the limit.</summary>
     private static bool TryReadAll(string path, long maxBytes, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out byte[]? bytes, out int length)
@@ -192,26 +180,45 @@ public sealed class LintEngine
     public LintResult LintBytes(IEnumerable<KeyValuePair<string, byte[]>> files)
     {
         var run = new Run(this);
-        var read = new List<PackFile>();
-        foreach (var (path, bytes) in files)
-        {
-            var pf = PackReader.ReadFile(path, bytes, keepTree: true);
-            run.Visit(pf, bytes);
-            read.Add(pf with { Root = null });
-        }
-
-        return run.Finish(PackReader.Assemble(read));
+        var outcomes = files.Select(f => run.LintOne(PackReader.ReadFile(f.Key, f.Value, keepTree: true), f.Value)).ToArray();
+        return run.Finish(outcomes, []);
     }
 
-    /// <summary>One lint run: per-file work (called in parallel from the reader), then the workspace phase.</summary>
+    /// <summary>What the per-file stage makes of one file.</summary>
+    /// <param name="Outline">The bound file without its tree, each accepted question kept as its identity only (for assembling).</param>
+    /// <param name="File">The file's lint model, its tree released (summaries kept).</param>
+    /// <param name="Findings">The per-file rules' findings (and an extra schema's).</param>
+    /// <param name="Suppressions">The file's inline suppressions.</param>
+    private sealed record FileOutcome(PackFile Outline, LintFile File, List<LintFinding> Findings, List<Suppression> Suppressions);
+
+    private static readonly ModelAnswer NoAnswer = new(string.Empty, []);
+
+    /// <summary>
+    /// A question's identity for assembling packs (duplicate, retired and category checks): the
+    /// texts are dropped here, in lint, so 100k questions fit in memory; lint's workspace exposes only
+    /// what is kept (<see cref="LintPack"/>), and the texts stay in the files' summaries.
+    /// </summary>
+    private static Question Identity(Question q) => new()
+    {
+        Id = q.Id,
+        PackId = q.PackId,
+        Prompt = string.Empty,
+        Category = q.Category,
+        Type = q.Type,
+        Level = q.Level,
+        Origin = q.Origin,
+        Answer = NoAnswer,
+        Location = q.Location,
+    };
+
+    /// <summary>One lint run's settings and its stages.</summary>
     private sealed class Run
     {
         private readonly LintEngine engine;
         private readonly LintConfig config;
-        private readonly CompiledSchemaValidator schema;
+        private readonly PackSchemaValidator? schema;
         private readonly List<LintRule> active;
         private readonly DateOnly today;
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (LintFile File, List<LintFinding> Findings, List<Suppression> Suppressions)> done = new(StringComparer.Ordinal);
         private readonly PhaseTimer timer = new("lint", "HRPREP_LINT_TIMING");
         private int filesDone;
 
@@ -219,16 +226,42 @@ public sealed class LintEngine
         {
             this.engine = engine;
             config = engine.options.Config;
-            schema = engine.options.Schema ?? CompiledSchemaValidator.Default;
+            schema = engine.options.Schema;
             active = engine.rules.Where(config.MaybeOn).ToList();
             today = engine.options.Today ?? DateOnly.FromDateTime(DateTime.UtcNow);
         }
 
-        public void Visit(PackFile pf, ReadOnlyMemory<byte> raw)
+        /// <summary>The per-file stage: an extra schema, the per-file and per-question rules, suppressions; then the tree is released.</summary>
+        public FileOutcome LintOne(PackFile pf, ReadOnlyMemory<byte> raw)
         {
             try
             {
-                VisitFile(pf, raw, pf.Diagnostics);
+                var file = new LintFile(pf.Path, pf.Root, raw);
+                var found = new List<LintFinding>();
+                if (schema is not null && pf.Root is not null)
+                {
+                    foreach (var d in schema.Validate(pf.Root))
+                    {
+                        found.Add(new LintFinding(d.Path, d.Line, d.Column, LintSeverity.Error, d.Code, d.Message));
+                    }
+                }
+
+                foreach (var rule in active)
+                {
+                    var context = new RuleContext(rule, config.OptionsFor(rule, pf.Path), config.ListOptionsFor(rule, pf.Path), today, found);
+                    rule.CheckFile(file, context);
+                    foreach (var q in file.Questions)
+                    {
+                        if (!(rule.IsWordingRule && q.IsBrief))
+                        {
+                            rule.CheckQuestion(q, context);
+                        }
+                    }
+                }
+
+                var suppressions = Suppressions.Find(pf.Path, raw.Span);
+                file.Release();
+                return new FileOutcome(pf with { Root = null, Questions = [.. pf.Questions.Select(Identity)] }, file, found, suppressions);
             }
             finally
             {
@@ -236,43 +269,11 @@ public sealed class LintEngine
             }
         }
 
-        private void VisitFile(PackFile pf, ReadOnlyMemory<byte> raw, IReadOnlyList<Diagnostic> readerDiagnostics)
-        {
-            var file = new LintFile(pf.Path, pf.Root, raw);
-            var found = new List<LintFinding>();
-            if (pf.Root is not null)
-            {
-                HashSet<int>? taken = readerDiagnostics.Count > 0 ? [.. readerDiagnostics.Select(d => d.Line)] : null;
-                foreach (var d in schema.Validate(pf.Root))
-                {
-                    if (taken is null || !taken.Contains(d.Line))
-                    {
-                        found.Add(new LintFinding(d.Path, d.Line, d.Column, LintSeverity.Error, d.Code, d.Message));
-                    }
-                }
-            }
-
-            foreach (var rule in active)
-            {
-                var context = new RuleContext(rule, config.OptionsFor(rule, pf.Path), config.ListOptionsFor(rule, pf.Path), today, found);
-                rule.CheckFile(file, context);
-                foreach (var q in file.Questions)
-                {
-                    if (!(rule.IsWordingRule && q.IsBrief))
-                    {
-                        rule.CheckQuestion(q, context);
-                    }
-                }
-            }
-
-            var suppressions = Suppressions.Find(pf.Path, raw.Span);
-            file.Release();
-            done[pf.Path] = (file, found, suppressions);
-        }
-
-        public LintResult Finish(PackReadResult details)
+        /// <summary>Assembles the packs from the outlines, runs the workspace rules and applies severities, suppressions and the baseline.</summary>
+        public LintResult Finish(FileOutcome[] outcomes, ImmutableArray<Diagnostic> early)
         {
             timer.Mark("read and per-file rules");
+            var details = PackReader.Assemble(outcomes.Select(o => o.Outline), early);
             var packOfFile = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var pack in details.Packs)
             {
@@ -283,23 +284,19 @@ public sealed class LintEngine
                 }
             }
 
-            var files = new List<LintFile>(details.Files.Length);
+            var files = new List<LintFile>(outcomes.Length);
             var all = new List<LintFinding>();
             var suppressions = new List<List<Suppression>>();
-            foreach (var pf in details.Files)
+            foreach (var entry in outcomes)
             {
-                if (!done.TryGetValue(pf.Path, out var entry))
-                {
-                    continue;
-                }
-
-                entry.File.PackId = packOfFile.GetValueOrDefault(pf.Path);
+                entry.File.PackId = packOfFile.GetValueOrDefault(entry.File.Path);
                 files.Add(entry.File);
                 all.AddRange(entry.Findings);
                 suppressions.Add(entry.Suppressions);
             }
 
-            var workspace = new LintWorkspace([.. files], details.Packs);
+            var packs = details.Packs.Select(p => new LintPack(p with { Questions = [] }, [.. p.Questions.Select(q => new LintQuestionRef(q.Id, q.Category, q.Location))])).ToImmutableArray();
+            var workspace = new LintWorkspace([.. files], packs);
             timer.Mark("workspace assembled");
             foreach (var rule in active)
             {
@@ -316,7 +313,7 @@ public sealed class LintEngine
             var effective = new List<LintFinding>(all.Count);
             foreach (var f in all)
             {
-                if (f.Code == CompiledSchemaValidator.Code)
+                if (f.Code == PackSchemaValidator.Code)
                 {
                     effective.Add(f);
                     continue;
@@ -382,7 +379,7 @@ public sealed class LintEngine
 
                 foreach (var code in s.Codes)
                 {
-                    if (!byCode.ContainsKey(code) && code != CompiledSchemaValidator.Code)
+                    if (!byCode.ContainsKey(code) && code != PackSchemaValidator.Code)
                     {
                         bool reader = RuleCatalogue.IsReaderCode(code);
                         Meta(invalidRule, s.Location, reader ? $"reader error {code} cannot be suppressed; fix the file" : $"unknown rule '{code}' in suppression");

@@ -192,20 +192,34 @@ public sealed class QuestionNode
     }
 }
 
-/// <summary>Everything linted in one run: files and the packs the reader assembled from them.</summary>
+/// <summary>A pack as the workspace rules see it: its manifest and the identities of the questions the reader accepted into it.</summary>
+/// <param name="Manifest">The manifest as bound (id, version, categories, retired ids, location); its <see cref="QuestionPack.Questions"/> is empty.</param>
+/// <param name="Questions">Each question the reader accepted into the pack, in pack order (their texts are in <see cref="LintWorkspace.Files"/>).</param>
+public sealed record LintPack(QuestionPack Manifest, ImmutableArray<LintQuestionRef> Questions);
+
+/// <summary>The identity of a question in a <see cref="LintPack"/>.</summary>
+/// <param name="Id">The question id.</param>
+/// <param name="Category">The question's category id.</param>
+/// <param name="Location">Where the question starts.</param>
+public readonly record struct LintQuestionRef(string Id, string Category, SourceLocation Location);
+
+/// <summary>
+/// Everything linted in one run: files and the packs the reader assembled from them. The same
+/// for <see cref="LintEngine.LintPaths"/> and <see cref="LintEngine.LintBytes"/> of the same files.
+/// </summary>
 public sealed class LintWorkspace
 {
-    internal LintWorkspace(ImmutableArray<LintFile> files, ImmutableArray<QuestionPack> packs)
+    internal LintWorkspace(ImmutableArray<LintFile> files, ImmutableArray<LintPack> packs)
     {
         Files = files;
         Packs = packs;
     }
 
-    /// <summary>The files in path order.</summary>
+    /// <summary>The files in the order read (ordinal path order within a directory).</summary>
     public ImmutableArray<LintFile> Files { get; }
 
     /// <summary>The packs the reader could assemble, in id order.</summary>
-    public ImmutableArray<QuestionPack> Packs { get; }
+    public ImmutableArray<LintPack> Packs { get; }
 
     /// <summary>Every question, in file and document order.</summary>
     public IEnumerable<QuestionSummary> Questions => Files.SelectMany(f => f.Summaries);

@@ -70,7 +70,7 @@ public static class RuleCatalogue
         new(DiagnosticCodes.RetiredId, "A retired id is used again; ids are forever."),
         new(DiagnosticCodes.DuplicatePack, "Two packs with the same id."),
         new(DiagnosticCodes.EmbeddedPacks, "The packs embedded in HrPrep.Content are missing or damaged: a broken build of the library, not a problem of your packs."),
-        new(AuthoringDiagnosticCodes.Schema, "A JSON Schema violation (schema/question-pack.schema.json, or --schema FILE), located at the YAML node."),
+        new(AuthoringDiagnosticCodes.Schema, "A violation of the JSON Schema given with --schema FILE (checked in addition to the reader), located at the YAML node."),
     ];
 
     /// <summary>Finds a rule by code or name.</summary>

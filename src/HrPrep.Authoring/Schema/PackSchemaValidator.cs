@@ -8,11 +8,17 @@ using NJsonSchema.Validation;
 namespace HrPrep.Authoring.Schema;
 
 /// <summary>
-/// Validates pack files against the question-pack JSON Schema (NJsonSchema) and maps every error
-/// back to the <c>file:line:col</c> of the YAML node it concerns. Diagnostics use code <c>SCHEMA</c>.
+/// Validates YAML documents against a JSON Schema with NJsonSchema and maps every error back to the
+/// <c>file:line:col</c> of the YAML node it concerns. Diagnostics use code <see cref="Code"/>.
+/// The binder of HrPrep.Packs (<c>PackFileBinder</c>) decides whether a pack is valid; this class
+/// serves <c>lint --schema CUSTOM</c> (a user's own schema) and, with the shipped schema, the test
+/// that keeps that schema (used by editors) in agreement with the binder.
 /// </summary>
 public sealed class PackSchemaValidator
 {
+    /// <summary>The code of schema findings.</summary>
+    public const string Code = AuthoringDiagnosticCodes.Schema;
+
     /// <summary>The embedded resource name of the shipped schema.</summary>
     public const string SchemaResource = "schema/question-pack.schema.json";
 
@@ -20,17 +26,29 @@ public sealed class PackSchemaValidator
     private readonly JsonSchema schema;
 
     /// <summary>Creates a validator from schema JSON text.</summary>
+    /// <param name="schemaJson">The schema text.</param>
     /// <exception cref="ArgumentException">The text is not a readable JSON Schema.</exception>
     public PackSchemaValidator(string schemaJson)
+        : this(schemaJson, null)
+    {
+    }
+
+    /// <summary>Creates a validator from schema JSON text read from a file.</summary>
+    /// <param name="schemaJson">The schema text.</param>
+    /// <param name="documentPath">The schema file's path, used to resolve relative <c>$ref</c>s; null for none.</param>
+    /// <exception cref="ArgumentException">The text is not a readable JSON Schema.</exception>
+    public PackSchemaValidator(string schemaJson, string? documentPath)
     {
         ArgumentNullException.ThrowIfNull(schemaJson);
         try
         {
-            schema = JsonSchema.FromJsonAsync(schemaJson).GetAwaiter().GetResult();
+            schema = documentPath is null
+                ? JsonSchema.FromJsonAsync(schemaJson).GetAwaiter().GetResult()
+                : JsonSchema.FromJsonAsync(schemaJson, documentPath).GetAwaiter().GetResult();
         }
-        catch (Exception ex) when (ex is Newtonsoft.Json.JsonException or InvalidOperationException or NotSupportedException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            throw new ArgumentException($"the schema cannot be read: {ex.Message}", nameof(schemaJson), ex);
+            throw new ArgumentException($"the schema cannot be read: {HrPrep.Packs.DiagnosticText.OneLine(ex.Message)}", nameof(schemaJson), ex);
         }
     }
 
@@ -47,16 +65,26 @@ public sealed class PackSchemaValidator
     }
 
     /// <summary>Validates one parsed YAML document; returns located errors in position order.</summary>
+    /// <param name="root">The document's root node.</param>
     public IReadOnlyList<Diagnostic> Validate(YamlNode root)
     {
         ArgumentNullException.ThrowIfNull(root);
         var locations = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
-        var token = ToToken(root, "#", locations);
+        var lists = new Dictionary<string, (YamlSequence Node, JArray Token)>(StringComparer.Ordinal);
+        var token = ToToken(root, "#", locations, lists);
         var errors = schema.Validate(token);
         var result = new List<Diagnostic>();
         foreach (var error in Flatten(errors))
         {
-            var at = Locate(error.Path, locations, root.Start);
+            // A missing property is reported where its mapping starts (as the binder does), not at
+            // the key that holds the mapping; any other error at the value's key.
+            // A repeated item is reported at its second occurrence (as the binder does).
+            var at = error.Kind switch
+            {
+                ValidationErrorKind.PropertyRequired => LocateNode(error.Path, error.Property, locations, root.Start),
+                ValidationErrorKind.ItemsNotUnique when error.Path is { } listPath && lists.TryGetValue(listPath, out var list) && FirstRepeat(list.Token) is int i => list.Node.Items[i].Start,
+                _ => Locate(error.Path, locations, root.Start),
+            };
             result.Add(Diagnostic.Error(at, AuthoringDiagnosticCodes.Schema, Describe(error)));
         }
 
@@ -85,8 +113,16 @@ public sealed class PackSchemaValidator
     private static string Describe(ValidationError error)
     {
         string where = string.IsNullOrEmpty(error.Property) ? string.Empty : $" '{error.Property}'";
+        string name = string.IsNullOrEmpty(error.Property) ? "the value" : $"'{error.Property}'";
+        var s = error.Schema?.ActualSchema;
         return error.Kind switch
         {
+            ValidationErrorKind.StringTooLong when s?.MaxLength is { } max => string.Create(CultureInfo.InvariantCulture, $"{name} must be at most {max} characters long"),
+            ValidationErrorKind.StringTooShort when s?.MinLength is { } min => min == 1 ? $"{name} must not be empty" : string.Create(CultureInfo.InvariantCulture, $"{name} must be at least {min} characters long"),
+            ValidationErrorKind.TooFewItems when s?.MinItems is { } minItems => minItems == 1 ? $"{name} must not be empty" : string.Create(CultureInfo.InvariantCulture, $"{name} must have at least {minItems} items"),
+            ValidationErrorKind.TooManyItems when s?.MaxItems is { } maxItems => string.Create(CultureInfo.InvariantCulture, $"{name} must have at most {maxItems} items"),
+            ValidationErrorKind.ItemsNotUnique => $"{name} lists a value twice; items must be unique",
+            ValidationErrorKind.PatternMismatch when s?.Pattern is { } pattern => $"value of{where} does not match the pattern {pattern}",
             ValidationErrorKind.PropertyRequired => $"required property{where} is missing",
             ValidationErrorKind.NoAdditionalPropertiesAllowed => $"property{where} is not allowed here",
             ValidationErrorKind.NotInEnumeration => $"value of{where} is not one of the allowed values",
@@ -114,6 +150,38 @@ public sealed class PackSchemaValidator
         return new string([.. chars]);
     }
 
+    private static int? FirstRepeat(JArray items)
+    {
+        for (int i = 1; i < items.Count; i++)
+        {
+            for (int j = 0; j < i; j++)
+            {
+                if (JToken.DeepEquals(items[i], items[j]))
+                {
+                    return i;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static SourceLocation LocateNode(string? path, string? property, Dictionary<string, SourceLocation> locations, SourceLocation fallback)
+    {
+        string p = string.IsNullOrEmpty(path) ? "#" : path;
+        if (!string.IsNullOrEmpty(property) && p.EndsWith("." + property, StringComparison.Ordinal))
+        {
+            p = p[..^(property.Length + 1)];
+        }
+        else if (!string.IsNullOrEmpty(property) && p.EndsWith("/" + property, StringComparison.Ordinal))
+        {
+            p = p[..^(property.Length + 1)];
+            p = p.Length == 0 || p == "#" ? "#" : p;
+        }
+
+        return locations.TryGetValue(p + "#node", out var at) ? at : Locate(p, locations, fallback);
+    }
+
     private static SourceLocation Locate(string? path, Dictionary<string, SourceLocation> locations, SourceLocation fallback)
     {
         string p = string.IsNullOrEmpty(path) ? "#" : path;
@@ -134,9 +202,10 @@ public sealed class PackSchemaValidator
         }
     }
 
-    private static JToken ToToken(YamlNode node, string path, Dictionary<string, SourceLocation> locations)
+    private static JToken ToToken(YamlNode node, string path, Dictionary<string, SourceLocation> locations, Dictionary<string, (YamlSequence, JArray)> lists)
     {
         locations[path] = node.Start;
+        locations[path + "#node"] = node.Start;
         switch (node)
         {
             case YamlMapping map:
@@ -145,7 +214,7 @@ public sealed class PackSchemaValidator
                 {
                     string childPath = path == "#" ? $"#/{key.Value}" : $"{path}.{key.Value}";
                     locations.TryAdd(childPath + "#key", key.Start);
-                    obj[key.Value] = ToToken(value, childPath, locations);
+                    obj[key.Value] = ToToken(value, childPath, locations, lists);
                     locations[childPath] = key.Start;
                 }
 
@@ -154,8 +223,10 @@ public sealed class PackSchemaValidator
                 var array = new JArray();
                 for (int i = 0; i < seq.Items.Count; i++)
                 {
-                    array.Add(ToToken(seq.Items[i], string.Create(CultureInfo.InvariantCulture, $"{path}[{i}]"), locations));
+                    array.Add(ToToken(seq.Items[i], string.Create(CultureInfo.InvariantCulture, $"{path}[{i}]"), locations, lists));
                 }
+
+                lists[path] = (seq, array);
 
                 return array;
             case YamlScalar scalar:

@@ -142,7 +142,7 @@ public static class PackFileBinder
         string? license = r.Text(m.Get("license"), "license", pattern: Patterns.License(), patternHint: Patterns.LicenseHint);
         var authors = r.TextList(m.Get("authors"), "authors");
         string? disclaimer = r.Text(m.Get("disclaimer"), "disclaimer");
-        string? homepage = r.Text(m.Get("homepage"), "homepage", pattern: Patterns.Url(), patternHint: Patterns.UrlHint);
+        string? homepage = Url(r, m.Get("homepage"), "homepage", Patterns.Url(), Patterns.UrlHint);
         var retired = r.TextList(m.Get("retired"), "retired", Patterns.Id(), Patterns.IdHint, unique: true);
 
         var categories = ImmutableArray.CreateBuilder<Category>();
@@ -231,7 +231,7 @@ public static class PackFileBinder
             {
                 r.Keys(sm, "a source", SourceKeys, SourceRequired);
                 string? title = r.Text(sm.Get("title"), "title");
-                string? url = r.Text(sm.Get("url"), "url", pattern: Patterns.Url(), patternHint: Patterns.UrlHint);
+                string? url = Url(r, sm.Get("url"), "url", Patterns.Url(), Patterns.UrlHint);
                 if (title is not null)
                 {
                     sources.Add(new SourceReference(title, url));
@@ -247,7 +247,7 @@ public static class PackFileBinder
         {
             r.Keys(am, "'attribution'", AttributionKeys, AttributionRequired);
             string? title = r.Text(am.Get("title"), "title");
-            string? url = r.Text(am.Get("url"), "url", pattern: Patterns.HttpsUrl(), patternHint: Patterns.HttpsUrlHint);
+            string? url = Url(r, am.Get("url"), "url", Patterns.HttpsUrl(), Patterns.HttpsUrlHint);
             if (title is not null)
             {
                 attribution = new PromptAttribution(title, url);
@@ -284,6 +284,23 @@ public static class PackFileBinder
             Attribution = attribution,
             Location = m.Start,
         };
+    }
+
+    /// <summary>Reads an optional URL: it must match the pattern and be a well-formed absolute URI (the schema's <c>format: uri</c>).</summary>
+    private static string? Url(NodeReader r, YamlNode? node, string name, System.Text.RegularExpressions.Regex pattern, string hint)
+    {
+        if (r.Text(node, name, pattern: pattern, patternHint: hint) is not { } url)
+        {
+            return null;
+        }
+
+        if (Uri.TryCreate(url, UriKind.Absolute, out _))
+        {
+            return url;
+        }
+
+        r.Error(node!.Start, "PACK005", $"'{name}' value '{DiagnosticText.Shorten(url)}' is not a well-formed URL: {hint}");
+        return null;
     }
 
     /// <summary>Reads an optional <c>YYYY-MM-DD</c> field that must also be a real calendar date.</summary>

@@ -5,7 +5,7 @@ using HrPrep.Authoring;
 using HrPrep.Authoring.IO;
 using HrPrep.Authoring.Lint;
 using HrPrep.Authoring.Lint.Output;
-using HrPrep.Authoring.Lint.Schema;
+using HrPrep.Authoring.Schema;
 using HrPrep.Content;
 using HrPrep.Tool.Infrastructure;
 
@@ -82,7 +82,7 @@ internal static class LintCommand
             var lintConfig = LoadConfig(context, parse.GetValue(config), rules);
             var timer = new PhaseTimer("lint", "HRPREP_LINT_TIMING", sinceProcessStart: true);
             timer.Mark("start-up to the lint command");
-            var validator = parse.GetValue(schema) is { } schemaPath ? LoadSchema(schemaPath) : CompiledSchemaValidator.Default;
+            var validator = parse.GetValue(schema) is { } schemaPath ? LoadSchema(schemaPath) : null;
             timer.Mark("schema loaded");
             Baseline? accepted = null;
             if (parse.GetValue(baseline) is { } baselinePath && parse.GetValue(writeBaseline) is null)
@@ -205,7 +205,7 @@ internal static class LintCommand
         }
     }
 
-    private static CompiledSchemaValidator LoadSchema(string path)
+    private static PackSchemaValidator LoadSchema(string path)
     {
         string text;
         try
@@ -219,7 +219,7 @@ internal static class LintCommand
 
         try
         {
-            return CompiledSchemaValidator.FromJson(text, Path.GetFullPath(path));
+            return new PackSchemaValidator(text, Path.GetFullPath(path));
         }
         catch (ArgumentException ex)
         {

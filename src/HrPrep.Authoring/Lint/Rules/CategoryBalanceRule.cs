@@ -19,20 +19,20 @@ public sealed class CategoryBalanceRule() : LintRule(RuleDescriptors.CategoryBal
         double ratio = Math.Max(1, context.Option("ratio"));
         foreach (var pack in workspace.Packs)
         {
-            if (pack.Categories.Length < 2 || pack.Questions.Length == 0)
+            if (pack.Manifest.Categories.Length < 2 || pack.Questions.Length == 0)
             {
                 continue;
             }
 
             var counts = pack.Questions.GroupBy(q => q.Category, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-            double mean = (double)pack.Questions.Length / pack.Categories.Length;
-            var manifest = workspace.Files.FirstOrDefault(f => f.Path == pack.Location.Path)?.Manifest;
+            double mean = (double)pack.Questions.Length / pack.Manifest.Categories.Length;
+            var manifest = workspace.Files.FirstOrDefault(f => f.Path == pack.Manifest.Location.Path)?.Manifest;
             var nodes = ((manifest?.Get("categories") as YamlSequence)?.Items ?? [])
                 .OfType<YamlMapping>()
                 .Where(m => m.Get("id") is YamlScalar)
                 .GroupBy(m => ((YamlScalar)m.Get("id")!).Value, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-            foreach (var category in pack.Categories)
+            foreach (var category in pack.Manifest.Categories)
             {
                 int n = counts.GetValueOrDefault(category.Id);
                 if (n == 0 || (n >= mean / ratio && n <= mean * ratio))
@@ -40,7 +40,7 @@ public sealed class CategoryBalanceRule() : LintRule(RuleDescriptors.CategoryBal
                     continue;
                 }
 
-                var at = nodes.TryGetValue(category.Id, out var node) ? node.Start : pack.Location;
+                var at = nodes.TryGetValue(category.Id, out var node) ? node.Start : pack.Manifest.Location;
                 string side = n < mean / ratio ? "few" : "many";
                 context.Report(at, string.Create(CultureInfo.InvariantCulture, $"category '{category.Id}' has {n} question{(n == 1 ? "" : "s")}, too {side} against the pack's average of {mean:0.#}"));
             }

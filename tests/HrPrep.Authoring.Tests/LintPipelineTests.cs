@@ -1,0 +1,66 @@
+using System.Text.Json;
+using HrPrep.Authoring.Lint;
+using HrPrep.Tests.Shared;
+using Xunit;
+
+namespace HrPrep.Authoring.Tests;
+
+/// <summary>Lint is one pipeline whatever the input: files on disk and bytes in memory give the same workspace.</summary>
+public class LintPipelineTests
+{
+    /// <summary>A workspace rule that only records the workspace it was given.</summary>
+    private sealed class WorkspaceProbe : LintRule
+    {
+        public LintWorkspace? Seen { get; private set; }
+
+        public override string Code => "HP999";
+
+        public override string Name => "workspace-probe";
+
+        public override RuleGroup Group => RuleGroup.Identity;
+
+        public override LintSeverity DefaultSeverity => LintSeverity.Info;
+
+        public override string Summary => "Records the workspace (test only).";
+
+        public override string Rationale => "Test only.";
+
+        public override string BadExample => "-";
+
+        public override string GoodExample => "-";
+
+        public override void CheckWorkspace(LintWorkspace workspace, RuleContext context) => Seen = workspace;
+    }
+
+    private static LintWorkspace Capture(Func<LintEngine, LintResult> lint)
+    {
+        var probe = new WorkspaceProbe();
+        lint(new LintEngine(new LintOptions { Rules = [probe], Today = new DateOnly(2026, 1, 1) }));
+        return probe.Seen ?? throw new InvalidOperationException("the workspace rule did not run");
+    }
+
+    private static string Describe(LintWorkspace w) => JsonSerializer.Serialize(new
+    {
+        Packs = w.Packs,
+        Files = w.Files.Select(f => new { f.Path, f.PackId, Questions = f.Summaries.Select(q => new { q.Id, Prompt = q.Prompt?.Value, q.Location }) }),
+    });
+
+    [Theory]
+    [InlineData("mini")]
+    [InlineData("mini-next")]
+    public void Workspace_is_the_same_for_LintPaths_and_LintBytes(string fixture)
+    {
+        var files = Directory.EnumerateFiles(Repo.PathOf("tests", "fixtures", "packs", fixture), "*.yaml").Order(StringComparer.Ordinal).ToList();
+        var fromPaths = Capture(e => e.LintPaths(files));
+        var fromBytes = Capture(e => e.LintBytes(files.Select(f => new KeyValuePair<string, byte[]>(f, File.ReadAllBytes(f)))));
+
+        // Not vacuous: a pack with questions, each with its prompt text.
+        var pack = Assert.Single(fromPaths.Packs);
+        Assert.NotEmpty(pack.Questions);
+        Assert.Empty(pack.Manifest.Questions);
+        Assert.All(fromPaths.Questions, q => Assert.False(string.IsNullOrWhiteSpace(q.Prompt?.Value)));
+        Assert.Equal(pack.Questions.Length, fromPaths.Questions.Count(q => q.File.PackId == pack.Manifest.Id));
+
+        Assert.Equal(Describe(fromPaths), Describe(fromBytes));
+    }
+}
