@@ -9,25 +9,9 @@ namespace HrPrep.Authoring.Tests;
 public class LintPipelineTests
 {
     /// <summary>A workspace rule that only records the workspace it was given.</summary>
-    private sealed class WorkspaceProbe : LintRule
+    private sealed class WorkspaceProbe() : LintRule(new RuleDescriptor("HP999", "workspace-probe", RuleGroup.Identity, LintSeverity.Info, "Records the workspace (test only).", "Test only.", "-", "-"))
     {
         public LintWorkspace? Seen { get; private set; }
-
-        public override string Code => "HP999";
-
-        public override string Name => "workspace-probe";
-
-        public override RuleGroup Group => RuleGroup.Identity;
-
-        public override LintSeverity DefaultSeverity => LintSeverity.Info;
-
-        public override string Summary => "Records the workspace (test only).";
-
-        public override string Rationale => "Test only.";
-
-        public override string BadExample => "-";
-
-        public override string GoodExample => "-";
 
         public override void CheckWorkspace(LintWorkspace workspace, RuleContext context) => Seen = workspace;
     }
