@@ -299,7 +299,7 @@ public static class PackFileBinder
             return url;
         }
 
-        r.Error(node!.Start, "PACK005", $"'{name}' value '{DiagnosticText.Shorten(url)}' is not a well-formed URL: {hint}");
+        r.Error(node!.Start, DiagnosticCodes.BadFormat, $"'{name}' value '{DiagnosticText.Shorten(url)}' is not a well-formed URL: {hint}");
         return null;
     }
 
