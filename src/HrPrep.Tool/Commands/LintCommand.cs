@@ -271,6 +271,7 @@ public static class LintCommand
             throw new ToolExitException(ExitCodes.Unreadable, "SCHEMA", $"cannot read schema {path}: {CliApp.OneLine(ex.Message)}");
         }
 
+        SchemaReflectionRoots.Keep(); // NJsonSchema's reflection targets, kept in the Native AOT build
         try
         {
             return CompiledSchemaValidator.FromJson(text, Path.GetFullPath(path));
