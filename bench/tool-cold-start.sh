@@ -10,6 +10,7 @@
 #                  resolves the tool first, then starts it)
 # and prints each median wall time and its ratio to hello world.
 # Usage: bench/tool-cold-start.sh [runs=31]
+#   FEED=DIR bench/tool-cold-start.sh 21   installs from packages already packed into DIR (skips the pack)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 runs="${1:-31}"
@@ -18,7 +19,11 @@ trap 'rm -rf "$work"' EXIT
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 version="$(sed -n 's:.*<HrPrepContentVersion>\(.*\)</HrPrepContentVersion>.*:\1:p' "$root/Directory.Build.props")"
 
-dotnet pack "$root/src/HrPrep.Tool" -c Release -o "$work/feed" -p:PackageOutputPath="$work/feed" -v q -nologo >/dev/null
+if [[ -n "${FEED:-}" ]]; then
+  mkdir -p "$work/feed" && cp "$FEED"/HrPrep.Tool*.nupkg "$work/feed/"
+else
+  dotnet pack "$root/src/HrPrep.Tool" -c Release -o "$work/feed" -p:PackageOutputPath="$work/feed" -v q -nologo >/dev/null
+fi
 dotnet build "$root/bench/ColdStart/HelloWorld" -c Release -v q -nologo >/dev/null
 hello="$root/bench/ColdStart/HelloWorld/bin/Release/net10.0/HelloWorld.dll"
 # Installed with their own package cache, so no other build's packages are picked up.

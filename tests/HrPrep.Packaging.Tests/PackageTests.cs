@@ -168,22 +168,6 @@ public class PackageTests(PackagesFixture packages)
     }
 
     [Fact]
-    public void Linux_x64_tool_package_is_framework_dependent_ReadyToRun_made_by_the_sdk()
-    {
-        using var zip = ZipFile.OpenRead(Path.Combine(packages.Feed, $"HrPrep.Tool.linux-x64.{packages.Version}.nupkg"));
-        const string dir = "tools/net10.0/linux-x64/";
-        var command = ToolSettings(zip, dir + "DotnetToolSettings.xml").Descendants().Single(e => e.Name.LocalName == "Command");
-        Assert.Equal("dotnet-hrprep", command.Attribute("Name")!.Value);
-        Assert.Equal("executable", command.Attribute("Runner")!.Value);
-        Assert.DoesNotContain(zip.Entries, e => e.FullName.Contains("PackCompiler", StringComparison.Ordinal));
-        Assert.DoesNotContain(zip.Entries, e => e.Name is "System.Private.CoreLib.dll" or "libcoreclr.so");
-        foreach (var name in ToolAssemblies)
-        {
-            Assert.True(IsReadyToRun(zip, $"{dir}{name}.dll"), $"{dir}{name}.dll is not ReadyToRun");
-        }
-    }
-
-    [Fact]
     public void Any_tool_package_is_plain_il_run_by_dotnet()
     {
         using var zip = ZipFile.OpenRead(Path.Combine(packages.Feed, $"HrPrep.Tool.any.{packages.Version}.nupkg"));

@@ -72,13 +72,18 @@ public static class Shell
     public static Result Run(string workingDirectory, string file, params string[] args) =>
         Run(workingDirectory, new Dictionary<string, string>(), file, args);
 
-    public static Result Run(string workingDirectory, IDictionary<string, string> env, string file, params string[] args)
+    public static Result Run(string workingDirectory, IDictionary<string, string> env, string file, params string[] args) =>
+        RunWithInput(workingDirectory, env, null, file, args);
+
+    /// <summary>Runs a program; <paramref name="input"/>, when not null, is written to its standard input.</summary>
+    public static Result RunWithInput(string workingDirectory, IDictionary<string, string> env, string? input, string file, params string[] args)
     {
         var psi = new ProcessStartInfo(file, args)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = input is not null,
         };
         foreach (var (k, v) in env)
         {
@@ -92,6 +97,12 @@ public static class Shell
         }
 
         using var p = Process.Start(psi)!;
+        if (input is not null)
+        {
+            p.StandardInput.Write(input);
+            p.StandardInput.Close();
+        }
+
         var stderr = p.StandardError.ReadToEndAsync();
         string stdout = p.StandardOutput.ReadToEnd();
         p.WaitForExit();

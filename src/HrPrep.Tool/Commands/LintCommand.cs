@@ -217,6 +217,7 @@ internal static class LintCommand
             throw new ToolExitException(ExitCodes.Unreadable, AuthoringDiagnosticCodes.Schema, $"cannot read schema {path}: {DiagnosticText.OneLine(ex.Message)}");
         }
 
+        SchemaReflectionRoots.Keep(); // NJsonSchema's reflection targets, kept in the Native AOT build
         try
         {
             return new PackSchemaValidator(text, Path.GetFullPath(path));
