@@ -123,6 +123,10 @@ public sealed class LintEngine
         private readonly CompiledSchemaValidator schema;
         private readonly List<LintRule> active;
         private readonly DateOnly today;
+
+        // Per active rule: its top-level options, used for every file when no override names the rule
+        // (layering them per file rebuilt two sorted dictionaries per rule and file).
+        private readonly (ImmutableSortedDictionary<string, double> Options, ImmutableSortedDictionary<string, ImmutableArray<string>> Lists)?[] fixedOptions;
         private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (LintFile File, List<LintFinding> Findings, List<Suppression> Suppressions)> done = new(StringComparer.Ordinal);
         private readonly PhaseTimer timer = new("lint", "HRPREP_LINT_TIMING");
         private int filesDone;
@@ -134,6 +138,9 @@ public sealed class LintEngine
             schema = engine.options.Schema ?? CompiledSchemaValidator.Default;
             active = engine.rules.Where(config.MaybeOn).ToList();
             today = engine.options.Today ?? DateOnly.FromDateTime(DateTime.UtcNow);
+            fixedOptions = [.. active.Select(rule => config.Overrides.Any(o => o.Rules.ContainsKey(rule.Code))
+                ? ((ImmutableSortedDictionary<string, double>, ImmutableSortedDictionary<string, ImmutableArray<string>>)?)null
+                : (config.OptionsFor(rule, null), config.ListOptionsFor(rule, null)))];
         }
 
         public void Visit(PackFile pf, ReadOnlyMemory<byte> raw, IReadOnlyList<Diagnostic> readerDiagnostics)
@@ -164,9 +171,11 @@ public sealed class LintEngine
                 }
             }
 
-            foreach (var rule in active)
+            for (int r = 0; r < active.Count; r++)
             {
-                var context = new RuleContext(rule, config.OptionsFor(rule, pf.Path), config.ListOptionsFor(rule, pf.Path), today, found);
+                var rule = active[r];
+                var (options, lists) = fixedOptions[r] ?? (config.OptionsFor(rule, pf.Path), config.ListOptionsFor(rule, pf.Path));
+                var context = new RuleContext(rule, options, lists, today, found);
                 rule.CheckFile(file, context);
                 foreach (var q in file.Questions)
                 {
