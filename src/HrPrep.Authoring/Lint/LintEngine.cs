@@ -129,6 +129,7 @@ public sealed class LintEngine
         private readonly (ImmutableSortedDictionary<string, double> Options, ImmutableSortedDictionary<string, ImmutableArray<string>> Lists)?[] fixedOptions;
         private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (LintFile File, List<LintFinding> Findings, List<Suppression> Suppressions)> done = new(StringComparer.Ordinal);
         private readonly PhaseTimer timer = new("lint", "HRPREP_LINT_TIMING");
+        private readonly MessageTable messages = new();
         private int filesDone;
 
         public Run(LintEngine engine)
@@ -175,7 +176,7 @@ public sealed class LintEngine
             {
                 var rule = active[r];
                 var (options, lists) = fixedOptions[r] ?? (config.OptionsFor(rule, pf.Path), config.ListOptionsFor(rule, pf.Path));
-                var context = new RuleContext(rule, options, lists, today, found);
+                var context = new RuleContext(rule, options, lists, today, found) { Messages = messages };
                 rule.CheckFile(file, context);
                 foreach (var q in file.Questions)
                 {
@@ -224,7 +225,7 @@ public sealed class LintEngine
             timer.Mark("workspace assembled");
             foreach (var rule in active)
             {
-                rule.CheckWorkspace(workspace, new RuleContext(rule, config.OptionsFor(rule, null), config.ListOptionsFor(rule, null), today, all));
+                rule.CheckWorkspace(workspace, new RuleContext(rule, config.OptionsFor(rule, null), config.ListOptionsFor(rule, null), today, all) { Messages = messages });
                 if (timer.On)
                 {
                     timer.Mark("workspace rule " + rule.Code);

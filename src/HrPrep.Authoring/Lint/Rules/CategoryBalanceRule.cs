@@ -41,6 +41,9 @@ public sealed class CategoryBalanceRule : LintRule
         ArgumentNullException.ThrowIfNull(workspace);
         ArgumentNullException.ThrowIfNull(context);
         double ratio = Math.Max(1, context.Option("ratio"));
+
+        // The first file with each path (built on first need: a search per pack was quadratic in the packs).
+        Dictionary<string, LintFile>? fileByPath = null;
         foreach (var pack in workspace.Packs)
         {
             if (pack.Categories.Length < 2 || pack.Questions.Length == 0)
@@ -50,7 +53,16 @@ public sealed class CategoryBalanceRule : LintRule
 
             var counts = pack.Questions.GroupBy(q => q.Category, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
             double mean = (double)pack.Questions.Length / pack.Categories.Length;
-            var manifest = workspace.Files.FirstOrDefault(f => f.Path == pack.Location.Path)?.Manifest;
+            if (fileByPath is null)
+            {
+                fileByPath = new Dictionary<string, LintFile>(StringComparer.Ordinal);
+                foreach (var f in workspace.Files)
+                {
+                    fileByPath.TryAdd(f.Path, f);
+                }
+            }
+
+            var manifest = fileByPath.GetValueOrDefault(pack.Location.Path)?.Manifest;
             var nodes = ((manifest?.Get("categories") as YamlSequence)?.Items ?? [])
                 .OfType<YamlMapping>()
                 .Where(m => m.Get("id") is YamlScalar)

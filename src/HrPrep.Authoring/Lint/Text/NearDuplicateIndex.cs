@@ -204,7 +204,7 @@ public sealed class NearDuplicateIndex
             }
         }
 
-        Array.Sort(packed, 0, count);
+        SortParallel(packed, count);
         var sorted = new int[count];
         var groups = new List<(int Start, int Length)>();
         for (int start = 0; start < count;)
@@ -273,6 +273,51 @@ public sealed class NearDuplicateIndex
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Sorts the first <paramref name="count"/> values in place, as <c>Array.Sort</c> would: they are
+    /// distributed by their top byte into 256 ranges (band keys are well mixed, so the ranges are even),
+    /// and the ranges, already in order among themselves, are sorted in parallel.
+    /// </summary>
+    internal static void SortParallel(ulong[] values, int count)
+    {
+        const int Buckets = 256;
+        if (count < 1 << 16)
+        {
+            Array.Sort(values, 0, count);
+            return;
+        }
+
+        var starts = new int[Buckets + 1];
+        for (int i = 0; i < count; i++)
+        {
+            starts[(int)(values[i] >> 56) + 1]++;
+        }
+
+        for (int b = 1; b <= Buckets; b++)
+        {
+            starts[b] += starts[b - 1];
+        }
+
+        var next = new int[Buckets];
+        Array.Copy(starts, next, Buckets);
+        var spread = System.Buffers.ArrayPool<ulong>.Shared.Rent(count);
+        try
+        {
+            for (int i = 0; i < count; i++)
+            {
+                ulong v = values[i];
+                spread[next[(int)(v >> 56)]++] = v;
+            }
+
+            Parallel.For(0, Buckets, b => Array.Sort(spread, starts[b], starts[b + 1] - starts[b]));
+            spread.AsSpan(0, count).CopyTo(values);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<ulong>.Shared.Return(spread);
+        }
     }
 
     /// <summary>Exact Jaccard similarity of two sorted distinct sets.</summary>
