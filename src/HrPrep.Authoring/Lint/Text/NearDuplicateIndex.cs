@@ -204,7 +204,8 @@ public sealed class NearDuplicateIndex
             }
         }
 
-        SortParallel(packed, count);
+        // The band keys are all packed: their array takes the sorted values.
+        packed = SortParallel(packed, count, bandKeys);
         var sorted = new int[count];
         var groups = new List<(int Start, int Length)>();
         for (int start = 0; start < count;)
@@ -276,17 +277,19 @@ public sealed class NearDuplicateIndex
     }
 
     /// <summary>
-    /// Sorts the first <paramref name="count"/> values in place, as <c>Array.Sort</c> would: they are
-    /// distributed by their top byte into 256 ranges (band keys are well mixed, so the ranges are even),
-    /// and the ranges, already in order among themselves, are sorted in parallel.
+    /// Sorts the first <paramref name="count"/> values, as <c>Array.Sort</c> would, and returns the
+    /// array holding them: <paramref name="values"/> itself (small inputs, sorted in place) or
+    /// <paramref name="spare"/> (at least <paramref name="count"/> long, overwritten). The values are
+    /// distributed by their top byte into 256 ranges of the spare array (band keys are well mixed,
+    /// so the ranges are even), and the ranges, already in order among themselves, are sorted in parallel.
     /// </summary>
-    internal static void SortParallel(ulong[] values, int count)
+    internal static ulong[] SortParallel(ulong[] values, int count, ulong[] spare)
     {
         const int Buckets = 256;
-        if (count < 1 << 16)
+        if (count < 1 << 16 || spare.Length < count)
         {
             Array.Sort(values, 0, count);
-            return;
+            return values;
         }
 
         var starts = new int[Buckets + 1];
@@ -302,22 +305,14 @@ public sealed class NearDuplicateIndex
 
         var next = new int[Buckets];
         Array.Copy(starts, next, Buckets);
-        var spread = System.Buffers.ArrayPool<ulong>.Shared.Rent(count);
-        try
+        for (int i = 0; i < count; i++)
         {
-            for (int i = 0; i < count; i++)
-            {
-                ulong v = values[i];
-                spread[next[(int)(v >> 56)]++] = v;
-            }
+            ulong v = values[i];
+            spare[next[(int)(v >> 56)]++] = v;
+        }
 
-            Parallel.For(0, Buckets, b => Array.Sort(spread, starts[b], starts[b + 1] - starts[b]));
-            spread.AsSpan(0, count).CopyTo(values);
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<ulong>.Shared.Return(spread);
-        }
+        Parallel.For(0, Buckets, b => Array.Sort(spare, starts[b], starts[b + 1] - starts[b]));
+        return spare;
     }
 
     /// <summary>Exact Jaccard similarity of two sorted distinct sets.</summary>
