@@ -38,7 +38,12 @@ internal sealed class LineBuffer(TextWriter writer)
     {
         if (text.Length > 0)
         {
-            writer.Write(text.ToString());
+            // Written chunk by chunk: a string per block was garbage that raised the peak of large runs.
+            foreach (var chunk in text.GetChunks())
+            {
+                writer.Write(chunk.Span);
+            }
+
             text.Clear();
         }
     }

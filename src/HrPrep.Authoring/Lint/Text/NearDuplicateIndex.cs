@@ -206,7 +206,6 @@ public sealed class NearDuplicateIndex
 
         // The band keys are all packed: their array takes the sorted values.
         packed = SortParallel(packed, count, bandKeys);
-        var sorted = new int[count];
         var groups = new List<(int Start, int Length)>();
         for (int start = 0; start < count;)
         {
@@ -219,11 +218,6 @@ public sealed class NearDuplicateIndex
 
             if (end - start > 1)
             {
-                for (int k = start; k < end; k++)
-                {
-                    sorted[k] = (int)(packed[k] & indexMask);
-                }
-
                 groups.Add((start, end - start));
             }
 
@@ -240,10 +234,10 @@ public sealed class NearDuplicateIndex
             int heads = Math.Min(group.Length, MaxComparisonsPerBucket);
             for (int k = 1; k < group.Length; k++)
             {
-                int i = sorted[group.Start + k];
+                int i = (int)(packed[group.Start + k] & indexMask);
                 for (int h = 0; h < Math.Min(k, heads); h++)
                 {
-                    int j = sorted[group.Start + h];
+                    int j = (int)(packed[group.Start + h] & indexMask);
                     if (j == i || j >= Volatile.Read(ref best[i]))
                     {
                         break;
