@@ -642,7 +642,7 @@ public class NearDuplicateShingleTests
 
         var expected = (ulong[])values.Clone();
         Array.Sort(expected, 0, count);
-        var sorted = NearDuplicateIndex.SortParallel(values, count, new ulong[count]);
-        Assert.Equal(expected.AsSpan(0, count).ToArray(), sorted.AsSpan(0, count).ToArray());
+        NearDuplicateIndex.SortParallel(values, count);
+        Assert.Equal(expected, values);
     }
 }

@@ -191,7 +191,8 @@ public sealed class NearDuplicateIndex
         //    since every candidate is verified exactly.
         int indexBits = Math.Max(1, 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)n));
         ulong indexMask = (1UL << indexBits) - 1;
-        var packed = new ulong[n * bands];
+        // Packed in place: the write position never passes the read position.
+        var packed = bandKeys;
         int count = 0;
         for (int i = 0; i < n; i++)
         {
@@ -204,8 +205,7 @@ public sealed class NearDuplicateIndex
             }
         }
 
-        // The band keys are all packed: their array takes the sorted values.
-        packed = SortParallel(packed, count, bandKeys);
+        SortParallel(packed, count);
         var groups = new List<(int Start, int Length)>();
         for (int start = 0; start < count;)
         {
@@ -271,19 +271,18 @@ public sealed class NearDuplicateIndex
     }
 
     /// <summary>
-    /// Sorts the first <paramref name="count"/> values, as <c>Array.Sort</c> would, and returns the
-    /// array holding them: <paramref name="values"/> itself (small inputs, sorted in place) or
-    /// <paramref name="spare"/> (at least <paramref name="count"/> long, overwritten). The values are
-    /// distributed by their top byte into 256 ranges of the spare array (band keys are well mixed,
-    /// so the ranges are even), and the ranges, already in order among themselves, are sorted in parallel.
+    /// Sorts the first <paramref name="count"/> values in place, as <c>Array.Sort</c> would: they are
+    /// moved by their top byte into 256 ranges (one in-place pass that follows each displaced value
+    /// to its range; band keys are well mixed, so the ranges are even), and the ranges, already in
+    /// order among themselves, are sorted in parallel.
     /// </summary>
-    internal static ulong[] SortParallel(ulong[] values, int count, ulong[] spare)
+    internal static void SortParallel(ulong[] values, int count)
     {
         const int Buckets = 256;
-        if (count < 1 << 16 || spare.Length < count)
+        if (count < 1 << 16)
         {
             Array.Sort(values, 0, count);
-            return values;
+            return;
         }
 
         var starts = new int[Buckets + 1];
@@ -297,16 +296,28 @@ public sealed class NearDuplicateIndex
             starts[b] += starts[b - 1];
         }
 
+        // next[b]: the first position of range b not yet holding a value of range b.
         var next = new int[Buckets];
         Array.Copy(starts, next, Buckets);
-        for (int i = 0; i < count; i++)
+        for (int b = 0; b < Buckets; b++)
         {
-            ulong v = values[i];
-            spare[next[(int)(v >> 56)]++] = v;
+            while (next[b] < starts[b + 1])
+            {
+                ulong v = values[next[b]];
+                int d = (int)(v >> 56);
+                while (d != b)
+                {
+                    // Put v where range d continues and carry on with the value it displaces.
+                    (values[next[d]], v) = (v, values[next[d]]);
+                    next[d]++;
+                    d = (int)(v >> 56);
+                }
+
+                values[next[b]++] = v;
+            }
         }
 
-        Parallel.For(0, Buckets, b => Array.Sort(spare, starts[b], starts[b + 1] - starts[b]));
-        return spare;
+        Parallel.For(0, Buckets, b => Array.Sort(values, starts[b], starts[b + 1] - starts[b]));
     }
 
     /// <summary>Exact Jaccard similarity of two sorted distinct sets.</summary>
