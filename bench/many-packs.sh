@@ -11,7 +11,10 @@
 # ratio per corpus and the growth of lint's wall time from the first to the last corpus.
 # OTHERS="stats list csv merge" (the default) picks the other commands timed; OTHERS= times lint only.
 # HRPREP_TOOL=PATH times another build of the tool (e.g. an older one kept for a before/after
-# comparison) instead of building src/HrPrep.Tool. ajv-cli and ajv-formats are installed into
+# comparison) instead of building src/HrPrep.Tool. Per corpus, one more lint run with HRPREP_LINT_TIMING=1
+# prints the phase figures (CPU and managed allocations of reading + per-file rules, of the workspace
+# rules, and in all); MAX_ALLOC_KIB_PER_FILE=N makes the script fail (exit 1) when lint allocates more
+# than N KiB per file in all: a phase-level regression guard that needs no quiet machine. ajv-cli and ajv-formats are installed into
 # bench/.tools and corpora written to bench/corpus (both git-ignored). Needs the .NET SDK,
 # Node.js with npm, GNU time and bc.
 set -euo pipefail
@@ -89,6 +92,21 @@ for n in "${sizes[@]}"; do
   printf '%-7s %-14s %8.2f %8.2f %9s\n' "$n" "ajv (schema)" "$aw" "$ac" "$ar"
   printf '%-7s lint/ajv wall ratio %.2f, CPU ratio %.2f (below 1: lint is faster)\n' "$n" "$(echo "scale=3; $lw / $aw" | bc)" "$(echo "scale=3; $lc / $ac" | bc)"
 
+  # Phase figures from lint's own timer: allocations do not depend on the machine's load.
+  HRPREP_LINT_TIMING=1 "$tool" lint "$dir" -q 2>"$tmp/phases" >/dev/null || true
+  phase() { grep "lint timing: $1 " "$tmp/phases" | sed -E 's/.*allocated ([0-9]+) MiB.*CPU ([0-9.]+) s.*/\1 \2/'; }
+  read -r a_start c_start <<<"$(phase 'schema loaded')"
+  read -r a_read c_read <<<"$(phase 'read and per-file rules')"
+  read -r a_ws c_ws <<<"$(phase 'workspace rules')"
+  read -r a_end c_end <<<"$(phase 'finish')"
+  per_file=$(echo "$a_end * 1024 / $n" | bc)
+  printf '%-7s lint phases: start-up %.2f s CPU; read+per-file rules %.2f s CPU, %s MiB allocated; workspace rules %.2f s CPU, %s MiB; in all %s MiB (%s KiB per file)\n' \
+    "$n" "$c_start" "$(echo "$c_read - $c_start" | bc)" "$((a_read - a_start))" "$(echo "$c_ws - $c_read" | bc)" "$((a_ws - a_read))" "$a_end" "$per_file"
+  if [ -n "${MAX_ALLOC_KIB_PER_FILE:-}" ] && [ "$per_file" -gt "$MAX_ALLOC_KIB_PER_FILE" ]; then
+    echo "lint allocated $per_file KiB per file on $n packs, over MAX_ALLOC_KIB_PER_FILE=$MAX_ALLOC_KIB_PER_FILE" >&2
+    guard_failed=1
+  fi
+
   # The other readers on the same corpus. merge takes one path per pack, --id (the ids differ) and
   # --on-conflict ours (titles and descriptions differ between roles).
   mapfile -t packdirs < <(ls -d "$dir"/*/)
@@ -117,3 +135,4 @@ if [ ${#sizes[@]} -gt 1 ]; then
   printf 'lint wall growth %s -> %s packs: %.2fx (target <= 4.5)\n' "$first" "$last" "$(echo "scale=3; ${lintwall[$last]} / ${lintwall[$first]}" | bc)"
 fi
 printf 'machine: %s cores, load average %s; %s run(s) each, medians; tool %s\n' "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)" "$runs" "$tool"
+[ -z "${guard_failed:-}" ] || exit 1

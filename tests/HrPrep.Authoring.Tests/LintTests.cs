@@ -608,4 +608,25 @@ public class NearDuplicateShingleTests
             Assert.Equal(index.Shingles(TextTools.Words(text)), index.Shingles(text));
         }
     }
+
+    [Theory]
+    [InlineData(1_000, false)]
+    [InlineData(300_000, false)]
+    [InlineData(300_000, true)]
+    public void Band_keys_sorted_in_parallel_equal_a_plain_sort(int count, bool clustered)
+    {
+        // Above 65,536 values the index sorts by top byte in parallel; the order must be Array.Sort's.
+        var random = new Random(count + (clustered ? 1 : 0));
+        var values = new ulong[count + 7];
+        for (int i = 0; i < values.Length; i++)
+        {
+            // Clustered: few distinct top bytes and many repeated values (uneven ranges, duplicates).
+            values[i] = clustered ? ((ulong)(uint)random.Next(3) << 56) | (uint)random.Next(1000) : (ulong)random.NextInt64() * 3UL;
+        }
+
+        var expected = (ulong[])values.Clone();
+        Array.Sort(expected, 0, count);
+        NearDuplicateIndex.SortParallel(values, count);
+        Assert.Equal(expected, values);
+    }
 }

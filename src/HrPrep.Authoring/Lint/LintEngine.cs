@@ -219,7 +219,12 @@ public sealed class LintEngine
         private readonly PackSchemaValidator? schema;
         private readonly List<LintRule> active;
         private readonly DateOnly today;
+
+        // Per active rule: its top-level options, used for every file when no override names the rule
+        // (layering them per file rebuilt two sorted dictionaries per rule and file).
+        private readonly (ImmutableSortedDictionary<string, double> Options, ImmutableSortedDictionary<string, ImmutableArray<string>> Lists)?[] fixedOptions;
         private readonly PhaseTimer timer = new("lint", "HRPREP_LINT_TIMING");
+        private readonly MessageTable messages = new();
         private int filesDone;
 
         public Run(LintEngine engine)
@@ -229,6 +234,9 @@ public sealed class LintEngine
             schema = engine.options.Schema;
             active = engine.rules.Where(config.MaybeOn).ToList();
             today = engine.options.Today ?? DateOnly.FromDateTime(DateTime.UtcNow);
+            fixedOptions = [.. active.Select(rule => config.Overrides.Any(o => o.Rules.ContainsKey(rule.Code))
+                ? ((ImmutableSortedDictionary<string, double>, ImmutableSortedDictionary<string, ImmutableArray<string>>)?)null
+                : (config.OptionsFor(rule, null), config.ListOptionsFor(rule, null)))];
         }
 
         /// <summary>The per-file stage: an extra schema, the per-file and per-question rules, suppressions; then the tree is released.</summary>
@@ -246,9 +254,11 @@ public sealed class LintEngine
                     }
                 }
 
-                foreach (var rule in active)
+                for (int r = 0; r < active.Count; r++)
                 {
-                    var context = new RuleContext(rule, config.OptionsFor(rule, pf.Path), config.ListOptionsFor(rule, pf.Path), today, found);
+                    var rule = active[r];
+                    var (options, lists) = fixedOptions[r] ?? (config.OptionsFor(rule, pf.Path), config.ListOptionsFor(rule, pf.Path));
+                    var context = new RuleContext(rule, options, lists, today, found) { Messages = messages };
                     rule.CheckFile(file, context);
                     foreach (var q in file.Questions)
                     {
@@ -300,7 +310,7 @@ public sealed class LintEngine
             timer.Mark("workspace assembled");
             foreach (var rule in active)
             {
-                rule.CheckWorkspace(workspace, new RuleContext(rule, config.OptionsFor(rule, null), config.ListOptionsFor(rule, null), today, all));
+                rule.CheckWorkspace(workspace, new RuleContext(rule, config.OptionsFor(rule, null), config.ListOptionsFor(rule, null), today, all) { Messages = messages });
                 if (timer.On)
                 {
                     timer.Mark("workspace rule " + rule.Code);

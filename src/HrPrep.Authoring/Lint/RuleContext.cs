@@ -43,9 +43,16 @@ public sealed class RuleContext
     public double Option(string name) =>
         Options.TryGetValue(name, out double v) ? v : Rule.DefaultOptions.TryGetValue(name, out double d) ? d : throw new ArgumentException($"rule {Rule.Code} has no option '{name}'", nameof(name));
 
+    /// <summary>
+    /// The run's table of finding messages, or null: findings are kept until the end of a run, and on a
+    /// large collection most of their messages repeat ("the answer has 3 key points; list at least 4"),
+    /// so each distinct message is kept once.
+    /// </summary>
+    internal MessageTable? Messages { get; init; }
+
     /// <summary>Reports a finding at a location.</summary>
     public void Report(SourceLocation at, string message, SourceLocation? related = null, string? relatedLabel = null) =>
-        sink.Add(new LintFinding(at.Path, at.Line, at.Column, Rule.DefaultSeverity, Rule.Code, message) { Related = related, RelatedLabel = relatedLabel });
+        sink.Add(new LintFinding(at.Path, at.Line, at.Column, Rule.DefaultSeverity, Rule.Code, Messages?.Share(message) ?? message) { Related = related, RelatedLabel = relatedLabel });
 
     /// <summary>Reports a finding at a node.</summary>
     public void Report(YamlNode at, string message) => Report(at.Start, message);
@@ -57,6 +64,25 @@ public sealed class RuleContext
     public void Report(YamlNode at, string message, LintSeverity severity)
     {
         ArgumentNullException.ThrowIfNull(at);
-        sink.Add(new LintFinding(at.Start.Path, at.Start.Line, at.Start.Column, severity, Rule.Code, message));
+        sink.Add(new LintFinding(at.Start.Path, at.Start.Line, at.Start.Column, severity, Rule.Code, Messages?.Share(message) ?? message));
+    }
+}
+
+/// <summary>Shares equal finding messages within a run (thread-safe; bounded, after which messages are kept as given).</summary>
+internal sealed class MessageTable
+{
+    private const int MaxEntries = 16_384;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> table = new(StringComparer.Ordinal);
+
+    /// <summary>The first instance of an equal message seen, or the message itself.</summary>
+    public string Share(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (table.TryGetValue(message, out var shared))
+        {
+            return shared;
+        }
+
+        return table.Count < MaxEntries ? table.GetOrAdd(message, message) : message;
     }
 }

@@ -117,7 +117,7 @@ public static class PackFileBinder
                     }
                 }
 
-                questions = builder.ToImmutable();
+                questions = builder.DrainToImmutable();
             }
         }
 
@@ -145,9 +145,9 @@ public static class PackFileBinder
         string? homepage = Url(r, m.Get("homepage"), "homepage", Patterns.Url(), Patterns.UrlHint);
         var retired = r.TextList(m.Get("retired"), "retired", Patterns.Id(), Patterns.IdHint, unique: true);
 
-        var categories = ImmutableArray.CreateBuilder<Category>();
         var categoryIds = new HashSet<string>(StringComparer.Ordinal);
         var categoryItems = r.Items(m.Get("categories"), "categories");
+        var categories = ImmutableArray.CreateBuilder<Category>(categoryItems.Count);
         if (m.Get("categories") is YamlSequence { Items.Count: 0 } emptyCategories)
         {
             r.Error(emptyCategories.Start, DiagnosticCodes.EmptyValue, "'categories' must list at least one category");
@@ -193,7 +193,7 @@ public static class PackFileBinder
             Authors = authors,
             Disclaimer = disclaimer,
             Homepage = homepage,
-            Categories = categories.ToImmutable(),
+            Categories = categories.DrainToImmutable(),
             Retired = retired,
             Questions = [],
             Location = m.Start,
@@ -224,8 +224,9 @@ public static class PackFileBinder
         var lookFor = r.TextList(m.Get("lookFor"), "lookFor");
         var redFlags = r.TextList(m.Get("redFlags"), "redFlags");
         string? jurisdiction = r.Text(m.Get("jurisdiction"), "jurisdiction", pattern: Patterns.Jurisdiction(), patternHint: Patterns.JurisdictionHint);
-        var sources = ImmutableArray.CreateBuilder<SourceReference>();
-        foreach (var item in r.Items(m.Get("sources"), "sources"))
+        var sourceItems = r.Items(m.Get("sources"), "sources");
+        var sources = ImmutableArray.CreateBuilder<SourceReference>(sourceItems.Count);
+        foreach (var item in sourceItems)
         {
             if (r.Mapping(item, "a source") is { } sm)
             {
@@ -277,7 +278,7 @@ public static class PackFileBinder
             LookFor = lookFor,
             RedFlags = redFlags,
             Jurisdiction = jurisdiction,
-            Sources = sources.ToImmutable(),
+            Sources = sources.DrainToImmutable(),
             Related = related,
             LastVerified = lastVerified,
             ReviewBy = reviewBy,

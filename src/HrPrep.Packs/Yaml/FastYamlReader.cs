@@ -24,11 +24,21 @@ internal sealed class FastYamlReader
     private readonly char[] buf;
     private readonly int length;
     private readonly int maxDepth;
-    private readonly Dictionary<string, string> cache = new(StringComparer.Ordinal);
-    private readonly StringBuilder scratch = new(4096);
+    // Created on the first short string that is not a known key or value (a small file often needs few).
+    private Dictionary<string, string>? cache;
 #if NET9_0_OR_GREATER
-    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> cacheLookup;
+    private Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> cacheLookup;
 #endif
+
+    // Pooled (rented per file, returned by TryRead): the text of block scalars being built, and the
+    // entries and items of the mappings and lists being read, each collection's on top of its parent's
+    // and copied into an exactly sized list when it ends (no list grown step by step per mapping).
+    private char[] scratch = [];
+    private int scratchLength;
+    private KeyValuePair<YamlScalar, YamlNode>[] entryStack = [];
+    private int entryTop;
+    private YamlNode[] itemStack = [];
+    private int itemTop;
     private int pos;
     private int line = 1;
     private int lineStart;
@@ -40,9 +50,6 @@ internal sealed class FastYamlReader
         this.buf = buf;
         this.length = length;
         this.maxDepth = maxDepth;
-#if NET9_0_OR_GREATER
-        cacheLookup = cache.GetAlternateLookup<ReadOnlySpan<char>>();
-#endif
     }
 
     /// <summary>Reads YAML text when it is within the subset (see the other overload).</summary>
@@ -84,6 +91,106 @@ internal sealed class FastYamlReader
         {
             root = null;
             return false;
+        }
+        finally
+        {
+            reader.ReturnPooled();
+        }
+    }
+
+    private void ReturnPooled()
+    {
+        if (scratch.Length > 0)
+        {
+            ArrayPool<char>.Shared.Return(scratch);
+            scratch = [];
+        }
+
+        // Cleared so that the pool holds no nodes of this file.
+        if (entryStack.Length > 0)
+        {
+            ArrayPool<KeyValuePair<YamlScalar, YamlNode>>.Shared.Return(entryStack, clearArray: true);
+            entryStack = [];
+        }
+
+        if (itemStack.Length > 0)
+        {
+            ArrayPool<YamlNode>.Shared.Return(itemStack, clearArray: true);
+            itemStack = [];
+        }
+    }
+
+    private void PushEntry(KeyValuePair<YamlScalar, YamlNode> entry)
+    {
+        if (entryTop == entryStack.Length)
+        {
+            Grow(ref entryStack, entryTop);
+        }
+
+        entryStack[entryTop++] = entry;
+    }
+
+    private void PushItem(YamlNode item)
+    {
+        if (itemTop == itemStack.Length)
+        {
+            Grow(ref itemStack, itemTop);
+        }
+
+        itemStack[itemTop++] = item;
+    }
+
+    private static void Grow<T>(ref T[] array, int used)
+    {
+        var larger = ArrayPool<T>.Shared.Rent(Math.Max(64, used * 2));
+        array.AsSpan(0, used).CopyTo(larger);
+        if (array.Length > 0)
+        {
+            ArrayPool<T>.Shared.Return(array, clearArray: true);
+        }
+
+        array = larger;
+    }
+
+    /// <summary>The entries pushed since <paramref name="from"/>, as an exactly sized list; they are popped.</summary>
+    private static List<T> PopInto<T>(T[] stack, ref int top, int from)
+    {
+        int count = top - from;
+        var list = new List<T>(count);
+        System.Runtime.InteropServices.CollectionsMarshal.SetCount(list, count);
+        var taken = stack.AsSpan(from, count);
+        taken.CopyTo(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list));
+        taken.Clear();
+        top = from;
+        return list;
+    }
+
+    private void ScratchAppend(ReadOnlySpan<char> text)
+    {
+        EnsureScratch(text.Length);
+        text.CopyTo(scratch.AsSpan(scratchLength));
+        scratchLength += text.Length;
+    }
+
+    private void ScratchAppend(char c, int repeat = 1)
+    {
+        EnsureScratch(repeat);
+        scratch.AsSpan(scratchLength, repeat).Fill(c);
+        scratchLength += repeat;
+    }
+
+    private void EnsureScratch(int more)
+    {
+        if (scratchLength + more > scratch.Length)
+        {
+            var larger = ArrayPool<char>.Shared.Rent(Math.Max(1024, Math.Max(scratch.Length * 2, scratchLength + more)));
+            scratch.AsSpan(0, scratchLength).CopyTo(larger);
+            if (scratch.Length > 0)
+            {
+                ArrayPool<char>.Shared.Return(scratch);
+            }
+
+            scratch = larger;
         }
     }
 
@@ -377,13 +484,13 @@ internal sealed class FastYamlReader
     {
         EnterCollection();
         var start = Here;
-        var entries = new List<KeyValuePair<YamlScalar, YamlNode>>(4);
+        int first = entryTop;
         while (true)
         {
             var key = ParseKey();
-            for (int i = 0; i < entries.Count; i++)
+            for (int i = first; i < entryTop; i++)
             {
-                if (string.Equals(entries[i].Key.Value, key.Value, StringComparison.Ordinal))
+                if (string.Equals(entryStack[i].Key.Value, key.Value, StringComparison.Ordinal))
                 {
                     throw GiveUp();
                 }
@@ -415,7 +522,7 @@ internal sealed class FastYamlReader
                 value = ParseNode(indent, Context.AfterColon);
             }
 
-            entries.Add(new KeyValuePair<YamlScalar, YamlNode>(key, value));
+            PushEntry(new KeyValuePair<YamlScalar, YamlNode>(key, value));
             SkipBlankLinesAndComments();
             if (AtEnd || Indent < indent)
             {
@@ -429,7 +536,7 @@ internal sealed class FastYamlReader
         }
 
         depth--;
-        return new YamlMapping(start, entries);
+        return new YamlMapping(start, PopInto(entryStack, ref entryTop, first));
     }
 
     /// <summary>Reads a single-line key and the ':' after it.</summary>
@@ -469,7 +576,7 @@ internal sealed class FastYamlReader
     {
         EnterCollection();
         var start = Here;
-        var items = new List<YamlNode>(4);
+        int first = itemTop;
         while (true)
         {
             // The cursor is at '-'.
@@ -490,7 +597,7 @@ internal sealed class FastYamlReader
                 item = ParseNode(indent, Context.AfterDash);
             }
 
-            items.Add(item);
+            PushItem(item);
             SkipBlankLinesAndComments();
             if (AtEnd || Indent < indent)
             {
@@ -516,7 +623,7 @@ internal sealed class FastYamlReader
         }
 
         depth--;
-        return new YamlSequence(start, items);
+        return new YamlSequence(start, PopInto(itemStack, ref itemTop, first));
     }
 
     /// <summary>A plain scalar on one line in block context; <paramref name="key"/> is set when it ends at ': '.</summary>
@@ -737,14 +844,14 @@ internal sealed class FastYamlReader
     {
         EnterCollection();
         var start = Here;
-        var items = new List<YamlNode>();
+        int first = itemTop;
         pos++;
         SkipSpaces();
         if (!AtEnd && buf[pos] == ']')
         {
             pos++;
             depth--;
-            return new YamlSequence(start, items);
+            return new YamlSequence(start, []);
         }
 
         while (true)
@@ -774,7 +881,7 @@ internal sealed class FastYamlReader
                 item = ParseFlowPlain();
             }
 
-            items.Add(item);
+            PushItem(item);
             SkipSpaces();
             if (AtEnd)
             {
@@ -802,7 +909,7 @@ internal sealed class FastYamlReader
         }
 
         depth--;
-        return new YamlSequence(start, items);
+        return new YamlSequence(start, PopInto(itemStack, ref itemTop, first));
     }
 
     private YamlScalar ParseFlowPlain()
@@ -918,7 +1025,7 @@ internal sealed class FastYamlReader
             throw GiveUp();
         }
 
-        var sb = scratch.Clear();
+        scratchLength = 0;
         int pendingEmpty = 0;
         bool anyContent = false;
         while (pos < length)
@@ -969,10 +1076,10 @@ internal sealed class FastYamlReader
             {
                 if (anyContent)
                 {
-                    sb.Append('\n');
+                    ScratchAppend('\n');
                 }
 
-                sb.Append('\n', pendingEmpty);
+                ScratchAppend('\n', pendingEmpty);
             }
             else
             {
@@ -986,16 +1093,16 @@ internal sealed class FastYamlReader
                 {
                     if (pendingEmpty == 0)
                     {
-                        sb.Append(' ');
+                        ScratchAppend(' ');
                     }
                     else
                     {
-                        sb.Append('\n', pendingEmpty);
+                        ScratchAppend('\n', pendingEmpty);
                     }
                 }
             }
 
-            sb.Append(buf, ls + n, eol - ls - n);
+            ScratchAppend(buf.AsSpan(ls + n, eol - ls - n));
             anyContent = true;
             pendingEmpty = 0;
             pos = eol;
@@ -1005,15 +1112,15 @@ internal sealed class FastYamlReader
         switch (chomp)
         {
             case 'c':
-                sb.Append('\n');
+                ScratchAppend('\n');
                 break;
             case '+':
-                sb.Append('\n');
-                sb.Append('\n', pendingEmpty);
+                ScratchAppend('\n');
+                ScratchAppend('\n', pendingEmpty);
                 break;
         }
 
-        return new YamlScalar(at, sb.ToString(), ScalarKind.String);
+        return new YamlScalar(at, new string(scratch, 0, scratchLength), ScalarKind.String);
     }
 
     private string Str(int start, int length)
@@ -1030,7 +1137,17 @@ internal sealed class FastYamlReader
 
 #if NET9_0_OR_GREATER
         var span = Text.Slice(start, length);
-        if (cacheLookup.TryGetValue(span, out var hit))
+        if (KnownLookup.TryGetValue(span, out var known))
+        {
+            return known;
+        }
+
+        if (cache is null)
+        {
+            cache = new Dictionary<string, string>(32, StringComparer.Ordinal);
+            cacheLookup = cache.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+        else if (cacheLookup.TryGetValue(span, out var hit))
         {
             return hit;
         }
@@ -1038,6 +1155,12 @@ internal sealed class FastYamlReader
         string s = span.ToString();
 #else
         string s = new string(buf, start, length);
+        if (Known.TryGetValue(s, out var known))
+        {
+            return known;
+        }
+
+        cache ??= new Dictionary<string, string>(32, StringComparer.Ordinal);
         if (cache.TryGetValue(s, out var hit))
         {
             return hit;
@@ -1050,6 +1173,24 @@ internal sealed class FastYamlReader
 
         return s;
     }
+
+    /// <summary>
+    /// Keys and values every pack file repeats (the schema's keys and enum values), shared by all files
+    /// and threads (read only): a small file then creates no string for them and often no cache at all.
+    /// </summary>
+    private static readonly Dictionary<string, string> Known = new[]
+    {
+        "pack", "questions", "id", "version", "title", "role", "description", "language", "license", "authors",
+        "disclaimer", "homepage", "categories", "retired", "prompt", "category", "type", "level", "origin", "tags",
+        "scenario", "answer", "followUps", "lookFor", "redFlags", "jurisdiction", "sources", "related",
+        "lastVerified", "reviewBy", "attribution", "summary", "keyPoints", "text", "table", "caption", "columns",
+        "rows", "url", "role-knowledge", "technical", "behavioral", "situational", "case-study", "entry", "mid",
+        "senior", "original", "brief", "imported", "en",
+    }.ToDictionary(k => k, StringComparer.Ordinal);
+
+#if NET9_0_OR_GREATER
+    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> KnownLookup = Known.GetAlternateLookup<ReadOnlySpan<char>>();
+#endif
 
     private sealed class GiveUpException : Exception
     {

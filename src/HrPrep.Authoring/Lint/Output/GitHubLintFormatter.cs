@@ -17,6 +17,7 @@ public sealed class GitHubLintFormatter : ILintFormatter
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(result);
+        var lines = new LineBuffer(writer);
         foreach (var f in result.Findings)
         {
             string command = f.Severity switch
@@ -25,8 +26,11 @@ public sealed class GitHubLintFormatter : ILintFormatter
                 LintSeverity.Warning => "warning",
                 _ => "notice",
             };
-            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"::{command} file={Property(f.Path.Replace('\\', '/'))},line={Math.Max(f.Line, 1)},col={Math.Max(f.Column, 1)},title={Property(f.Code)}::{Data(f.FullMessage)}"));
+            lines.Builder.Append(CultureInfo.InvariantCulture, $"::{command} file={Property(f.Path.Replace('\\', '/'))},line={Math.Max(f.Line, 1)},col={Math.Max(f.Column, 1)},title={Property(f.Code)}::{Data(f.FullMessage)}");
+            lines.EndLine();
         }
+
+        lines.Flush();
     }
 
     /// <summary>Escapes a command's message: <c>%</c>, CR and LF.</summary>

@@ -20,10 +20,14 @@ public sealed class MsBuildLintFormatter : ILintFormatter
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(result);
+        var lines = new LineBuffer(writer);
         foreach (var f in result.Findings)
         {
             string path = f.Path.StartsWith(LintEngine.EmbeddedSourcePrefix, StringComparison.Ordinal) && !File.Exists(f.Path) ? f.Path : Path.GetFullPath(f.Path);
-            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{path}({Math.Max(f.Line, 1)},{Math.Max(f.Column, 1)}): {f.Severity.ToName()} {f.Code}: {f.FullMessage.Replace('\n', ' ')}"));
+            lines.Builder.Append(CultureInfo.InvariantCulture, $"{path}({Math.Max(f.Line, 1)},{Math.Max(f.Column, 1)}): {f.Severity.ToName()} {f.Code}: {f.FullMessage.Replace('\n', ' ')}");
+            lines.EndLine();
         }
+
+        lines.Flush();
     }
 }

@@ -20,11 +20,14 @@ public sealed class TextLintFormatter : ILintFormatter
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(result);
+        var lines = new LineBuffer(writer);
         foreach (var f in result.Findings)
         {
             if (!color)
             {
-                writer.WriteLine(f.ToString());
+                // As LintFinding.ToString(), appended without a string per finding.
+                lines.Builder.Append(CultureInfo.InvariantCulture, $"{f.Path}:{Math.Max(f.Line, 1)}:{Math.Max(f.Column, 1)}: {f.Severity.ToName()} {f.Code}: {f.FullMessage}");
+                lines.EndLine();
                 continue;
             }
 
@@ -34,10 +37,12 @@ public sealed class TextLintFormatter : ILintFormatter
                 LintSeverity.Warning => "\u001b[33;1m",
                 _ => "\u001b[36m",
             };
-            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\u001b[1m{f.Path}:{Math.Max(f.Line, 1)}:{Math.Max(f.Column, 1)}:\u001b[0m {paint}{f.Severity.ToName()}\u001b[0m \u001b[2m{f.Code}:\u001b[0m {f.FullMessage}"));
+            lines.Builder.Append(CultureInfo.InvariantCulture, $"\u001b[1m{f.Path}:{Math.Max(f.Line, 1)}:{Math.Max(f.Column, 1)}:\u001b[0m {paint}{f.Severity.ToName()}\u001b[0m \u001b[2m{f.Code}:\u001b[0m {f.FullMessage}");
+            lines.EndLine();
         }
 
-        writer.WriteLine(Summary(result));
+        lines.Line(Summary(result));
+        lines.Flush();
     }
 
     /// <summary>The summary line: counts by severity, files and questions, suppressed and baselined findings.</summary>

@@ -17,6 +17,9 @@ public sealed class CategoryBalanceRule() : LintRule(RuleDescriptors.CategoryBal
         ArgumentNullException.ThrowIfNull(workspace);
         ArgumentNullException.ThrowIfNull(context);
         double ratio = Math.Max(1, context.Option("ratio"));
+
+        // The first file with each path (built on first need: a search per pack was quadratic in the packs).
+        Dictionary<string, LintFile>? fileByPath = null;
         foreach (var pack in workspace.Packs)
         {
             if (pack.Manifest.Categories.Length < 2 || pack.Questions.Length == 0)
@@ -26,7 +29,16 @@ public sealed class CategoryBalanceRule() : LintRule(RuleDescriptors.CategoryBal
 
             var counts = pack.Questions.GroupBy(q => q.Category, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
             double mean = (double)pack.Questions.Length / pack.Manifest.Categories.Length;
-            var manifest = workspace.Files.FirstOrDefault(f => f.Path == pack.Manifest.Location.Path)?.Manifest;
+            if (fileByPath is null)
+            {
+                fileByPath = new Dictionary<string, LintFile>(StringComparer.Ordinal);
+                foreach (var f in workspace.Files)
+                {
+                    fileByPath.TryAdd(f.Path, f);
+                }
+            }
+
+            var manifest = fileByPath.GetValueOrDefault(pack.Manifest.Location.Path)?.Manifest;
             var nodes = ((manifest?.Get("categories") as YamlSequence)?.Items ?? [])
                 .OfType<YamlMapping>()
                 .Where(m => m.Get("id") is YamlScalar)

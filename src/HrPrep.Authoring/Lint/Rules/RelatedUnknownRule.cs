@@ -8,6 +8,12 @@ public sealed class RelatedUnknownRule() : LintRule(RuleDescriptors.RelatedUnkno
     {
         ArgumentNullException.ThrowIfNull(workspace);
         ArgumentNullException.ThrowIfNull(context);
+        if (!workspace.Questions.Any(q => q.Related.Length > 0))
+        {
+            // Nothing to check: no id sets built (one per pack).
+            return;
+        }
+
         var idsByPack = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var allIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var q in workspace.Questions)

@@ -191,7 +191,8 @@ public sealed class NearDuplicateIndex
         //    since every candidate is verified exactly.
         int indexBits = Math.Max(1, 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)n));
         ulong indexMask = (1UL << indexBits) - 1;
-        var packed = new ulong[n * bands];
+        // Packed in place: the write position never passes the read position.
+        var packed = bandKeys;
         int count = 0;
         for (int i = 0; i < n; i++)
         {
@@ -204,8 +205,7 @@ public sealed class NearDuplicateIndex
             }
         }
 
-        Array.Sort(packed, 0, count);
-        var sorted = new int[count];
+        SortParallel(packed, count);
         var groups = new List<(int Start, int Length)>();
         for (int start = 0; start < count;)
         {
@@ -218,11 +218,6 @@ public sealed class NearDuplicateIndex
 
             if (end - start > 1)
             {
-                for (int k = start; k < end; k++)
-                {
-                    sorted[k] = (int)(packed[k] & indexMask);
-                }
-
                 groups.Add((start, end - start));
             }
 
@@ -239,10 +234,10 @@ public sealed class NearDuplicateIndex
             int heads = Math.Min(group.Length, MaxComparisonsPerBucket);
             for (int k = 1; k < group.Length; k++)
             {
-                int i = sorted[group.Start + k];
+                int i = (int)(packed[group.Start + k] & indexMask);
                 for (int h = 0; h < Math.Min(k, heads); h++)
                 {
-                    int j = sorted[group.Start + h];
+                    int j = (int)(packed[group.Start + h] & indexMask);
                     if (j == i || j >= Volatile.Read(ref best[i]))
                     {
                         break;
@@ -273,6 +268,56 @@ public sealed class NearDuplicateIndex
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Sorts the first <paramref name="count"/> values in place, as <c>Array.Sort</c> would: they are
+    /// moved by their top byte into 256 ranges (one in-place pass that follows each displaced value
+    /// to its range; band keys are well mixed, so the ranges are even), and the ranges, already in
+    /// order among themselves, are sorted in parallel.
+    /// </summary>
+    internal static void SortParallel(ulong[] values, int count)
+    {
+        const int Buckets = 256;
+        if (count < 1 << 16)
+        {
+            Array.Sort(values, 0, count);
+            return;
+        }
+
+        var starts = new int[Buckets + 1];
+        for (int i = 0; i < count; i++)
+        {
+            starts[(int)(values[i] >> 56) + 1]++;
+        }
+
+        for (int b = 1; b <= Buckets; b++)
+        {
+            starts[b] += starts[b - 1];
+        }
+
+        // next[b]: the first position of range b not yet holding a value of range b.
+        var next = new int[Buckets];
+        Array.Copy(starts, next, Buckets);
+        for (int b = 0; b < Buckets; b++)
+        {
+            while (next[b] < starts[b + 1])
+            {
+                ulong v = values[next[b]];
+                int d = (int)(v >> 56);
+                while (d != b)
+                {
+                    // Put v where range d continues and carry on with the value it displaces.
+                    (values[next[d]], v) = (v, values[next[d]]);
+                    next[d]++;
+                    d = (int)(v >> 56);
+                }
+
+                values[next[b]++] = v;
+            }
+        }
+
+        Parallel.For(0, Buckets, b => Array.Sort(values, starts[b], starts[b + 1] - starts[b]));
     }
 
     /// <summary>Exact Jaccard similarity of two sorted distinct sets.</summary>
