@@ -96,6 +96,10 @@ public static class Shell
             psi.Environment.Remove(key);
         }
 
+        // Each nested build uses its own MSBuild nodes: a node left alive by another build on the machine
+        // (node reuse) must not be borrowed and then lost ("MSB4166: Child node exited prematurely").
+        psi.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+
         using var p = Process.Start(psi)!;
         if (input is not null)
         {
