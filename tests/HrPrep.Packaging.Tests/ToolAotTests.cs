@@ -48,7 +48,7 @@ public class ToolAotTests(PackagesFixture packages)
 
         var version = Run(null, "--version");
         Check(version);
-        Assert.StartsWith($"hrprep {packages.Version}\ncontent {packages.Version} ", version.StdOut.Replace("\r\n", "\n", StringComparison.Ordinal));
+        Assert.StartsWith($"hrprep {packages.Version}\ncontent {packages.ContentVersion} ", version.StdOut.Replace("\r\n", "\n", StringComparison.Ordinal));
 
         Check(Run(null, "lint", Repo.PathOf("questions"), "--config", Repo.PathOf(".hrprep.yaml")));
 
