@@ -63,7 +63,8 @@ public class ToolAotTests(PackagesFixture packages)
         var custom = Run(null, "lint", Repo.PathOf("questions"), "--schema", Path.Combine(work, "custom.json"));
         Assert.True(custom.ExitCode == 1, custom.Output);
         Assert.Contains("error SCHEMA: 'questions' must have at least 500 items", custom.StdOut, StringComparison.Ordinal);
-        Assert.Contains("error SCHEMA: 'id' does not match the pattern ^[a-z-]+$ (found 'hrpm-methods-001')", custom.StdOut, StringComparison.Ordinal);
+        Assert.Contains("appraisal-methods.yaml:3:5: error SCHEMA: ", custom.StdOut, StringComparison.Ordinal);
+        Assert.Contains("'id' does not match the pattern ^[a-z-]+$", custom.StdOut, StringComparison.Ordinal);
 
         Check(Run(null, "export", "anki", "-o", "deck.apkg"));
         using (var deck = ZipFile.OpenRead(Path.Combine(work, "deck.apkg")))
