@@ -16,7 +16,7 @@ using HrPrep.Practice.Semantic;
 // tests/HrPrep.Practice.Tests/Labelled/heldout2) is scored as a whole with the same thresholds:
 // nothing is tuned on it. --tune prints the grid searches the shipped constants came from.
 string devPath = FindRepoFile("tests/HrPrep.Practice.Tests/Labelled/answers.txt");
-string? setPath = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && a is not ("train" or "all"));
+string? setPath = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && a is not ("train" or "all" or "extra"));
 string? details = args.SkipWhile(a => a != "--details").Skip(1).FirstOrDefault();
 // each set is scored against the rubrics it was labelled against (see RubricSnapshot)
 var bank = RubricSnapshot.Apply(QuestionBank.Default, devPath);
@@ -26,6 +26,120 @@ var train = answers.Where(a => ScorerEvaluation.IsDevelopment(order, a.QuestionI
 var held = answers.Where(a => !ScorerEvaluation.IsDevelopment(order, a.QuestionId)).ToList();
 var extra = setPath is null ? null : LabelledSet.ReadSet(Path.GetFullPath(setPath));
 var extraBank = setPath is null ? bank : RubricSnapshot.Apply(QuestionBank.Default, Path.GetFullPath(setPath));
+
+if (args.SkipWhile(a => a != "--lexical-details").Skip(1).FirstOrDefault() is { } which)
+{
+    // Every key point of every answer with the lexical scorer's verdict against the label.
+    var (set, setBank) = which == "extra" ? (extra!, extraBank) : (answers, bank);
+    foreach (var a in set)
+    {
+        var s = AnswerScorer.Score(setBank[a.QuestionId], a.Text);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\n{a.QuestionId} {a.Grade} line {a.Line} strength {s.Strength:0.000} coverage {s.Coverage:0.00}"));
+        foreach (var k in s.KeyPoints)
+        {
+            string mark = (k.Covered, a.KeyPoints.Contains(k.Index)) switch { (true, true) => "TP", (true, false) => "FP", (false, true) => "FN", _ => "  " };
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {mark} K{k.Index} {k.Score:0.00} {k.Text}  <= {k.Evidence}"));
+        }
+
+        foreach (var r in s.RedFlags)
+        {
+            string mark = (r.Hit, a.RedFlags.Contains(r.Index)) switch { (true, true) => "TP", (true, false) => "FP", (false, true) => "FN", _ => "  " };
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {mark} R{r.Index} {r.Score:0.00} {(r.Checkable ? "" : "(absence) ")}{r.Text}  <= {r.Evidence}"));
+        }
+    }
+
+    return;
+}
+
+if (args.Contains("--tune-lexical"))
+{
+    // Lexical parameters, cross-checked: each configuration's figures on the development set and on
+    // the extra set; a choice made on one set is read off on the other.
+    var devSet = answers;
+    var other = extra ?? throw new InvalidOperationException("--tune-lexical needs a second set");
+    var grid = new List<(LexicalTuning T, ScorerFigures Dev, ScorerFigures Other)>();
+    foreach (int prefix in new[] { 0, 5, 6 })
+    {
+        foreach (double rt in new[] { 0.3, 0.35, 0.4, 0.45, 0.5 })
+        {
+            foreach (double kt in Enumerable.Range(0, 16).Select(i => 0.05 + (i * 0.01)))
+            {
+                var t = LexicalTuning.Default with { KeyPointThreshold = Math.Round(kt, 3), PrefixLength = prefix, RedFlagThreshold = rt };
+                grid.Add((t, ScorerEvaluation.Measure("dev", devSet, Lexical(t), bank), ScorerEvaluation.Measure("other", other, Lexical(t), extraBank)));
+            }
+        }
+    }
+
+    void Show(string title, IEnumerable<(LexicalTuning T, ScorerFigures Dev, ScorerFigures Other)> rows)
+    {
+        Console.WriteLine("-- " + title);
+        foreach (var r in rows)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"kt {r.T.KeyPointThreshold:0.000} prefix {r.T.PrefixLength} rt {r.T.RedFlagThreshold:0.00} | dev P {r.Dev.KeyPoints.Precision:0.000} R {r.Dev.KeyPoints.Recall:0.000} F1 {r.Dev.KeyPoints.F1:0.000} rank {r.Dev.RankingAccuracy:0.000} | other P {r.Other.KeyPoints.Precision:0.000} R {r.Other.KeyPoints.Recall:0.000} F1 {r.Other.KeyPoints.F1:0.000} rank {r.Other.RankingAccuracy:0.000}"));
+        }
+    }
+
+    if (args.Contains("--tune-ranking"))
+    {
+        var baseT = LexicalTuning.Default;
+        var rows = new List<(LexicalTuning T, ScorerFigures Dev, ScorerFigures Other)>();
+        foreach (double rt in new[] { 0.25, 0.3, 0.35, 0.4, 0.45, 0.5 })
+        {
+            var t = baseT with { RedFlagThreshold = rt };
+            rows.Add((t, ScorerEvaluation.Measure("dev", devSet, Lexical(t), bank), ScorerEvaluation.Measure("other", other, Lexical(t), extraBank)));
+        }
+
+        foreach (var r in rows)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rt {r.T.RedFlagThreshold:0.00} | dev {ScorerEvaluation.Format(r.Dev)}\n          other {ScorerEvaluation.Format(r.Other)}"));
+        }
+
+        var ranks = new List<(LexicalTuning T, ScorerFigures Dev, ScorerFigures Other)>();
+        double[] ws = [0, 0.2, 0.4, 0.6, 0.8];
+        foreach (double wc in ws)
+        {
+            foreach (double wm in ws)
+            {
+                foreach (double wr in ws)
+                {
+                    foreach (double rf in new[] { 1.0, 0.85, 0.8, 0.75, 0.7, 0.6, 0.5 })
+                    {
+                        if (wc + wm + wr == 0)
+                        {
+                            continue;
+                        }
+
+                        var t = baseT with { CoverageWeight = wc, MeanWeight = wm, RubricWeight = wr, RedFlagFactor = rf };
+                        ranks.Add((t, ScorerEvaluation.Measure("dev", devSet, Lexical(t), bank), ScorerEvaluation.Measure("other", other, Lexical(t), extraBank)));
+                    }
+                }
+            }
+        }
+
+        foreach (var r in ranks.Where(r => args.Contains("--with-coverage") ? r.T.CoverageWeight > 0 : args.Contains("--rubric-only") ? r.T.CoverageWeight + r.T.MeanWeight == 0 && r.T.RubricWeight == 0.8 : true).OrderByDescending(r => Math.Min(r.Dev.RankingAccuracy, r.Other.RankingAccuracy)).ThenByDescending(r => r.Dev.RankingAccuracy + r.Other.RankingAccuracy).Take(15))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cov {r.T.CoverageWeight} mean {r.T.MeanWeight} rubric {r.T.RubricWeight} rf {r.T.RedFlagFactor} | dev rank {r.Dev.RankingAccuracy:0.000} other rank {r.Other.RankingAccuracy:0.000}"));
+        }
+
+        return;
+    }
+
+    Show("best key-point F1 on dev (read off on the other set)", grid.OrderByDescending(r => r.Dev.KeyPoints.F1).Take(8));
+    Show("best key-point F1 on the other set (read off on dev)", grid.OrderByDescending(r => r.Other.KeyPoints.F1).Take(8));
+    Show("best worse-of-both F1", grid.OrderByDescending(r => Math.Min(r.Dev.KeyPoints.F1, r.Other.KeyPoints.F1)).Take(12));
+    foreach (int prefix in new[] { 0, 5, 6 })
+    {
+        Show($"prefix {prefix}: best worse-of-both F1", grid.Where(r => r.T.PrefixLength == prefix).OrderByDescending(r => Math.Min(r.Dev.KeyPoints.F1, r.Other.KeyPoints.F1)).Take(3));
+    }
+
+    foreach (double rt in new[] { 0.3, 0.35, 0.4, 0.45, 0.5 })
+    {
+        Show($"red flag {rt}: best worse-of-both F1", grid.Where(r => r.T.RedFlagThreshold == rt).OrderByDescending(r => Math.Min(r.Dev.KeyPoints.F1, r.Other.KeyPoints.F1)).Take(3));
+    }
+
+    return;
+}
 
 var load = Stopwatch.StartNew();
 using var semantic = new SemanticAnswerScorer();
@@ -134,10 +248,11 @@ if (args.Contains("--tune"))
 
 if (details is not null)
 {
-    foreach (var a in details == "all" ? answers : train)
+    foreach (var a in details == "all" ? answers : details == "extra" ? extra! : train)
     {
         var s = SemanticAnswerScorer.Combine(analyses[(a.QuestionId, a.Text)], SemanticAnswerScorer.Tuning.Default);
         var x = analyses[(a.QuestionId, a.Text)];
+        var dq = (details == "extra" ? extraBank : bank)[a.QuestionId];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\n{a.QuestionId} {a.Grade} strength {s.Strength:0.000} (lexical {x.Lexical.Strength:0.000}) coverage {s.Coverage:0.00}"));
         foreach (var k in s.KeyPoints)
         {
@@ -189,6 +304,16 @@ if (!args.Contains("--no-timing"))
     lexicalTimes.Sort();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"lexical scorer, warm, per answer: median {lexicalTimes[lexicalTimes.Count / 2]:0.000} ms"));
 }
+
+static Func<Question, string, Judgement> Lexical(LexicalTuning tuning) => (q, text) =>
+{
+    var s = AnswerScorer.Score(q, text, tuning);
+    return new Judgement(
+        s.Strength,
+        s.KeyPoints.Where(k => k.Covered).Select(k => k.Index).ToHashSet(),
+        s.RedFlags.Where(r => r.Hit).Select(r => r.Index).ToHashSet(),
+        s.RedFlags.Where(r => r.Checkable).Select(r => r.Index).ToHashSet());
+};
 
 Func<Question, string, Judgement> SemanticOnly(double threshold) => (q, text) =>
 {

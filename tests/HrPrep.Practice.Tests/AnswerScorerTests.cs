@@ -100,4 +100,63 @@ public class AnswerScorerTests
         Assert.Throws<ArgumentNullException>(() => AnswerScorer.Score(null!, "x"));
         Assert.Throws<ArgumentNullException>(() => AnswerScorer.Score(Calibration, null!));
     }
+
+    [Fact]
+    public void A_key_point_made_across_several_sentences_is_covered_with_the_shortest_run_as_evidence()
+    {
+        var q = Make(["Records every adjustment with the reason and checks the final distribution by group"], []);
+        const string answer = "First we meet. Every adjustment gets written down. I like tea. The reason goes next to it. Then the final distribution is checked by group.";
+
+        var score = AnswerScorer.Score(q, answer);
+
+        // no single sentence has more than a few of the key point's words; the answer as a whole has all of them
+        var single = AnswerScorer.SplitSentences(answer).Select(s => AnswerScorer.Score(q, s).KeyPoints[0].Score).Max();
+        Assert.True(score.KeyPoints[0].Covered);
+        Assert.True(score.KeyPoints[0].Score > single, $"{score.KeyPoints[0].Score} vs {single}");
+        Assert.Equal("Every adjustment gets written down. I like tea. The reason goes next to it. Then the final distribution is checked by group.", score.KeyPoints[0].Evidence);
+    }
+
+    [Fact]
+    public void Words_that_share_their_first_five_letters_match_where_the_stemmer_keeps_them_apart()
+    {
+        var q = Make(["Builds quarterly checkpoints into the plan"], []);
+        const string answer = "We look again every quarter at the checkpoints.";
+        var withPrefix = AnswerScorer.Score(q, answer, LexicalTuning.Default);
+        var exact = AnswerScorer.Score(q, answer, LexicalTuning.Default with { PrefixLength = 0 });
+        Assert.True(withPrefix.KeyPoints[0].Score > exact.KeyPoints[0].Score, $"{withPrefix.KeyPoints[0].Score} vs {exact.KeyPoints[0].Score}");
+
+        Assert.Equal("^quart", Text.TextAnalysis.PrefixKey("quarterli", 5));
+        Assert.Null(Text.TextAnalysis.PrefixKey("plan", 5)); // too short: only equal stems match
+        Assert.Null(Text.TextAnalysis.PrefixKey("~manag", 5)); // a synonym group is matched as a whole
+        Assert.Null(Text.TextAnalysis.PrefixKey("quarterli", 0));
+    }
+
+    [Fact]
+    public void A_sentence_that_commits_a_red_flag_is_not_evidence_for_a_key_point()
+    {
+        var q = Make(["Aligns rating standards across managers"], ["Lets managers set their own rating standards without alignment"]);
+        var flagged = AnswerScorer.Score(q, "Managers set their own rating standards without alignment.");
+        Assert.True(flagged.RedFlags[0].Hit);
+        Assert.False(flagged.KeyPoints[0].Covered);
+
+        var said = AnswerScorer.Score(q, "We align rating standards across managers.");
+        Assert.False(said.RedFlags[0].Hit);
+        Assert.True(said.KeyPoints[0].Covered);
+    }
+
+    [Fact]
+    public void Strength_grows_with_the_rubric_words_used_and_falls_with_each_red_flag()
+    {
+        var q = QuestionBank.Default["hrpm-calib-001"];
+        var weak = AnswerScorer.Score(q, "Calibration is a meeting.");
+        var better = AnswerScorer.Score(q, "Calibration aligns rating standards across managers before ratings are final, focusing on outliers with evidence.");
+        Assert.True(better.Strength > weak.Strength);
+
+        // the same answer with and without the red-flag factor: each flag hit costs 15%
+        const string Flagged = "Calibration aligns rating standards across managers before ratings are final. Calibration is making ratings fit the required bell curve.";
+        var score = AnswerScorer.Score(q, Flagged);
+        var unpenalised = AnswerScorer.Score(q, Flagged, LexicalTuning.Default with { RedFlagFactor = 1 });
+        Assert.Single(score.RedFlagsHit);
+        Assert.Equal(unpenalised.Strength * 0.85, score.Strength, 3);
+    }
 }

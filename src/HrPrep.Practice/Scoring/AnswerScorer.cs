@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using HrPrep.Content;
 using HrPrep.Practice.Text;
@@ -7,19 +8,22 @@ namespace HrPrep.Practice;
 
 /// <summary>
 /// Scores a free-text answer against a question's rubric, offline and deterministically: which key
-/// points it covers (with the sentence that covers each), which red flags it commits, and the
+/// points it covers (with the sentences that cover each), which red flags it commits, and the
 /// overall coverage. Lexical: words are normalised, stemmed (Porter), stop words dropped and
-/// synonyms from a small curated HR list folded together; each key point is matched against every
-/// sentence and pair of adjacent sentences of the answer, words weighted by how rare they are across
-/// the shipped question bank. Thread-safe.
+/// synonyms from a small curated HR list folded together; stems that share their first five letters
+/// also match. Red flags are judged sentence by sentence; a sentence that commits one is not
+/// evidence for any key point. A key point's score is the share of its words (weighted by how rare
+/// they are across the shipped question bank) that the rest of the answer uses anywhere, since
+/// candidates often make a point over several sentences; its evidence is the shortest run of
+/// adjacent sentences that has every word found. Thread-safe.
 /// </summary>
 public static class AnswerScorer
 {
     /// <summary>A key point counts as covered at or above this score.</summary>
-    public const double KeyPointThreshold = 0.25;
+    public const double KeyPointThreshold = 0.13;
 
     /// <summary>A red flag counts as hit at or above this score.</summary>
-    public const double RedFlagThreshold = 0.40;
+    public const double RedFlagThreshold = 0.45;
 
     private static readonly ConditionalWeakTable<Question, PreparedQuestion> Prepared = new();
 
@@ -40,17 +44,22 @@ public static class AnswerScorer
     }
 
     /// <summary>Scores with other thresholds (the benchmark sweeps them).</summary>
-    internal static AnswerScore Score(Question question, string answer, double keyPointThreshold, double redFlagThreshold)
+    internal static AnswerScore Score(Question question, string answer, double keyPointThreshold, double redFlagThreshold) =>
+        Score(question, answer, LexicalTuning.Default with { KeyPointThreshold = keyPointThreshold, RedFlagThreshold = redFlagThreshold });
+
+    /// <summary>Scores with other parameters (the benchmark and tests vary them).</summary>
+    internal static AnswerScore Score(Question question, string answer, LexicalTuning tuning)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(answer);
+        ArgumentNullException.ThrowIfNull(tuning);
         var prepared = Prepared.GetValue(question, q => new PreparedQuestion(q, TermWeights.Default));
 
         var sentenceTexts = TextAnalysis.SplitSentences(answer);
         var sentences = new List<Sentence>(sentenceTexts.Count);
         foreach (string text in sentenceTexts)
         {
-            sentences.Add(new Sentence(text, [.. TextAnalysis.Concepts(text)]));
+            sentences.Add(new Sentence(text, TextAnalysis.WithPrefixes(TextAnalysis.Concepts(text), tuning.PrefixLength)));
         }
 
         var negated = new bool[sentences.Count];
@@ -59,42 +68,9 @@ public static class AnswerScorer
             negated[i] = TextAnalysis.Words(sentences[i].Text).Exists(StopWords.IsNegation);
         }
 
-        var keyPoints = ImmutableArray.CreateBuilder<KeyPointResult>(prepared.KeyPoints.Length);
-        double scoreSum = 0;
-        int covered = 0;
-        for (int k = 0; k < prepared.KeyPoints.Length; k++)
-        {
-            var terms = prepared.KeyPoints[k];
-            double best = 0;
-            string? evidence = null;
-            for (int i = 0; i < sentences.Count; i++)
-            {
-                var (score, matched) = Match(terms, sentences[i].Concepts, null);
-                if (score > best && matched >= MinMatches(terms))
-                {
-                    (best, evidence) = (score, sentences[i].Text);
-                }
-            }
-
-            // A pair of adjacent sentences counts only when it clearly beats every single sentence.
-            double bestSingle = best;
-            for (int i = 0; i + 1 < sentences.Count; i++)
-            {
-                var (pairScore, pairMatched) = Match(terms, sentences[i].Concepts, sentences[i + 1].Concepts);
-                if (pairScore > best && pairScore > bestSingle + 0.05 && pairMatched >= MinMatches(terms))
-                {
-                    (best, evidence) = (pairScore, sentences[i].Text + " " + sentences[i + 1].Text);
-                }
-            }
-
-            best = Math.Round(best, 4);
-            bool isCovered = best >= keyPointThreshold;
-            covered += isCovered ? 1 : 0;
-            scoreSum += best;
-            keyPoints.Add(new KeyPointResult(k, question.Answer.KeyPoints[k], isCovered, best, isCovered ? evidence : null));
-        }
-
+        // Red flags first: a sentence that commits one is not evidence for a key point.
         var redFlags = ImmutableArray.CreateBuilder<RedFlagResult>(prepared.RedFlags.Length);
+        var flagged = new bool[sentences.Count];
         int hits = 0;
         for (int r = 0; r < prepared.RedFlags.Length; r++)
         {
@@ -105,12 +81,17 @@ public static class AnswerScorer
             {
                 for (int i = 0; i < sentences.Count; i++)
                 {
-                    var (score, matched) = Match(terms, sentences[i].Concepts, null);
+                    var (score, matched) = Match(terms, sentences[i].Concepts, tuning.PrefixLength);
                     if (negated[i] != flagNegated)
                     {
                         // "not", "never", "instead of"... in one but not the other: said the other way round,
                         // so the sentence can never reach the red-flag threshold
                         score *= 0.3;
+                    }
+
+                    if (matched >= MinMatches(terms) && score >= tuning.RedFlagThreshold)
+                    {
+                        flagged[i] = true;
                     }
 
                     if (score > best && matched >= MinMatches(terms))
@@ -121,9 +102,60 @@ public static class AnswerScorer
             }
 
             best = Math.Round(best, 4);
-            bool hit = checkable && best >= redFlagThreshold;
+            bool hit = checkable && best >= tuning.RedFlagThreshold;
             hits += hit ? 1 : 0;
             redFlags.Add(new RedFlagResult(r, question.RedFlags[r], hit, best, hit ? evidence : null, checkable));
+        }
+
+        var keyPoints = ImmutableArray.CreateBuilder<KeyPointResult>(prepared.KeyPoints.Length);
+        double scoreSum = 0;
+        int covered = 0;
+        var masks = new ulong[sentences.Count];
+        for (int k = 0; k < prepared.KeyPoints.Length; k++)
+        {
+            var terms = prepared.KeyPoints[k];
+            double best = 0;
+            string? evidence = null;
+
+            // Which of the key point's words each sentence has (a bit per word: key points have
+            // far fewer than 64), the words found anywhere in the answer, and from them the score.
+            int count = Math.Min(terms.Concepts.Length, 64);
+            ulong found = 0;
+            for (int i = 0; i < sentences.Count; i++)
+            {
+                masks[i] = flagged[i] ? 0 : MaskOf(terms, count, sentences[i].Concepts, tuning.PrefixLength);
+                found |= masks[i];
+            }
+
+            if (BitOperations.PopCount(found) >= MinMatches(terms))
+            {
+                best = ScoreOf(terms, found);
+
+                // Evidence: the shortest run of adjacent sentences that has every word found (the first such).
+                for (int w = 1; w <= sentences.Count && evidence is null; w++)
+                {
+                    for (int i = 0; i + w <= sentences.Count; i++)
+                    {
+                        ulong run = 0;
+                        for (int j = i; j < i + w; j++)
+                        {
+                            run |= masks[j];
+                        }
+
+                        if (run == found)
+                        {
+                            evidence = string.Join(" ", sentences.Skip(i).Take(w).Select(x => x.Text));
+                            break;
+                        }
+                    }
+                }
+            }
+
+            best = Math.Round(best, 4);
+            bool isCovered = best >= tuning.KeyPointThreshold;
+            covered += isCovered ? 1 : 0;
+            scoreSum += best;
+            keyPoints.Add(new KeyPointResult(k, question.Answer.KeyPoints[k], isCovered, best, isCovered ? evidence : null));
         }
 
         int n = prepared.KeyPoints.Length;
@@ -135,15 +167,48 @@ public static class AnswerScorer
             all.UnionWith(sentence.Concepts);
         }
 
-        double rubric = Match(prepared.Rubric, all, null).Score;
-        double strength = ((0.6 * coverage) + (0.2 * mean) + (0.2 * rubric)) * Math.Pow(0.85, hits);
+        double rubric = Match(prepared.Rubric, all, tuning.PrefixLength).Score;
+        double strength = ((tuning.CoverageWeight * coverage) + (tuning.MeanWeight * mean) + (tuning.RubricWeight * rubric))
+            / (tuning.CoverageWeight + tuning.MeanWeight + tuning.RubricWeight) * Math.Pow(tuning.RedFlagFactor, hits);
         return new AnswerScore(question.Id, Math.Round(coverage, 4), Math.Round(strength, 4), keyPoints.MoveToImmutable(), redFlags.MoveToImmutable());
+    }
+
+    /// <summary>Bit i set when the i-th of the first <paramref name="count"/> terms is in <paramref name="concepts"/>.</summary>
+    private static ulong MaskOf(WeightedTerms terms, int count, HashSet<string> concepts, int prefixLength)
+    {
+        ulong mask = 0;
+        for (int i = 0; i < count; i++)
+        {
+            string c = terms.Concepts[i];
+            if (concepts.Contains(c) || (TextAnalysis.PrefixKey(c, prefixLength) is { } key && concepts.Contains(key)))
+            {
+                mask |= 1UL << i;
+            }
+        }
+
+        return mask;
+    }
+
+    /// <summary>The weight of the terms found (bits of <paramref name="found"/>) over the total weight.</summary>
+    private static double ScoreOf(WeightedTerms terms, ulong found)
+    {
+        double weight = 0;
+        for (int i = 0; i < Math.Min(terms.Concepts.Length, 64); i++)
+        {
+            weight += (found & (1UL << i)) != 0 ? terms.Weights[i] : 0;
+        }
+
+        return terms.Total <= 0 ? 0 : weight / terms.Total;
     }
 
     private static int MinMatches(WeightedTerms terms) => Math.Min(2, terms.Concepts.Length);
 
-    /// <summary>Weighted share of the terms found in one or two concept sets, and how many were found.</summary>
-    private static (double Score, int Matched) Match(WeightedTerms terms, HashSet<string> a, HashSet<string>? b)
+    /// <summary>
+    /// Weighted share of the terms found in a set of concepts, and how many were found. With a
+    /// <paramref name="prefixLength"/>, a term also counts as found when the set holds another word
+    /// with the same first letters (see <see cref="TextAnalysis.WithPrefixes"/>).
+    /// </summary>
+    internal static (double Score, int Matched) Match(WeightedTerms terms, HashSet<string> concepts, int prefixLength)
     {
         if (terms.Total <= 0)
         {
@@ -155,7 +220,7 @@ public static class AnswerScorer
         for (int i = 0; i < terms.Concepts.Length; i++)
         {
             string c = terms.Concepts[i];
-            if (a.Contains(c) || (b is not null && b.Contains(c)))
+            if (concepts.Contains(c) || (TextAnalysis.PrefixKey(c, prefixLength) is { } key && concepts.Contains(key)))
             {
                 found += terms.Weights[i];
                 matched++;
@@ -164,6 +229,23 @@ public static class AnswerScorer
 
         return (found / terms.Total, matched);
     }
+}
+
+/// <summary>
+/// The lexical scorer's parameters (bench/PracticeBench --tune-lexical sweeps them).
+/// </summary>
+/// <param name="KeyPointThreshold">A key point is covered at or above this score.</param>
+/// <param name="RedFlagThreshold">A red flag is hit at or above this score (one sentence).</param>
+/// <param name="PrefixLength">Words match when their stems share this many first letters (0: stems must be equal).</param>
+/// <param name="CoverageWeight">Weight of the coverage in <see cref="AnswerScore.Strength"/>.</param>
+/// <param name="MeanWeight">Weight of the mean key-point score in the strength.</param>
+/// <param name="RubricWeight">Weight of the share of the model answer's and key points' words in the strength.</param>
+/// <param name="RedFlagFactor">The strength is multiplied by this per red flag hit.</param>
+
+internal sealed record LexicalTuning(double KeyPointThreshold, double RedFlagThreshold, int PrefixLength,
+    double CoverageWeight, double MeanWeight, double RubricWeight, double RedFlagFactor)
+{
+    public static LexicalTuning Default { get; } = new(AnswerScorer.KeyPointThreshold, AnswerScorer.RedFlagThreshold, 5, 0, 0, 1, 0.85);
 }
 
 /// <summary>A text's distinct concepts with their weights.</summary>
