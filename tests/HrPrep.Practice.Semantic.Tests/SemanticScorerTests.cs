@@ -90,7 +90,8 @@ public class SemanticScorerTests(ModelFixture model)
         Assert.True(combined.Covered.Count() > lexical.Covered.Count(), $"lexical {lexical.Covered.Count()}, combined {combined.Covered.Count()}");
         Assert.Equal(3, combined.Covered.Count());
         Assert.True(combined.Coverage > lexical.Coverage);
-        Assert.True(combined.Strength > lexical.Strength);
+        // ranking: the lexical strength (the mixes with semantic coverage and cosine ranked worse on both labelled sets)
+        Assert.Equal(lexical.Strength, combined.Strength);
         foreach (var k in combined.KeyPoints)
         {
             // evidence is one sentence of the answer
