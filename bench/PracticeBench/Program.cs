@@ -250,7 +250,31 @@ if (args.Contains("--tune-combined") && extra is not null)
     }
 
     ShowRows("ranking: best worse-of-both", ranks.OrderByDescending(r => Math.Min(r.Dev.RankingAccuracy, r.Other.RankingAccuracy)).ThenByDescending(r => r.Dev.RankingAccuracy + r.Other.RankingAccuracy).Take(12));
-    ShowRows("ranking: lexical strength only", ranks.Where(r => r.T.CoverageWeight + r.T.CosineWeight == 0));
+    ShowRows("ranking: lexical strength only", ranks.Where(r => r.T.CoverageWeight + r.T.CosineWeight == 0 && r.T.LexicalWeight == 1));
+
+    // red flags by meaning: a sentence close to a red flag and closer to it than to any key point
+    var flagRows = new List<(SemanticAnswerScorer.Tuning T, ScorerFigures Dev, ScorerFigures Other)>();
+    foreach (double fs in Enumerable.Range(0, 14).Select(i => 0.30 + (i * 0.025)).Append(2.0))
+    {
+        foreach (double fm in new[] { -0.1, 0, 0.05, 0.1, 0.15, 0.2 })
+        {
+            foreach (double rf in new[] { 1.0, 0.85, 0.75 })
+            {
+                var tuning = SemanticAnswerScorer.Tuning.Default with { FlagSimilarity = fs, FlagMargin = fm, RedFlagFactor = rf };
+                flagRows.Add((tuning, ScorerEvaluation.Measure("dev", answers, Combined(tuning), bank), ScorerEvaluation.Measure("other", extra, Combined(tuning), extraBank)));
+            }
+        }
+    }
+
+    foreach (var r in flagRows.Where(r => r.T.RedFlagFactor == 1.0).OrderByDescending(r => Math.Min(r.Dev.RedFlags!.F1, r.Other.RedFlags!.F1)).Take(10).Concat(flagRows.Where(r => r.T.FlagSimilarity == 2.0 && r.T.FlagMargin == 0)))
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"flags {r.T.FlagSimilarity:0.000} margin {r.T.FlagMargin:0.00} rf {r.T.RedFlagFactor} | dev P {r.Dev.RedFlags!.Precision:0.000} R {r.Dev.RedFlags.Recall:0.000} rank {r.Dev.RankingAccuracy:0.000} | other P {r.Other.RedFlags!.Precision:0.000} R {r.Other.RedFlags.Recall:0.000} rank {r.Other.RankingAccuracy:0.000}"));
+    }
+
+    foreach (var r in flagRows.Where(r => r.T.RedFlagFactor != 1.0).OrderByDescending(r => Math.Min(r.Dev.RedFlags!.F1, r.Other.RedFlags!.F1)).Take(8))
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"flags {r.T.FlagSimilarity:0.000} margin {r.T.FlagMargin:0.00} rf {r.T.RedFlagFactor} | dev P {r.Dev.RedFlags!.Precision:0.000} R {r.Dev.RedFlags.Recall:0.000} rank {r.Dev.RankingAccuracy:0.000} | other P {r.Other.RedFlags!.Precision:0.000} R {r.Other.RedFlags.Recall:0.000} rank {r.Other.RankingAccuracy:0.000}"));
+    }
 }
 
 if (args.Contains("--tune"))

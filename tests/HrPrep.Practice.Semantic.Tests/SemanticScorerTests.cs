@@ -105,6 +105,23 @@ public class SemanticScorerTests(ModelFixture model)
     }
 
     [Fact]
+    public void A_red_flag_said_in_other_words_is_hit_by_meaning_and_lowers_strength()
+    {
+        // one content word ("away") in common with "Says the employee should be dismissed straight away": the lexical scorer needs two
+        string answer = Paraphrase + "\nThey should be let go right away.";
+        var lexical = AnswerScorer.Score(Underperformance, answer);
+        var combined = model.Scorer.Score(Underperformance, answer);
+
+        Assert.False(lexical.RedFlags[0].Hit);
+        Assert.True(combined.RedFlags[0].Hit, $"score {combined.RedFlags[0].Score}");
+        Assert.Equal("They should be let go right away.", combined.RedFlags[0].Evidence);
+        Assert.True(combined.Strength < lexical.Strength);
+
+        // a sentence about a key point is closer to it than to the red flag: not a hit
+        Assert.False(model.Scorer.Score(Underperformance, Paraphrase).RedFlags[0].Hit);
+    }
+
+    [Fact]
     public void An_off_topic_answer_covers_nothing_and_an_empty_answer_scores_zero()
     {
         var offTopic = model.Scorer.Score(Underperformance, "I enjoy gardening and long walks by the sea. The weather was lovely last summer.");
