@@ -5,7 +5,7 @@ using HrPrep.Practice;
 using HrPrep.Practice.Evaluation;
 using HrPrep.Practice.Semantic;
 
-// Usage: PracticeBench [SET] [--no-timing] [--tune] [--tune-lexical [--tune-ranking]] [--tune-combined]
+// Usage: PracticeBench [SET] [--no-timing] [--tune] [--tune-lexical [--tune-ranking]] [--tune-combined] [--ablate]
 //                      [--details train|all|extra] [--lexical-details dev|extra]
 //
 // Figures of four scorers on labelled answers: the word-overlap baseline, the lexical AnswerScorer,
@@ -49,6 +49,21 @@ if (args.SkipWhile(a => a != "--lexical-details").Skip(1).FirstOrDefault() is { 
         {
             string mark = (r.Hit, a.RedFlags.Contains(r.Index)) switch { (true, true) => "TP", (true, false) => "FP", (false, true) => "FN", _ => "  " };
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {mark} R{r.Index} {r.Score:0.00} {(r.Checkable ? "" : "(absence) ")}{r.Text}  <= {r.Evidence}"));
+        }
+    }
+
+    return;
+}
+
+if (args.Contains("--ablate"))
+{
+    // The lexical scorer with one mechanism switched off at a time, on each set.
+    foreach (var (label, t) in new[] { ("shipped", LexicalTuning.Default), ("no prefix match", LexicalTuning.Default with { PrefixLength = 0 }) })
+    {
+        Console.WriteLine(ScorerEvaluation.Format(ScorerEvaluation.Measure($"{label} / dev", answers, Lexical(t), bank)));
+        if (extra is not null)
+        {
+            Console.WriteLine(ScorerEvaluation.Format(ScorerEvaluation.Measure($"{label} / extra", extra, Lexical(t), extraBank)));
         }
     }
 
