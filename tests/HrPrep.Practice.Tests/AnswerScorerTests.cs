@@ -159,4 +159,17 @@ public class AnswerScorerTests
         Assert.Single(score.RedFlagsHit);
         Assert.Equal(unpenalised.Strength * 0.85, score.Strength, 3);
     }
+
+    [Fact]
+    public void The_evidence_run_is_the_shortest_that_has_every_word_found_and_the_first_of_equal_length()
+    {
+        static List<Text.Sentence> Sentences(int n) => [.. Enumerable.Range(0, n).Select(i => new Text.Sentence("s" + i, []))];
+
+        // words 0 and 1 in s0 and s1, then both in s3: s3 alone is shorter than s0-s1
+        Assert.Equal("s3", AnswerScorer.ShortestRun(Sentences(4), [0b01, 0b10, 0, 0b11], 0b11));
+        // two runs of two: the first wins
+        Assert.Equal("s0 s1", AnswerScorer.ShortestRun(Sentences(5), [0b01, 0b10, 0, 0b01, 0b10], 0b11));
+        // a word only at the end: the run stretches to it, starting as late as it can
+        Assert.Equal("s1 s2 s3", AnswerScorer.ShortestRun(Sentences(4), [0b001, 0b011, 0b010, 0b100], 0b111));
+    }
 }

@@ -131,24 +131,7 @@ public static class AnswerScorer
             {
                 best = ScoreOf(terms, found);
 
-                // Evidence: the shortest run of adjacent sentences that has every word found (the first such).
-                for (int w = 1; w <= sentences.Count && evidence is null; w++)
-                {
-                    for (int i = 0; i + w <= sentences.Count; i++)
-                    {
-                        ulong run = 0;
-                        for (int j = i; j < i + w; j++)
-                        {
-                            run |= masks[j];
-                        }
-
-                        if (run == found)
-                        {
-                            evidence = string.Join(" ", sentences.Skip(i).Take(w).Select(x => x.Text));
-                            break;
-                        }
-                    }
-                }
+                evidence = ShortestRun(sentences, masks, found);
             }
 
             best = Math.Round(best, 4);
@@ -171,6 +154,43 @@ public static class AnswerScorer
         double strength = ((tuning.CoverageWeight * coverage) + (tuning.MeanWeight * mean) + (tuning.RubricWeight * rubric))
             / (tuning.CoverageWeight + tuning.MeanWeight + tuning.RubricWeight) * Math.Pow(tuning.RedFlagFactor, hits);
         return new AnswerScore(question.Id, Math.Round(coverage, 4), Math.Round(strength, 4), keyPoints.MoveToImmutable(), redFlags.MoveToImmutable());
+    }
+
+    /// <summary>
+    /// The shortest run of adjacent sentences whose masks together have every bit of
+    /// <paramref name="found"/> (the first such run), joined with spaces: a sliding window over the
+    /// sentences with a count per bit, so linear in the number of sentences.
+    /// </summary>
+    internal static string ShortestRun(List<Sentence> sentences, ulong[] masks, ulong found)
+    {
+        Span<int> counts = stackalloc int[64];
+        counts.Clear();
+        int need = BitOperations.PopCount(found), have = 0;
+        int bestStart = 0, bestLength = int.MaxValue, left = 0;
+        for (int right = 0; right < sentences.Count; right++)
+        {
+            for (ulong m = masks[right] & found; m != 0; m &= m - 1)
+            {
+                have += counts[BitOperations.TrailingZeroCount(m)]++ == 0 ? 1 : 0;
+            }
+
+            while (have == need && left <= right)
+            {
+                if (right - left + 1 < bestLength)
+                {
+                    (bestStart, bestLength) = (left, right - left + 1);
+                }
+
+                for (ulong m = masks[left] & found; m != 0; m &= m - 1)
+                {
+                    have -= --counts[BitOperations.TrailingZeroCount(m)] == 0 ? 1 : 0;
+                }
+
+                left++;
+            }
+        }
+
+        return string.Join(" ", sentences.Skip(bestStart).Take(bestLength).Select(x => x.Text));
     }
 
     /// <summary>Bit i set when the i-th of the first <paramref name="count"/> terms is in <paramref name="concepts"/>.</summary>
