@@ -58,7 +58,7 @@ if (args.SkipWhile(a => a != "--lexical-details").Skip(1).FirstOrDefault() is { 
 if (args.Contains("--ablate"))
 {
     // The lexical scorer with one mechanism switched off at a time, on each set.
-    foreach (var (label, t) in new[] { ("shipped", LexicalTuning.Default), ("no prefix match", LexicalTuning.Default with { PrefixLength = 0 }) })
+    foreach (var (label, t) in new[] { ("shipped", LexicalTuning.Default), ("no prefix match", LexicalTuning.Default with { PrefixLength = 0 }), ("no model-answer words", LexicalTuning.Default with { ExpansionWeight = 0 }), ("neither", LexicalTuning.Default with { PrefixLength = 0, ExpansionWeight = 0 }) })
     {
         Console.WriteLine(ScorerEvaluation.Format(ScorerEvaluation.Measure($"{label} / dev", answers, Lexical(t), bank)));
         if (extra is not null)
@@ -79,11 +79,12 @@ if (args.Contains("--tune-lexical"))
     var grid = new List<(LexicalTuning T, ScorerFigures Dev, ScorerFigures Other)>();
     foreach (int prefix in new[] { 0, 5, 6 })
     {
-        foreach (double rt in new[] { 0.3, 0.35, 0.4, 0.45, 0.5 })
+        foreach (double rt in new[] { 0.35, 0.4, 0.45, 0.5 })
+        foreach (double beta in new[] { 0, 0.15, 0.25, 0.35, 0.5 })
         {
-            foreach (double kt in Enumerable.Range(0, 16).Select(i => 0.05 + (i * 0.01)))
+            foreach (double kt in Enumerable.Range(0, 21).Select(i => 0.05 + (i * 0.01)))
             {
-                var t = LexicalTuning.Default with { KeyPointThreshold = Math.Round(kt, 3), PrefixLength = prefix, RedFlagThreshold = rt };
+                var t = LexicalTuning.Default with { KeyPointThreshold = Math.Round(kt, 3), PrefixLength = prefix, RedFlagThreshold = rt, ExpansionWeight = beta };
                 grid.Add((t, ScorerEvaluation.Measure("dev", devSet, Lexical(t), bank), ScorerEvaluation.Measure("other", other, Lexical(t), extraBank)));
             }
         }
@@ -95,7 +96,7 @@ if (args.Contains("--tune-lexical"))
         foreach (var r in rows)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"kt {r.T.KeyPointThreshold:0.000} prefix {r.T.PrefixLength} rt {r.T.RedFlagThreshold:0.00} | dev P {r.Dev.KeyPoints.Precision:0.000} R {r.Dev.KeyPoints.Recall:0.000} F1 {r.Dev.KeyPoints.F1:0.000} rank {r.Dev.RankingAccuracy:0.000} | other P {r.Other.KeyPoints.Precision:0.000} R {r.Other.KeyPoints.Recall:0.000} F1 {r.Other.KeyPoints.F1:0.000} rank {r.Other.RankingAccuracy:0.000}"));
+                $"kt {r.T.KeyPointThreshold:0.000} prefix {r.T.PrefixLength} rt {r.T.RedFlagThreshold:0.00} beta {r.T.ExpansionWeight:0.00} | dev P {r.Dev.KeyPoints.Precision:0.000} R {r.Dev.KeyPoints.Recall:0.000} F1 {r.Dev.KeyPoints.F1:0.000} rank {r.Dev.RankingAccuracy:0.000} | other P {r.Other.KeyPoints.Precision:0.000} R {r.Other.KeyPoints.Recall:0.000} F1 {r.Other.KeyPoints.F1:0.000} rank {r.Other.RankingAccuracy:0.000}"));
         }
     }
 
@@ -144,17 +145,23 @@ if (args.Contains("--tune-lexical"))
         return;
     }
 
+    if (args.Contains("--all-rows")) { Show("all", grid); }
     Show("best key-point F1 on dev (read off on the other set)", grid.OrderByDescending(r => r.Dev.KeyPoints.F1).Take(8));
     Show("best key-point F1 on the other set (read off on dev)", grid.OrderByDescending(r => r.Other.KeyPoints.F1).Take(8));
     Show("best worse-of-both F1", grid.OrderByDescending(r => Math.Min(r.Dev.KeyPoints.F1, r.Other.KeyPoints.F1)).Take(12));
     foreach (int prefix in new[] { 0, 5, 6 })
     {
-        Show($"prefix {prefix}: best worse-of-both F1", grid.Where(r => r.T.PrefixLength == prefix).OrderByDescending(r => Math.Min(r.Dev.KeyPoints.F1, r.Other.KeyPoints.F1)).Take(3));
+        Show($"prefix {prefix}: best worse-of-both F1", grid.Where(r => r.T.PrefixLength == prefix && r.T.ExpansionWeight == LexicalTuning.Default.ExpansionWeight).OrderByDescending(r => Math.Min(r.Dev.KeyPoints.F1, r.Other.KeyPoints.F1)).Take(3));
     }
 
-    foreach (double rt in new[] { 0.3, 0.35, 0.4, 0.45, 0.5 })
+    foreach (double rt in new[] { 0.35, 0.4, 0.45, 0.5 })
     {
         Show($"red flag {rt}: best worse-of-both F1", grid.Where(r => r.T.RedFlagThreshold == rt).OrderByDescending(r => Math.Min(r.Dev.KeyPoints.F1, r.Other.KeyPoints.F1)).Take(3));
+    }
+
+    foreach (double beta in new[] { 0, 0.15, 0.25, 0.35, 0.5 })
+    {
+        Show($"model-answer words weight {beta}: best worse-of-both F1", grid.Where(r => r.T.ExpansionWeight == beta).OrderByDescending(r => Math.Min(r.Dev.KeyPoints.F1, r.Other.KeyPoints.F1)).Take(3));
     }
 
     return;

@@ -172,4 +172,27 @@ public class AnswerScorerTests
         // a word only at the end: the run stretches to it, starting as late as it can
         Assert.Equal("s1 s2 s3", AnswerScorer.ShortestRun(Sentences(4), [0b001, 0b011, 0b010, 0b100], 0b111));
     }
+
+    [Fact]
+    public void The_model_answer_sentence_closest_to_a_key_point_says_what_it_means()
+    {
+        var q = Make(["Uses frame-of-reference training"], []) with
+        {
+            Answer = new ModelAnswer(
+                "Calibration needs a shared standard. Frame-of-reference training means managers rate sample cases together and compare against agreed answers.",
+                ["Uses frame-of-reference training"]),
+        };
+        const string answer = "I'd have the managers score a few sample cases and compare their scores against agreed answers.";
+
+        // none of the key point's own words, but the model answer's explanation of it
+        var without = AnswerScorer.Score(q, answer, LexicalTuning.Default with { ExpansionWeight = 0 });
+        var with = AnswerScorer.Score(q, answer);
+        Assert.Equal(0, without.KeyPoints[0].Score);
+        Assert.True(with.KeyPoints[0].Covered, $"score {with.KeyPoints[0].Score}");
+        Assert.Equal(answer, with.KeyPoints[0].Evidence);
+
+        // the words of another sentence of the model answer (fewer than two of the key point's words) do not count
+        var unrelated = AnswerScorer.Score(q, "Calibration needs a shared standard.");
+        Assert.False(unrelated.KeyPoints[0].Covered);
+    }
 }

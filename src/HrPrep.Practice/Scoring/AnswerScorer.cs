@@ -20,7 +20,7 @@ namespace HrPrep.Practice;
 public static class AnswerScorer
 {
     /// <summary>A key point counts as covered at or above this score.</summary>
-    public const double KeyPointThreshold = 0.13;
+    public const double KeyPointThreshold = 0.14;
 
     /// <summary>A red flag counts as hit at or above this score.</summary>
     public const double RedFlagThreshold = 0.45;
@@ -113,7 +113,10 @@ public static class AnswerScorer
         var masks = new ulong[sentences.Count];
         for (int k = 0; k < prepared.KeyPoints.Length; k++)
         {
-            var terms = prepared.KeyPoints[k];
+            // the key point's own words, then (weighing ExpansionWeight as much) the other words of the
+            // model-answer sentence or "look for" item closest to it, which say what it means
+            var terms = tuning.ExpansionWeight > 0 ? prepared.Expanded[k] : prepared.KeyPoints[k];
+            int own = prepared.KeyPoints[k].Concepts.Length;
             double best = 0;
             string? evidence = null;
 
@@ -127,9 +130,9 @@ public static class AnswerScorer
                 found |= masks[i];
             }
 
-            if (BitOperations.PopCount(found) >= MinMatches(terms))
+            if (BitOperations.PopCount(found) >= MinMatches(prepared.KeyPoints[k]))
             {
-                best = ScoreOf(terms, found);
+                best = tuning.ExpansionWeight > 0 ? ScoreOf(terms, found, own, prepared.KeyPoints[k].Total, tuning.ExpansionWeight) : ScoreOf(terms, found);
 
                 evidence = ShortestRun(sentences, masks, found);
             }
@@ -221,6 +224,21 @@ public static class AnswerScorer
         return terms.Total <= 0 ? 0 : weight / terms.Total;
     }
 
+    /// <summary>
+    /// The weight of the terms found over the weight of the key point's own <paramref name="own"/>
+    /// terms, the terms after those weighing <paramref name="beta"/> as much (at most 1).
+    /// </summary>
+    private static double ScoreOf(WeightedTerms terms, ulong found, int own, double ownTotal, double beta)
+    {
+        double weight = 0;
+        for (int i = 0; i < Math.Min(terms.Concepts.Length, 64); i++)
+        {
+            weight += (found & (1UL << i)) != 0 ? terms.Weights[i] * (i < own ? 1 : beta) : 0;
+        }
+
+        return ownTotal <= 0 ? 0 : Math.Min(1, weight / ownTotal);
+    }
+
     private static int MinMatches(WeightedTerms terms) => Math.Min(2, terms.Concepts.Length);
 
     /// <summary>
@@ -261,11 +279,12 @@ public static class AnswerScorer
 /// <param name="MeanWeight">Weight of the mean key-point score in the strength.</param>
 /// <param name="RubricWeight">Weight of the share of the model answer's and key points' words in the strength.</param>
 /// <param name="RedFlagFactor">The strength is multiplied by this per red flag hit.</param>
+/// <param name="ExpansionWeight">Weight of the words of a key point's closest model-answer sentence or "look for" item (0: not used).</param>
 
 internal sealed record LexicalTuning(double KeyPointThreshold, double RedFlagThreshold, int PrefixLength,
-    double CoverageWeight, double MeanWeight, double RubricWeight, double RedFlagFactor)
+    double CoverageWeight, double MeanWeight, double RubricWeight, double RedFlagFactor, double ExpansionWeight = 0)
 {
-    public static LexicalTuning Default { get; } = new(AnswerScorer.KeyPointThreshold, AnswerScorer.RedFlagThreshold, 5, 0, 0, 1, 0.85);
+    public static LexicalTuning Default { get; } = new(AnswerScorer.KeyPointThreshold, AnswerScorer.RedFlagThreshold, 5, 0, 0, 1, 0.85, 0.15);
 }
 
 /// <summary>A text's distinct concepts with their weights.</summary>
@@ -297,7 +316,33 @@ internal sealed class PreparedQuestion
         KeyPoints = [.. question.Answer.KeyPoints.Select(k => new WeightedTerms(TextAnalysis.Concepts(k, rubric: true), Weight))];
         RedFlags = [.. question.RedFlags.Select(r => (new WeightedTerms(TextAnalysis.Concepts(r, rubric: true), Weight), !IsOmission(r), TextAnalysis.Words(r).Exists(StopWords.IsNegation)))];
         Rubric = new WeightedTerms(TextAnalysis.Concepts(string.Join("\n", [question.Answer.Summary, .. question.Answer.KeyPoints])), Weight);
+
+        // Each key point's closest sentence of the model answer or "look for" item (the largest weighted
+        // share of the key point's words, at least two of them): its other words, after the key point's.
+        var sources = TextAnalysis.SplitSentences(question.Answer.Summary).Concat(question.LookFor)
+            .Select(x => new HashSet<string>(TextAnalysis.Concepts(x), StringComparer.Ordinal)).ToList();
+        Expanded = new WeightedTerms[KeyPoints.Length];
+        for (int k = 0; k < KeyPoints.Length; k++)
+        {
+            var kp = KeyPoints[k];
+            HashSet<string>? bestSource = null;
+            double bestShare = 0;
+            foreach (var src in sources)
+            {
+                var (share, matched) = AnswerScorer.Match(kp, src, 0);
+                if (matched >= 2 && share > bestShare)
+                {
+                    (bestShare, bestSource) = (share, src);
+                }
+            }
+
+            var extra = bestSource is null ? [] : bestSource.Where(c => !kp.Concepts.Contains(c)).Order(StringComparer.Ordinal).ToArray();
+            Expanded[k] = new WeightedTerms([.. kp.Concepts, .. extra], Weight);
+        }
     }
+
+    /// <summary>Per key point: its own concepts, then the other concepts of its closest model-answer sentence or "look for" item.</summary>
+    public WeightedTerms[] Expanded { get; }
 
     /// <summary>Every concept of the model answer and key points.</summary>
     public WeightedTerms Rubric { get; }
