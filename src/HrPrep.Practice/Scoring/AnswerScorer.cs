@@ -14,8 +14,10 @@ namespace HrPrep.Practice;
 /// also match. Red flags are judged sentence by sentence; a sentence that commits one is not
 /// evidence for any key point. A key point's score is the share of its words (weighted by how rare
 /// they are across the shipped question bank) that the rest of the answer uses anywhere, since
-/// candidates often make a point over several sentences; its evidence is the shortest run of
-/// adjacent sentences that has every word found. Thread-safe.
+/// candidates often make a point over several sentences. The other words of the key point's closest
+/// sentence of the model answer (or "look for" item) count too, at a small weight: the question's
+/// own texts say what the key point means. Its evidence is the shortest run of adjacent sentences
+/// that has every word found. Thread-safe.
 /// </summary>
 public static class AnswerScorer
 {
