@@ -6,21 +6,23 @@ using HrPrep.Practice.Evaluation;
 using HrPrep.Practice.Semantic;
 
 // Usage: PracticeBench [SET] [--no-timing] [--tune] [--tune-lexical [--tune-ranking]] [--tune-combined] [--ablate]
-//                      [--details train|all|extra] [--lexical-details dev|extra]
+//                      [--details train|all|extra|set] [--lexical-details dev|extra|set]
 //
 // Figures of four scorers on labelled answers: the word-overlap baseline, the lexical AnswerScorer,
 // semantic matching alone (sentence embeddings, all-MiniLM-L6-v2) and the combined
-// SemanticAnswerScorer (lexical OR semantic). Printed for the development set
+// SemanticAnswerScorer (lexical OR semantic). Printed for the first (development) set
 // (tests/HrPrep.Practice.Tests/Labelled/answers.txt), its train half (the 1st, 3rd, 5th... question
-// in file order) and its other half, and for SET when given (a labelled-answers file, or a folder of
-// *.txt files in the same format with an optional *.rubrics snapshot, e.g.
-// tests/HrPrep.Practice.Tests/Labelled/heldout2), scored as a whole. The baseline's word share and
-// the semantic-only cosine are chosen on the train half. The lexical and combined scorers' shipped
-// constants were chosen with --tune-lexical / --tune-combined, which measure every configuration on
-// the development set AND on SET (heldout2) and print the choice made on one read off on the other,
-// and the best worse-of-both; see docs/practice.md. --tune prints the older train-half grid searches.
+// in file order) and its other half; for heldout2 (Labelled/heldout2, the second author's set, also
+// used for development since the s5 rework); and for SET when given (a labelled-answers file, or a
+// folder of *.txt files in the same format with an optional *.rubrics snapshot, e.g.
+// tests/HrPrep.Practice.Tests/Labelled/heldout3), scored as a whole with the shipped constants.
+// The baseline's word share and the semantic-only cosine are chosen on the train half. The lexical
+// and combined scorers' shipped constants were chosen with --tune-lexical / --tune-combined, which
+// measure every configuration on the first set AND heldout2 (never on SET) and print the choice
+// made on one read off on the other, and the best worse-of-both; see docs/practice.md. --tune
+// prints the older train-half grid searches.
 string devPath = FindRepoFile("tests/HrPrep.Practice.Tests/Labelled/answers.txt");
-string? setPath = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && a is not ("train" or "all" or "extra"));
+string? setPath = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && a is not ("train" or "all" or "extra" or "set" or "dev"));
 string? details = args.SkipWhile(a => a != "--details").Skip(1).FirstOrDefault();
 // each set is scored against the rubrics it was labelled against (see RubricSnapshot)
 var bank = RubricSnapshot.Apply(QuestionBank.Default, devPath);
@@ -28,13 +30,20 @@ var answers = LabelledSet.ReadSet(devPath);
 var order = answers.Select(a => a.QuestionId).Distinct().ToList();
 var train = answers.Where(a => ScorerEvaluation.IsDevelopment(order, a.QuestionId)).ToList();
 var held = answers.Where(a => !ScorerEvaluation.IsDevelopment(order, a.QuestionId)).ToList();
-var extra = setPath is null ? null : LabelledSet.ReadSet(Path.GetFullPath(setPath));
-var extraBank = setPath is null ? bank : RubricSnapshot.Apply(QuestionBank.Default, Path.GetFullPath(setPath));
+// heldout2: the second author's set, used with the first for development since the s5 rework (see
+// docs/practice.md); every --tune-* mode measures on these two and never on SET
+string heldout2Path = FindRepoFile("tests/HrPrep.Practice.Tests/Labelled/heldout2");
+IReadOnlyList<LabelledAnswer> extra = LabelledSet.ReadSet(heldout2Path);
+var extraBank = RubricSnapshot.Apply(QuestionBank.Default, heldout2Path);
+// SET, when given and not heldout2 itself: scored with the shipped constants, nothing tuned on it
+bool givenIsHeldout2 = setPath is not null && Path.TrimEndingDirectorySeparator(Path.GetFullPath(setPath)) == Path.TrimEndingDirectorySeparator(heldout2Path);
+var given = setPath is null || givenIsHeldout2 ? null : LabelledSet.ReadSet(Path.GetFullPath(setPath));
+var givenBank = given is null ? bank : RubricSnapshot.Apply(QuestionBank.Default, Path.GetFullPath(setPath!));
 
 if (args.SkipWhile(a => a != "--lexical-details").Skip(1).FirstOrDefault() is { } which)
 {
     // Every key point of every answer with the lexical scorer's verdict against the label.
-    var (set, setBank) = which == "extra" ? (extra!, extraBank) : (answers, bank);
+    var (set, setBank) = which switch { "extra" => (extra, extraBank), "set" => (given ?? throw new InvalidOperationException("no SET given"), givenBank), _ => (answers, bank) };
     foreach (var a in set)
     {
         var s = AnswerScorer.Score(setBank[a.QuestionId], a.Text);
@@ -61,10 +70,7 @@ if (args.Contains("--ablate"))
     foreach (var (label, t) in new[] { ("shipped", LexicalTuning.Default), ("no prefix match", LexicalTuning.Default with { PrefixLength = 0 }), ("no model-answer words", LexicalTuning.Default with { ExpansionWeight = 0 }), ("neither", LexicalTuning.Default with { PrefixLength = 0, ExpansionWeight = 0 }) })
     {
         Console.WriteLine(ScorerEvaluation.Format(ScorerEvaluation.Measure($"{label} / dev", answers, Lexical(t), bank)));
-        if (extra is not null)
-        {
-            Console.WriteLine(ScorerEvaluation.Format(ScorerEvaluation.Measure($"{label} / extra", extra, Lexical(t), extraBank)));
-        }
+        Console.WriteLine(ScorerEvaluation.Format(ScorerEvaluation.Measure($"{label} / heldout2", extra, Lexical(t), extraBank)));
     }
 
     return;
@@ -75,7 +81,7 @@ if (args.Contains("--tune-lexical"))
     // Lexical parameters, cross-checked: each configuration's figures on the development set and on
     // the extra set; a choice made on one set is read off on the other.
     var devSet = answers;
-    var other = extra ?? throw new InvalidOperationException("--tune-lexical needs a second set");
+    var other = extra;
     var grid = new List<(LexicalTuning T, ScorerFigures Dev, ScorerFigures Other)>();
     foreach (int prefix in new[] { 0, 5, 6 })
     {
@@ -178,9 +184,14 @@ foreach (var a in answers)
     analyses[(a.QuestionId, a.Text)] = semantic.Analyse(bank[a.QuestionId], a.Text);
 }
 
-foreach (var a in extra ?? [])
+foreach (var a in extra)
 {
     analyses[(a.QuestionId, a.Text)] = semantic.Analyse(extraBank[a.QuestionId], a.Text);
+}
+
+foreach (var a in given ?? [])
+{
+    analyses[(a.QuestionId, a.Text)] = semantic.Analyse(givenBank[a.QuestionId], a.Text);
 }
 
 SemanticAnswerScorer.Analysis AnalysisOf(Question q, string text) =>
@@ -199,12 +210,14 @@ var scorers = new (string Name, Func<Question, string, Judgement> Judge)[]
 Console.WriteLine($"development set: {answers.Count} answers to {order.Count} questions ({train.Count} train, {held.Count} held out)");
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"thresholds: baseline word share {baselineThreshold:0.00} and semantic only cosine {semanticOnly:0.00} (train half); lexical key point {AnswerScorer.KeyPointThreshold}, red flag {AnswerScorer.RedFlagThreshold}; combined {SemanticAnswerScorer.Tuning.Default} (dev set and heldout2)"));
-var sets = new List<(string Label, IReadOnlyList<LabelledAnswer> Set, QuestionBank Bank)> { ("all", answers, bank), ("train", train, bank), ("held out", held, bank) };
-if (extra is not null)
+var sets = new List<(string Label, IReadOnlyList<LabelledAnswer> Set, QuestionBank Bank)> { ("all", answers, bank), ("train", train, bank), ("other half", held, bank) };
+Console.WriteLine($"heldout2: {extra.Count} answers to {extra.Select(a => a.QuestionId).Distinct().Count()} questions, rubrics {(RubricSnapshot.For(heldout2Path) is { } snap2 ? "from " + Path.GetFileName(snap2) : "as shipped")}; used for development with the set above");
+sets.Add(("heldout2", extra, extraBank));
+if (given is not null)
 {
     string name = Path.GetFileName(Path.TrimEndingDirectorySeparator(setPath!));
-    Console.WriteLine($"{name}: {extra.Count} answers to {extra.Select(a => a.QuestionId).Distinct().Count()} questions, rubrics {(RubricSnapshot.For(Path.GetFullPath(setPath!)) is { } snap ? "from " + Path.GetFileName(snap) : "as shipped")}");
-    sets.Add((name, extra, extraBank));
+    Console.WriteLine($"{name}: {given.Count} answers to {given.Select(a => a.QuestionId).Distinct().Count()} questions, rubrics {(RubricSnapshot.For(Path.GetFullPath(setPath!)) is { } snap ? "from " + Path.GetFileName(snap) : "as shipped")}; nothing tuned on it");
+    sets.Add((name, given, givenBank));
 }
 
 foreach (var (label, set, setBank) in sets)
@@ -216,7 +229,7 @@ foreach (var (label, set, setBank) in sets)
     }
 }
 
-if (args.Contains("--tune-combined") && extra is not null)
+if (args.Contains("--tune-combined"))
 {
     // The combined scorer's rule and ranking weights, each configuration measured on the whole
     // development set and on the extra set; a choice made on one is read off on the other.
@@ -357,11 +370,10 @@ if (args.Contains("--tune"))
 
 if (details is not null)
 {
-    foreach (var a in details == "all" ? answers : details == "extra" ? extra! : train)
+    foreach (var a in details switch { "all" => answers, "extra" => extra, "set" => given ?? [], _ => train })
     {
         var s = SemanticAnswerScorer.Combine(analyses[(a.QuestionId, a.Text)], SemanticAnswerScorer.Tuning.Default);
         var x = analyses[(a.QuestionId, a.Text)];
-        var dq = (details == "extra" ? extraBank : bank)[a.QuestionId];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\n{a.QuestionId} {a.Grade} strength {s.Strength:0.000} (lexical {x.Lexical.Strength:0.000}) coverage {s.Coverage:0.00}"));
         foreach (var k in s.KeyPoints)
         {
