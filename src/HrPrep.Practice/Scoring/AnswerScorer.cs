@@ -13,8 +13,8 @@ namespace HrPrep.Practice;
 /// synonyms from a small curated HR list folded together; stems that share their first five letters
 /// also match. Red flags are judged sentence by sentence; a sentence that commits one is not
 /// evidence for any key point. A key point's score is the share of its words (weighted by how rare
-/// they are across the shipped question bank) that the rest of the answer uses anywhere, since
-/// candidates often make a point over several sentences. The other words of the key point's closest
+/// they are across the shipped question bank) that the answer uses anywhere outside those sentences,
+/// since candidates often make a point over several sentences. The other words of the key point's closest
 /// sentence of the model answer (or "look for" item) count too, at a small weight: the question's
 /// own texts say what the key point means. Its evidence is the shortest run of adjacent sentences
 /// that has every word found. Thread-safe.
@@ -31,7 +31,7 @@ public static class AnswerScorer
 
     /// <summary>Scores <paramref name="answer"/> against <paramref name="question"/>'s key points and red flags.</summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static AnswerScore Score(Question question, string answer) => Score(question, answer, KeyPointThreshold, RedFlagThreshold);
+    public static AnswerScore Score(Question question, string answer) => Score(question, answer, LexicalTuning.Default);
 
     /// <summary>
     /// The sentences the scorer judges an answer by: split at . ! ? ; and line breaks (not inside
@@ -44,10 +44,6 @@ public static class AnswerScorer
         ArgumentNullException.ThrowIfNull(answer);
         return TextAnalysis.SplitSentences(answer);
     }
-
-    /// <summary>Scores with other thresholds (the benchmark sweeps them).</summary>
-    internal static AnswerScore Score(Question question, string answer, double keyPointThreshold, double redFlagThreshold) =>
-        Score(question, answer, LexicalTuning.Default with { KeyPointThreshold = keyPointThreshold, RedFlagThreshold = redFlagThreshold });
 
     /// <summary>Scores with other parameters (the benchmark and tests vary them).</summary>
     internal static AnswerScore Score(Question question, string answer, LexicalTuning tuning)
@@ -122,8 +118,9 @@ public static class AnswerScorer
             double best = 0;
             string? evidence = null;
 
-            // Which of the key point's words each sentence has (a bit per word: key points have
-            // far fewer than 64), the words found anywhere in the answer, and from them the score.
+            // Which of those words each sentence has (a bit per word; the key point's own words come
+            // first, and past 64 words the rest are ignored), the words found anywhere in the answer,
+            // and from them the score.
             int count = Math.Min(terms.Concepts.Length, 64);
             ulong found = 0;
             for (int i = 0; i < sentences.Count; i++)
@@ -282,7 +279,6 @@ public static class AnswerScorer
 /// <param name="RubricWeight">Weight of the share of the model answer's and key points' words in the strength.</param>
 /// <param name="RedFlagFactor">The strength is multiplied by this per red flag hit.</param>
 /// <param name="ExpansionWeight">Weight of the words of a key point's closest model-answer sentence or "look for" item (0: not used).</param>
-
 internal sealed record LexicalTuning(double KeyPointThreshold, double RedFlagThreshold, int PrefixLength,
     double CoverageWeight, double MeanWeight, double RubricWeight, double RedFlagFactor, double ExpansionWeight = 0)
 {
