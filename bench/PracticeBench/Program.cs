@@ -5,18 +5,24 @@ using HrPrep.Practice;
 using HrPrep.Practice.Evaluation;
 using HrPrep.Practice.Semantic;
 
-// Usage: PracticeBench [SET] [--tune] [--details train|all] [--no-timing]
+// Usage: PracticeBench [SET] [--no-timing] [--tune] [--tune-lexical [--tune-ranking]] [--tune-combined] [--ablate]
+//                      [--details train|all|extra|set] [--lexical-details dev|extra|set]
 //
 // Figures of four scorers on labelled answers: the word-overlap baseline, the lexical AnswerScorer,
 // semantic matching alone (sentence embeddings, all-MiniLM-L6-v2) and the combined
-// SemanticAnswerScorer (lexical OR semantic). Every threshold is tuned on the TRAIN half of the
-// development set (tests/HrPrep.Practice.Tests/Labelled/answers.txt: the 1st, 3rd, 5th... question
-// in file order); figures are printed for all of it, the train half and the held-out half.
-// SET (a labelled-answers file, or a folder of *.txt files in the same format, e.g.
-// tests/HrPrep.Practice.Tests/Labelled/heldout2) is scored as a whole with the same thresholds:
-// nothing is tuned on it. --tune prints the grid searches the shipped constants came from.
+// SemanticAnswerScorer (lexical OR semantic). Printed for the first (development) set
+// (tests/HrPrep.Practice.Tests/Labelled/answers.txt), its train half (the 1st, 3rd, 5th... question
+// in file order) and its other half; for heldout2 (Labelled/heldout2, the second author's set, also
+// used for development since the s5 rework); and for SET when given (a labelled-answers file, or a
+// folder of *.txt files in the same format with an optional *.rubrics snapshot, e.g.
+// tests/HrPrep.Practice.Tests/Labelled/heldout3), scored as a whole with the shipped constants.
+// The baseline's word share and the semantic-only cosine are chosen on the train half. The lexical
+// and combined scorers' shipped constants were chosen with --tune-lexical / --tune-combined, which
+// measure every configuration on the first set AND heldout2 (never on SET) and print the choice
+// made on one read off on the other, and the best worse-of-both; see docs/practice.md. --tune
+// prints the older train-half grid searches.
 string devPath = FindRepoFile("tests/HrPrep.Practice.Tests/Labelled/answers.txt");
-string? setPath = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && a is not ("train" or "all"));
+string? setPath = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && a is not ("train" or "all" or "extra" or "set" or "dev"));
 string? details = args.SkipWhile(a => a != "--details").Skip(1).FirstOrDefault();
 // each set is scored against the rubrics it was labelled against (see RubricSnapshot)
 var bank = RubricSnapshot.Apply(QuestionBank.Default, devPath);
@@ -24,8 +30,148 @@ var answers = LabelledSet.ReadSet(devPath);
 var order = answers.Select(a => a.QuestionId).Distinct().ToList();
 var train = answers.Where(a => ScorerEvaluation.IsDevelopment(order, a.QuestionId)).ToList();
 var held = answers.Where(a => !ScorerEvaluation.IsDevelopment(order, a.QuestionId)).ToList();
-var extra = setPath is null ? null : LabelledSet.ReadSet(Path.GetFullPath(setPath));
-var extraBank = setPath is null ? bank : RubricSnapshot.Apply(QuestionBank.Default, Path.GetFullPath(setPath));
+// heldout2: the second author's set, used with the first for development since the s5 rework (see
+// docs/practice.md); every --tune-* mode measures on these two and never on SET
+string heldout2Path = FindRepoFile("tests/HrPrep.Practice.Tests/Labelled/heldout2");
+IReadOnlyList<LabelledAnswer> extra = LabelledSet.ReadSet(heldout2Path);
+var extraBank = RubricSnapshot.Apply(QuestionBank.Default, heldout2Path);
+// SET, when given and not heldout2 itself: scored with the shipped constants, nothing tuned on it
+bool givenIsHeldout2 = setPath is not null && Path.TrimEndingDirectorySeparator(Path.GetFullPath(setPath)) == Path.TrimEndingDirectorySeparator(heldout2Path);
+var given = setPath is null || givenIsHeldout2 ? null : LabelledSet.ReadSet(Path.GetFullPath(setPath));
+var givenBank = given is null ? bank : RubricSnapshot.Apply(QuestionBank.Default, Path.GetFullPath(setPath!));
+
+if (args.SkipWhile(a => a != "--lexical-details").Skip(1).FirstOrDefault() is { } which)
+{
+    // Every key point of every answer with the lexical scorer's verdict against the label.
+    var (set, setBank) = which switch { "extra" => (extra, extraBank), "set" => (given ?? throw new InvalidOperationException("no SET given"), givenBank), _ => (answers, bank) };
+    foreach (var a in set)
+    {
+        var s = AnswerScorer.Score(setBank[a.QuestionId], a.Text);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\n{a.QuestionId} {a.Grade} line {a.Line} strength {s.Strength:0.000} coverage {s.Coverage:0.00}"));
+        foreach (var k in s.KeyPoints)
+        {
+            string mark = (k.Covered, a.KeyPoints.Contains(k.Index)) switch { (true, true) => "TP", (true, false) => "FP", (false, true) => "FN", _ => "  " };
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {mark} K{k.Index} {k.Score:0.00} {k.Text}  <= {k.Evidence}"));
+        }
+
+        foreach (var r in s.RedFlags)
+        {
+            string mark = (r.Hit, a.RedFlags.Contains(r.Index)) switch { (true, true) => "TP", (true, false) => "FP", (false, true) => "FN", _ => "  " };
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {mark} R{r.Index} {r.Score:0.00} {(r.Checkable ? "" : "(absence) ")}{r.Text}  <= {r.Evidence}"));
+        }
+    }
+
+    return;
+}
+
+if (args.Contains("--ablate"))
+{
+    // The lexical scorer with one mechanism switched off at a time, on each set.
+    foreach (var (label, t) in new[] { ("shipped", LexicalTuning.Default), ("no prefix match", LexicalTuning.Default with { PrefixLength = 0 }), ("no model-answer words", LexicalTuning.Default with { ExpansionWeight = 0 }), ("neither", LexicalTuning.Default with { PrefixLength = 0, ExpansionWeight = 0 }) })
+    {
+        Console.WriteLine(ScorerEvaluation.Format(ScorerEvaluation.Measure($"{label} / dev", answers, Lexical(t), bank)));
+        Console.WriteLine(ScorerEvaluation.Format(ScorerEvaluation.Measure($"{label} / heldout2", extra, Lexical(t), extraBank)));
+    }
+
+    return;
+}
+
+if (args.Contains("--tune-lexical"))
+{
+    // Lexical parameters, cross-checked: each configuration's figures on the development set and on
+    // the extra set; a choice made on one set is read off on the other.
+    var devSet = answers;
+    var other = extra;
+    var grid = new List<(LexicalTuning T, ScorerFigures Dev, ScorerFigures Other)>();
+    foreach (int prefix in new[] { 0, 5, 6 })
+    {
+        foreach (double rt in new[] { 0.35, 0.4, 0.45, 0.5 })
+        foreach (double beta in new[] { 0, 0.15, 0.25, 0.35, 0.5 })
+        {
+            foreach (double kt in Enumerable.Range(0, 21).Select(i => 0.05 + (i * 0.01)))
+            {
+                var t = LexicalTuning.Default with { KeyPointThreshold = Math.Round(kt, 3), PrefixLength = prefix, RedFlagThreshold = rt, ExpansionWeight = beta };
+                grid.Add((t, ScorerEvaluation.Measure("dev", devSet, Lexical(t), bank), ScorerEvaluation.Measure("other", other, Lexical(t), extraBank)));
+            }
+        }
+    }
+
+    void Show(string title, IEnumerable<(LexicalTuning T, ScorerFigures Dev, ScorerFigures Other)> rows)
+    {
+        Console.WriteLine("-- " + title);
+        foreach (var r in rows)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"kt {r.T.KeyPointThreshold:0.000} prefix {r.T.PrefixLength} rt {r.T.RedFlagThreshold:0.00} beta {r.T.ExpansionWeight:0.00} | dev P {r.Dev.KeyPoints.Precision:0.000} R {r.Dev.KeyPoints.Recall:0.000} F1 {r.Dev.KeyPoints.F1:0.000} rank {r.Dev.RankingAccuracy:0.000} | other P {r.Other.KeyPoints.Precision:0.000} R {r.Other.KeyPoints.Recall:0.000} F1 {r.Other.KeyPoints.F1:0.000} rank {r.Other.RankingAccuracy:0.000}"));
+        }
+    }
+
+    if (args.Contains("--tune-ranking"))
+    {
+        var baseT = LexicalTuning.Default;
+        var rows = new List<(LexicalTuning T, ScorerFigures Dev, ScorerFigures Other)>();
+        foreach (double rt in new[] { 0.25, 0.3, 0.35, 0.4, 0.45, 0.5 })
+        {
+            var t = baseT with { RedFlagThreshold = rt };
+            rows.Add((t, ScorerEvaluation.Measure("dev", devSet, Lexical(t), bank), ScorerEvaluation.Measure("other", other, Lexical(t), extraBank)));
+        }
+
+        foreach (var r in rows)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rt {r.T.RedFlagThreshold:0.00} | dev {ScorerEvaluation.Format(r.Dev)}\n          other {ScorerEvaluation.Format(r.Other)}"));
+        }
+
+        var ranks = new List<(LexicalTuning T, ScorerFigures Dev, ScorerFigures Other)>();
+        double[] ws = [0, 0.2, 0.4, 0.6, 0.8];
+        foreach (double wc in ws)
+        {
+            foreach (double wm in ws)
+            {
+                foreach (double wr in ws)
+                {
+                    foreach (double rf in new[] { 1.0, 0.85, 0.8, 0.75, 0.7, 0.6, 0.5 })
+                    {
+                        if (wc + wm + wr == 0)
+                        {
+                            continue;
+                        }
+
+                        var t = baseT with { CoverageWeight = wc, MeanWeight = wm, RubricWeight = wr, RedFlagFactor = rf };
+                        ranks.Add((t, ScorerEvaluation.Measure("dev", devSet, Lexical(t), bank), ScorerEvaluation.Measure("other", other, Lexical(t), extraBank)));
+                    }
+                }
+            }
+        }
+
+        foreach (var r in ranks.Where(r => args.Contains("--with-coverage") ? r.T.CoverageWeight > 0 : args.Contains("--rubric-only") ? r.T.CoverageWeight + r.T.MeanWeight == 0 && r.T.RubricWeight == 0.8 : true).OrderByDescending(r => Math.Min(r.Dev.RankingAccuracy, r.Other.RankingAccuracy)).ThenByDescending(r => r.Dev.RankingAccuracy + r.Other.RankingAccuracy).Take(15))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cov {r.T.CoverageWeight} mean {r.T.MeanWeight} rubric {r.T.RubricWeight} rf {r.T.RedFlagFactor} | dev rank {r.Dev.RankingAccuracy:0.000} other rank {r.Other.RankingAccuracy:0.000}"));
+        }
+
+        return;
+    }
+
+    if (args.Contains("--all-rows")) { Show("all", grid); }
+    Show("best key-point F1 on dev (read off on the other set)", grid.OrderByDescending(r => r.Dev.KeyPoints.F1).Take(8));
+    Show("best key-point F1 on the other set (read off on dev)", grid.OrderByDescending(r => r.Other.KeyPoints.F1).Take(8));
+    Show("best worse-of-both F1", grid.OrderByDescending(r => Math.Min(r.Dev.KeyPoints.F1, r.Other.KeyPoints.F1)).Take(12));
+    foreach (int prefix in new[] { 0, 5, 6 })
+    {
+        Show($"prefix {prefix}: best worse-of-both F1", grid.Where(r => r.T.PrefixLength == prefix && r.T.ExpansionWeight == LexicalTuning.Default.ExpansionWeight).OrderByDescending(r => Math.Min(r.Dev.KeyPoints.F1, r.Other.KeyPoints.F1)).Take(3));
+    }
+
+    foreach (double rt in new[] { 0.35, 0.4, 0.45, 0.5 })
+    {
+        Show($"red flag {rt}: best worse-of-both F1", grid.Where(r => r.T.RedFlagThreshold == rt).OrderByDescending(r => Math.Min(r.Dev.KeyPoints.F1, r.Other.KeyPoints.F1)).Take(3));
+    }
+
+    foreach (double beta in new[] { 0, 0.15, 0.25, 0.35, 0.5 })
+    {
+        Show($"model-answer words weight {beta}: best worse-of-both F1", grid.Where(r => r.T.ExpansionWeight == beta).OrderByDescending(r => Math.Min(r.Dev.KeyPoints.F1, r.Other.KeyPoints.F1)).Take(3));
+    }
+
+    return;
+}
 
 var load = Stopwatch.StartNew();
 using var semantic = new SemanticAnswerScorer();
@@ -38,9 +184,14 @@ foreach (var a in answers)
     analyses[(a.QuestionId, a.Text)] = semantic.Analyse(bank[a.QuestionId], a.Text);
 }
 
-foreach (var a in extra ?? [])
+foreach (var a in extra)
 {
     analyses[(a.QuestionId, a.Text)] = semantic.Analyse(extraBank[a.QuestionId], a.Text);
+}
+
+foreach (var a in given ?? [])
+{
+    analyses[(a.QuestionId, a.Text)] = semantic.Analyse(givenBank[a.QuestionId], a.Text);
 }
 
 SemanticAnswerScorer.Analysis AnalysisOf(Question q, string text) =>
@@ -58,13 +209,15 @@ var scorers = new (string Name, Func<Question, string, Judgement> Judge)[]
 
 Console.WriteLine($"development set: {answers.Count} answers to {order.Count} questions ({train.Count} train, {held.Count} held out)");
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"thresholds (all from the train half): baseline word share {baselineThreshold:0.00}; lexical key point {AnswerScorer.KeyPointThreshold}, red flag {AnswerScorer.RedFlagThreshold}; semantic only cosine {semanticOnly:0.00}; combined {SemanticAnswerScorer.Tuning.Default}"));
-var sets = new List<(string Label, IReadOnlyList<LabelledAnswer> Set, QuestionBank Bank)> { ("all", answers, bank), ("train", train, bank), ("held out", held, bank) };
-if (extra is not null)
+    $"thresholds: baseline word share {baselineThreshold:0.00} and semantic only cosine {semanticOnly:0.00} (train half); lexical key point {AnswerScorer.KeyPointThreshold}, red flag {AnswerScorer.RedFlagThreshold}; combined {SemanticAnswerScorer.Tuning.Default} (dev set and heldout2)"));
+var sets = new List<(string Label, IReadOnlyList<LabelledAnswer> Set, QuestionBank Bank)> { ("all", answers, bank), ("train", train, bank), ("other half", held, bank) };
+Console.WriteLine($"heldout2: {extra.Count} answers to {extra.Select(a => a.QuestionId).Distinct().Count()} questions, rubrics {(RubricSnapshot.For(heldout2Path) is { } snap2 ? "from " + Path.GetFileName(snap2) : "as shipped")}; used for development with the set above");
+sets.Add(("heldout2", extra, extraBank));
+if (given is not null)
 {
     string name = Path.GetFileName(Path.TrimEndingDirectorySeparator(setPath!));
-    Console.WriteLine($"{name}: {extra.Count} answers to {extra.Select(a => a.QuestionId).Distinct().Count()} questions, rubrics {(RubricSnapshot.For(Path.GetFullPath(setPath!)) is { } snap ? "from " + Path.GetFileName(snap) : "as shipped")}; nothing tuned on it");
-    sets.Add((name, extra, extraBank));
+    Console.WriteLine($"{name}: {given.Count} answers to {given.Select(a => a.QuestionId).Distinct().Count()} questions, rubrics {(RubricSnapshot.For(Path.GetFullPath(setPath!)) is { } snap ? "from " + Path.GetFileName(snap) : "as shipped")}; nothing tuned on it");
+    sets.Add((name, given, givenBank));
 }
 
 foreach (var (label, set, setBank) in sets)
@@ -73,6 +226,89 @@ foreach (var (label, set, setBank) in sets)
     foreach (var (name, judge) in scorers)
     {
         Console.WriteLine(ScorerEvaluation.Format(ScorerEvaluation.Measure($"{name,-13} / {label}", set, judge, setBank)));
+    }
+}
+
+if (args.Contains("--tune-combined"))
+{
+    // The combined scorer's rule and ranking weights, each configuration measured on the whole
+    // development set and on the extra set; a choice made on one is read off on the other.
+    Console.WriteLine("-- combined: tuning on the development set and the extra set");
+    var rows = new List<(SemanticAnswerScorer.Tuning T, ScorerFigures Dev, ScorerFigures Other)>();
+    foreach (double t in Enumerable.Range(35, 36).Select(i => i / 100.0))
+    {
+        foreach (double rm in new[] { -1.0, -0.1, -0.05, 0, 0.05, 0.1 })
+        {
+            foreach (double om in new[] { -1.0, -0.1, -0.05, 0, 0.05, 0.1 })
+            {
+                var tuning = SemanticAnswerScorer.Tuning.Default with { Similarity = t, RedFlagMargin = rm, OtherMargin = om };
+                rows.Add((tuning, ScorerEvaluation.Measure("dev", answers, Combined(tuning), bank), ScorerEvaluation.Measure("other", extra, Combined(tuning), extraBank)));
+            }
+        }
+    }
+
+    void ShowRows(string title, IEnumerable<(SemanticAnswerScorer.Tuning T, ScorerFigures Dev, ScorerFigures Other)> list)
+    {
+        Console.WriteLine("-- " + title);
+        foreach (var r in list)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"sim {r.T.Similarity:0.00} rm {r.T.RedFlagMargin:0.00} om {r.T.OtherMargin:0.00} w {r.T.CoverageWeight}/{r.T.CosineWeight}/{r.T.LexicalWeight} rf {r.T.RedFlagFactor} | dev P {r.Dev.KeyPoints.Precision:0.000} R {r.Dev.KeyPoints.Recall:0.000} F1 {r.Dev.KeyPoints.F1:0.000} rank {r.Dev.RankingAccuracy:0.000} | other P {r.Other.KeyPoints.Precision:0.000} R {r.Other.KeyPoints.Recall:0.000} F1 {r.Other.KeyPoints.F1:0.000} rank {r.Other.RankingAccuracy:0.000}"));
+        }
+    }
+
+    ShowRows("rule: best F1 on dev", rows.OrderByDescending(r => r.Dev.KeyPoints.F1).Take(5));
+    ShowRows("rule: best F1 on the other set", rows.OrderByDescending(r => r.Other.KeyPoints.F1).Take(5));
+    ShowRows("rule: best worse-of-both F1", rows.OrderByDescending(r => Math.Min(r.Dev.KeyPoints.F1, r.Other.KeyPoints.F1)).Take(10));
+    var rule = rows.OrderByDescending(r => Math.Min(r.Dev.KeyPoints.F1, r.Other.KeyPoints.F1)).First().T;
+
+    var ranks = new List<(SemanticAnswerScorer.Tuning T, ScorerFigures Dev, ScorerFigures Other)>();
+    double[] weights = [0, 0.25, 0.5, 0.75, 1];
+    foreach (double wc in weights)
+    {
+        foreach (double wm in weights)
+        {
+            foreach (double wl in weights)
+            {
+                if (wc + wm + wl == 0)
+                {
+                    continue;
+                }
+
+                foreach (double rf in new[] { 1.0, 0.85, 0.75, 0.6 })
+                {
+                    var tuning = rule with { CoverageWeight = wc, CosineWeight = wm, LexicalWeight = wl, RedFlagFactor = rf };
+                    ranks.Add((tuning, ScorerEvaluation.Measure("dev", answers, Combined(tuning), bank), ScorerEvaluation.Measure("other", extra, Combined(tuning), extraBank)));
+                }
+            }
+        }
+    }
+
+    ShowRows("ranking: best worse-of-both", ranks.OrderByDescending(r => Math.Min(r.Dev.RankingAccuracy, r.Other.RankingAccuracy)).ThenByDescending(r => r.Dev.RankingAccuracy + r.Other.RankingAccuracy).Take(12));
+    ShowRows("ranking: lexical strength only", ranks.Where(r => r.T.CoverageWeight + r.T.CosineWeight == 0 && r.T.LexicalWeight == 1));
+
+    // red flags by meaning: a sentence close to a red flag and closer to it than to any key point
+    var flagRows = new List<(SemanticAnswerScorer.Tuning T, ScorerFigures Dev, ScorerFigures Other)>();
+    foreach (double fs in Enumerable.Range(0, 14).Select(i => 0.30 + (i * 0.025)).Append(2.0))
+    {
+        foreach (double fm in new[] { -0.1, 0, 0.05, 0.1, 0.15, 0.2 })
+        {
+            foreach (double rf in new[] { 1.0, 0.85, 0.75 })
+            {
+                var tuning = SemanticAnswerScorer.Tuning.Default with { FlagSimilarity = fs, FlagMargin = fm, RedFlagFactor = rf };
+                flagRows.Add((tuning, ScorerEvaluation.Measure("dev", answers, Combined(tuning), bank), ScorerEvaluation.Measure("other", extra, Combined(tuning), extraBank)));
+            }
+        }
+    }
+
+    foreach (var r in flagRows.Where(r => r.T.RedFlagFactor == 1.0).OrderByDescending(r => Math.Min(r.Dev.RedFlags!.F1, r.Other.RedFlags!.F1)).Take(10).Concat(flagRows.Where(r => r.T.FlagSimilarity == 2.0 && r.T.FlagMargin == 0)))
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"flags {r.T.FlagSimilarity:0.000} margin {r.T.FlagMargin:0.00} rf {r.T.RedFlagFactor} | dev P {r.Dev.RedFlags!.Precision:0.000} R {r.Dev.RedFlags.Recall:0.000} rank {r.Dev.RankingAccuracy:0.000} | other P {r.Other.RedFlags!.Precision:0.000} R {r.Other.RedFlags.Recall:0.000} rank {r.Other.RankingAccuracy:0.000}"));
+    }
+
+    foreach (var r in flagRows.Where(r => r.T.RedFlagFactor != 1.0).OrderByDescending(r => Math.Min(r.Dev.RedFlags!.F1, r.Other.RedFlags!.F1)).Take(8))
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"flags {r.T.FlagSimilarity:0.000} margin {r.T.FlagMargin:0.00} rf {r.T.RedFlagFactor} | dev P {r.Dev.RedFlags!.Precision:0.000} R {r.Dev.RedFlags.Recall:0.000} rank {r.Dev.RankingAccuracy:0.000} | other P {r.Other.RedFlags!.Precision:0.000} R {r.Other.RedFlags.Recall:0.000} rank {r.Other.RankingAccuracy:0.000}"));
     }
 }
 
@@ -134,7 +370,7 @@ if (args.Contains("--tune"))
 
 if (details is not null)
 {
-    foreach (var a in details == "all" ? answers : train)
+    foreach (var a in details switch { "all" => answers, "extra" => extra, "set" => given ?? [], _ => train })
     {
         var s = SemanticAnswerScorer.Combine(analyses[(a.QuestionId, a.Text)], SemanticAnswerScorer.Tuning.Default);
         var x = analyses[(a.QuestionId, a.Text)];
@@ -189,6 +425,16 @@ if (!args.Contains("--no-timing"))
     lexicalTimes.Sort();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"lexical scorer, warm, per answer: median {lexicalTimes[lexicalTimes.Count / 2]:0.000} ms"));
 }
+
+static Func<Question, string, Judgement> Lexical(LexicalTuning tuning) => (q, text) =>
+{
+    var s = AnswerScorer.Score(q, text, tuning);
+    return new Judgement(
+        s.Strength,
+        s.KeyPoints.Where(k => k.Covered).Select(k => k.Index).ToHashSet(),
+        s.RedFlags.Where(r => r.Hit).Select(r => r.Index).ToHashSet(),
+        s.RedFlags.Where(r => r.Checkable).Select(r => r.Index).ToHashSet());
+};
 
 Func<Question, string, Judgement> SemanticOnly(double threshold) => (q, text) =>
 {

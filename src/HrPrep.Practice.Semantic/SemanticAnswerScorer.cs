@@ -8,9 +8,13 @@ namespace HrPrep.Practice.Semantic;
 /// The lexical <see cref="AnswerScorer"/> plus semantic matching: every sentence of the answer and
 /// every key point are embedded with a small local model (all-MiniLM-L6-v2, run by ONNX Runtime on
 /// the CPU, offline), and a key point counts as covered when the lexical scorer finds it OR its most
-/// similar sentence is close enough in meaning, closer to it than to the other key points and not
-/// closer to a red flag (thresholds chosen on the training half of the repository's labelled
-/// answers). Red flags stay lexical (the model does not tell "do X" from "never do X" reliably).
+/// similar sentence is close enough in meaning and closer to it than to the other key points and to
+/// any red flag (thresholds chosen on both of the repository's labelled sets). Its strength, for
+/// ranking answers, is the lexical scorer's. A red flag that states something is hit when
+/// the lexical scorer finds it OR some sentence is close to it in meaning and clearly closer to it
+/// than to any key point (the model alone does not tell "do X" from "never do X" reliably; the
+/// margin over the key points is what keeps a sentence that makes a point from counting as its
+/// opposite).
 /// Deterministic: the same question and answer give the same result. Loading the model takes a few
 /// hundred milliseconds and a few hundred MB of memory, so create one instance and reuse it; it is
 /// thread-safe.
@@ -125,7 +129,34 @@ public sealed class SemanticAnswerScorer : IDisposable
             }
         }
 
-        return new Analysis(lexical, best, redFlag, other, evidence);
+        // Per red flag: its most similar sentence, and how close that sentence is to the nearest key point.
+        int m = rubric.RedFlags.Length;
+        var flagCosine = new double[m];
+        var flagKeyPoint = new double[m];
+        var flagEvidence = new string?[m];
+        for (int r = 0; r < m; r++)
+        {
+            int at = -1;
+            for (int s = 0; s < vectors.Length; s++)
+            {
+                double c = Math.Round(SentenceEmbedder.Cosine(rubric.RedFlags[r], vectors[s]), 4);
+                if (c > flagCosine[r])
+                {
+                    (flagCosine[r], at) = (c, s);
+                }
+            }
+
+            if (at >= 0)
+            {
+                flagEvidence[r] = units[at];
+                for (int k = 0; k < n; k++)
+                {
+                    flagKeyPoint[r] = Math.Max(flagKeyPoint[r], cosines[k, at]);
+                }
+            }
+        }
+
+        return new Analysis(lexical, best, redFlag, other, evidence, flagCosine, flagKeyPoint, flagEvidence);
     }
 
     /// <summary>Covered when the lexical scorer finds the key point or the semantic rule does; strength from both (see <see cref="Tuning"/>).</summary>
@@ -151,15 +182,25 @@ public sealed class SemanticAnswerScorer : IDisposable
         int n = lexical.KeyPoints.Length;
         double coverage = n == 0 ? 0 : (double)covered / n;
         double meanCosine = n == 0 ? 0 : cosineSum / n;
-        int hits = lexical.RedFlags.Count(r => r.Hit);
+        var flags = ImmutableArray.CreateBuilder<RedFlagResult>(lexical.RedFlags.Length);
+        foreach (var r in lexical.RedFlags)
+        {
+            double cosine = a.FlagCosine[r.Index];
+            bool semantic = r.Checkable && cosine >= tuning.FlagSimilarity && cosine - a.FlagKeyPointCosine[r.Index] >= tuning.FlagMargin;
+            flags.Add(r.Hit || !semantic ? r : r with { Hit = true, Score = Math.Round(Math.Max(r.Score, cosine), 4), Evidence = a.FlagEvidence[r.Index] });
+        }
+
+        int hits = flags.Count(r => r.Hit);
+        int extraHits = hits - lexical.RedFlags.Count(r => r.Hit);
         double strength = ((tuning.CoverageWeight * coverage) + (tuning.CosineWeight * meanCosine) + (tuning.LexicalWeight * lexical.Strength))
             / (tuning.CoverageWeight + tuning.CosineWeight + tuning.LexicalWeight)
-            * Math.Pow(tuning.RedFlagFactor, hits);
+            * Math.Pow(tuning.RedFlagFactor, tuning.LexicalWeight > 0 && tuning.CoverageWeight + tuning.CosineWeight == 0 ? extraHits : hits);
         return lexical with
         {
             Coverage = Math.Round(coverage, 4),
             Strength = Math.Round(Math.Clamp(strength, 0, 1), 4),
             KeyPoints = results.MoveToImmutable(),
+            RedFlags = flags.MoveToImmutable(),
         };
     }
 
@@ -214,23 +255,31 @@ public sealed class SemanticAnswerScorer : IDisposable
     /// <param name="Evidence">Per key point, the most similar sentence.</param>
     /// <param name="RedFlagCosine">Per key point, the most similar sentence's best cosine similarity to a red flag that describes a statement.</param>
     /// <param name="OtherCosine">Per key point, the most similar sentence's best cosine similarity to another key point.</param>
-    internal sealed record Analysis(AnswerScore Lexical, double[] BestCosine, double[] RedFlagCosine, double[] OtherCosine, string?[] Evidence);
+    /// <param name="FlagCosine">Per red flag, the best cosine similarity of a sentence of the answer.</param>
+    /// <param name="FlagKeyPointCosine">Per red flag, that sentence's best cosine similarity to a key point.</param>
+    /// <param name="FlagEvidence">Per red flag, the most similar sentence.</param>
+    internal sealed record Analysis(AnswerScore Lexical, double[] BestCosine, double[] RedFlagCosine, double[] OtherCosine, string?[] Evidence,
+        double[] FlagCosine, double[] FlagKeyPointCosine, string?[] FlagEvidence);
 
     /// <summary>A question's key points and red flags (rubric verb dropped) embedded once.</summary>
     private sealed record PreparedRubric(float[][] KeyPoints, float[][] RedFlags);
 
     /// <summary>
-    /// The combined scorer's parameters, chosen on the training half of the labelled set
-    /// (bench/PracticeBench --tune). A key point the lexical scorer misses is covered when its most
+    /// The combined scorer's parameters, chosen for the better of the worse key-point F1 over the
+    /// development set and heldout2 (bench/PracticeBench --tune-combined). A key point the lexical scorer misses is covered when its most
     /// similar sentence reaches <see cref="Similarity"/>, is at least <see cref="RedFlagMargin"/> closer
     /// to it than to any red flag that describes a statement (an answer that says the wrong thing about
     /// the topic is close to both), and at least <see cref="OtherMargin"/> closer to it than to any
     /// other key point (so one sentence does not count for its neighbours). Strength (for ranking
     /// answers) is a weighted mean of the combined coverage, the mean best cosine over the key points
-    /// and the lexical strength, times <see cref="RedFlagFactor"/> per red flag hit.
+    /// and the lexical strength, times <see cref="RedFlagFactor"/> per red flag hit; the shipped
+    /// weights use the lexical strength alone, which already counts the lexical hits, so then only the
+    /// red flags hit by meaning alone are counted again. A red flag that states something is hit by
+    /// meaning when a sentence's cosine to it reaches <see cref="FlagSimilarity"/> (above 1: never)
+    /// and exceeds that sentence's best cosine to a key point by <see cref="FlagMargin"/>.
     /// </summary>
-    internal sealed record Tuning(double Similarity, double RedFlagMargin, double OtherMargin, double CoverageWeight, double CosineWeight, double LexicalWeight, double RedFlagFactor)
+    internal sealed record Tuning(double Similarity, double RedFlagMargin, double OtherMargin, double CoverageWeight, double CosineWeight, double LexicalWeight, double RedFlagFactor, double FlagSimilarity = 2, double FlagMargin = 0)
     {
-        public static Tuning Default { get; } = new(0.42, -0.10, 0.10, 0.5, 0.25, 0.0, 0.85);
+        public static Tuning Default { get; } = new(0.38, 0.05, 0.05, 0.0, 0.0, 1.0, 0.85, 0.35, 0.10);
     }
 }

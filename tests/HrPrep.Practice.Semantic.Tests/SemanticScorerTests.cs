@@ -90,7 +90,8 @@ public class SemanticScorerTests(ModelFixture model)
         Assert.True(combined.Covered.Count() > lexical.Covered.Count(), $"lexical {lexical.Covered.Count()}, combined {combined.Covered.Count()}");
         Assert.Equal(3, combined.Covered.Count());
         Assert.True(combined.Coverage > lexical.Coverage);
-        Assert.True(combined.Strength > lexical.Strength);
+        // ranking: the lexical strength (the mixes with semantic coverage and cosine ranked worse on both labelled sets)
+        Assert.Equal(lexical.Strength, combined.Strength);
         foreach (var k in combined.KeyPoints)
         {
             // evidence is one sentence of the answer
@@ -101,6 +102,23 @@ public class SemanticScorerTests(ModelFixture model)
         Assert.Equal("I would put the expected standards down on paper so there is no doubt.", combined.KeyPoints[0].Evidence);
         Assert.True(combined.KeyPoints[0].Score >= SemanticAnswerScorer.Tuning.Default.Similarity);
         Assert.Equal(lexical.RedFlags, combined.RedFlags);
+    }
+
+    [Fact]
+    public void A_red_flag_said_in_other_words_is_hit_by_meaning_and_lowers_strength()
+    {
+        // one content word ("away") in common with "Says the employee should be dismissed straight away": the lexical scorer needs two
+        string answer = Paraphrase + "\nThey should be let go right away.";
+        var lexical = AnswerScorer.Score(Underperformance, answer);
+        var combined = model.Scorer.Score(Underperformance, answer);
+
+        Assert.False(lexical.RedFlags[0].Hit);
+        Assert.True(combined.RedFlags[0].Hit, $"score {combined.RedFlags[0].Score}");
+        Assert.Equal("They should be let go right away.", combined.RedFlags[0].Evidence);
+        Assert.True(combined.Strength < lexical.Strength);
+
+        // a sentence about a key point is closer to it than to the red flag: not a hit
+        Assert.False(model.Scorer.Score(Underperformance, Paraphrase).RedFlags[0].Hit);
     }
 
     [Fact]

@@ -100,4 +100,99 @@ public class AnswerScorerTests
         Assert.Throws<ArgumentNullException>(() => AnswerScorer.Score(null!, "x"));
         Assert.Throws<ArgumentNullException>(() => AnswerScorer.Score(Calibration, null!));
     }
+
+    [Fact]
+    public void A_key_point_made_across_several_sentences_is_covered_with_the_shortest_run_as_evidence()
+    {
+        var q = Make(["Records every adjustment with the reason and checks the final distribution by group"], []);
+        const string answer = "First we meet. Every adjustment gets written down. I like tea. The reason goes next to it. Then the final distribution is checked by group.";
+
+        var score = AnswerScorer.Score(q, answer);
+
+        // no single sentence has more than a few of the key point's words; the answer as a whole has all of them
+        var single = AnswerScorer.SplitSentences(answer).Select(s => AnswerScorer.Score(q, s).KeyPoints[0].Score).Max();
+        Assert.True(score.KeyPoints[0].Covered);
+        Assert.True(score.KeyPoints[0].Score > single, $"{score.KeyPoints[0].Score} vs {single}");
+        Assert.Equal("Every adjustment gets written down. I like tea. The reason goes next to it. Then the final distribution is checked by group.", score.KeyPoints[0].Evidence);
+    }
+
+    [Fact]
+    public void Words_that_share_their_first_five_letters_match_where_the_stemmer_keeps_them_apart()
+    {
+        var q = Make(["Builds quarterly checkpoints into the plan"], []);
+        const string answer = "We look again every quarter at the checkpoints.";
+        var withPrefix = AnswerScorer.Score(q, answer, LexicalTuning.Default);
+        var exact = AnswerScorer.Score(q, answer, LexicalTuning.Default with { PrefixLength = 0 });
+        Assert.True(withPrefix.KeyPoints[0].Score > exact.KeyPoints[0].Score, $"{withPrefix.KeyPoints[0].Score} vs {exact.KeyPoints[0].Score}");
+
+        Assert.Equal("^quart", Text.TextAnalysis.PrefixKey("quarterli", 5));
+        Assert.Null(Text.TextAnalysis.PrefixKey("plan", 5)); // too short: only equal stems match
+        Assert.Null(Text.TextAnalysis.PrefixKey("~manag", 5)); // a synonym group is matched as a whole
+        Assert.Null(Text.TextAnalysis.PrefixKey("quarterli", 0));
+    }
+
+    [Fact]
+    public void A_sentence_that_commits_a_red_flag_is_not_evidence_for_a_key_point()
+    {
+        var q = Make(["Aligns rating standards across managers"], ["Lets managers set their own rating standards without alignment"]);
+        var flagged = AnswerScorer.Score(q, "Managers set their own rating standards without alignment.");
+        Assert.True(flagged.RedFlags[0].Hit);
+        Assert.False(flagged.KeyPoints[0].Covered);
+
+        var said = AnswerScorer.Score(q, "We align rating standards across managers.");
+        Assert.False(said.RedFlags[0].Hit);
+        Assert.True(said.KeyPoints[0].Covered);
+    }
+
+    [Fact]
+    public void Strength_grows_with_the_rubric_words_used_and_falls_with_each_red_flag()
+    {
+        var q = QuestionBank.Default["hrpm-calib-001"];
+        var weak = AnswerScorer.Score(q, "Calibration is a meeting.");
+        var better = AnswerScorer.Score(q, "Calibration aligns rating standards across managers before ratings are final, focusing on outliers with evidence.");
+        Assert.True(better.Strength > weak.Strength);
+
+        // the same answer with and without the red-flag factor: each flag hit costs 15%
+        const string Flagged = "Calibration aligns rating standards across managers before ratings are final. Calibration is making ratings fit the required bell curve.";
+        var score = AnswerScorer.Score(q, Flagged);
+        var unpenalised = AnswerScorer.Score(q, Flagged, LexicalTuning.Default with { RedFlagFactor = 1 });
+        Assert.Single(score.RedFlagsHit);
+        Assert.Equal(unpenalised.Strength * 0.85, score.Strength, 3);
+    }
+
+    [Fact]
+    public void The_evidence_run_is_the_shortest_that_has_every_word_found_and_the_first_of_equal_length()
+    {
+        static List<Text.Sentence> Sentences(int n) => [.. Enumerable.Range(0, n).Select(i => new Text.Sentence("s" + i, []))];
+
+        // words 0 and 1 in s0 and s1, then both in s3: s3 alone is shorter than s0-s1
+        Assert.Equal("s3", AnswerScorer.ShortestRun(Sentences(4), [0b01, 0b10, 0, 0b11], 0b11));
+        // two runs of two: the first wins
+        Assert.Equal("s0 s1", AnswerScorer.ShortestRun(Sentences(5), [0b01, 0b10, 0, 0b01, 0b10], 0b11));
+        // a word only at the end: the run stretches to it, starting as late as it can
+        Assert.Equal("s1 s2 s3", AnswerScorer.ShortestRun(Sentences(4), [0b001, 0b011, 0b010, 0b100], 0b111));
+    }
+
+    [Fact]
+    public void The_model_answer_sentence_closest_to_a_key_point_says_what_it_means()
+    {
+        var q = Make(["Uses frame-of-reference training"], []) with
+        {
+            Answer = new ModelAnswer(
+                "Calibration needs a shared standard. Frame-of-reference training means managers rate sample cases together and compare against agreed answers.",
+                ["Uses frame-of-reference training"]),
+        };
+        const string answer = "I'd have the managers score a few sample cases and compare their scores against agreed answers.";
+
+        // none of the key point's own words, but the model answer's explanation of it
+        var without = AnswerScorer.Score(q, answer, LexicalTuning.Default with { ExpansionWeight = 0 });
+        var with = AnswerScorer.Score(q, answer);
+        Assert.Equal(0, without.KeyPoints[0].Score);
+        Assert.True(with.KeyPoints[0].Covered, $"score {with.KeyPoints[0].Score}");
+        Assert.Equal(answer, with.KeyPoints[0].Evidence);
+
+        // the words of another sentence of the model answer (fewer than two of the key point's words) do not count
+        var unrelated = AnswerScorer.Score(q, "Calibration needs a shared standard.");
+        Assert.False(unrelated.KeyPoints[0].Covered);
+    }
 }

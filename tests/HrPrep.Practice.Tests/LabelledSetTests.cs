@@ -37,8 +37,32 @@ public class LabelledSetTests
         Assert.True(scorer.RankingAccuracy >= 0.95, report);
         Assert.True(scorer.KeyPoints.F1 > baseline.KeyPoints.F1, report);
         Assert.True(scorer.KeyPoints.Precision > baseline.KeyPoints.Precision, report);
-        // Ranking is not asserted against the baseline: on this set the baseline's ranking is as good
-        // or better (see docs/practice.md, "Measured on a labelled set"); the scorer's job is the per-key-point judgement.
+        Assert.True(scorer.RankingAccuracy >= baseline.RankingAccuracy, report);
+    }
+
+    [Fact]
+    public void Scorer_meets_its_targets_and_beats_the_baseline_on_the_second_authors_set()
+    {
+        // heldout2 was written by another author without sight of the scorer; since the s5 rework the
+        // lexical constants were chosen on it as well as on the set above (docs/practice.md), so this is
+        // a regression check, not a held-out figure. Measured: P 0.768, R 0.768, ranking 89/90; the
+        // baseline (its share threshold from the first set's train half, as in PracticeBench) 0.762 / 0.631.
+        string heldout = Repo.PathOf("tests", "HrPrep.Practice.Tests", "Labelled", "heldout2");
+        var bank = RubricSnapshot.Apply(QuestionBank.Default, heldout);
+        var answers = LabelledSet.ReadSet(heldout);
+        var dev = LabelledSet.Read(Path);
+        var order = dev.Select(a => a.QuestionId).Distinct().ToList();
+        double threshold = BaselineScorer.Tune(dev.Where(a => ScorerEvaluation.IsDevelopment(order, a.QuestionId)), Bank);
+        var scorer = ScorerEvaluation.Measure("scorer", answers, ScorerEvaluation.Scorer, bank);
+        var baseline = ScorerEvaluation.Measure("baseline", answers, BaselineScorer.WithThreshold(threshold), bank);
+        string report = ScorerEvaluation.Format(scorer) + "\n" + ScorerEvaluation.Format(baseline);
+
+        Assert.True(scorer.KeyPoints.Recall >= 0.7, report);
+        Assert.True(scorer.KeyPoints.Precision >= 0.75, report);
+        Assert.True(scorer.RankingAccuracy >= 0.95, report);
+        Assert.True(scorer.KeyPoints.F1 > baseline.KeyPoints.F1, report);
+        Assert.True(scorer.KeyPoints.Precision > baseline.KeyPoints.Precision, report);
+        Assert.True(scorer.KeyPoints.Recall > baseline.KeyPoints.Recall, report);
     }
 
     [Fact]

@@ -6,8 +6,8 @@ namespace HrPrep.Practice;
 /// <param name="Index">0-based index into the question's <c>Answer.KeyPoints</c>.</param>
 /// <param name="Text">The key point.</param>
 /// <param name="Covered">True when the answer covers it (<see cref="Score"/> at or above the scorer's threshold).</param>
-/// <param name="Score">How well the best-matching sentence (or pair of adjacent sentences) covers it, 0 to 1.</param>
-/// <param name="Evidence">The sentence (or pair of adjacent sentences) of the answer that covers it; null when not covered.</param>
+/// <param name="Score">How well the answer covers it, 0 to 1: the weighted share of its words the answer uses (sentences that commit a red flag left out).</param>
+/// <param name="Evidence">The sentence, or shortest run of adjacent sentences, of the answer that has every word found; null when not covered.</param>
 public sealed record KeyPointResult(int Index, string Text, bool Covered, double Score, string? Evidence);
 
 /// <summary>Whether an answer commits one of the question's red flags.</summary>
@@ -26,8 +26,8 @@ public sealed record RedFlagResult(int Index, string Text, bool Hit, double Scor
 /// <param name="QuestionId">The question's id.</param>
 /// <param name="Coverage">Share of the key points covered, 0 to 1 (0 when the question has none).</param>
 /// <param name="Strength">
-/// A finer grade for ranking answers, 0 to 1: coverage plus a small share of the mean key-point
-/// score, less a small share for each red flag hit (clamped).
+/// A finer grade for ranking answers, 0 to 1: the weighted share of the model answer's and key
+/// points' words the answer uses, times 0.85 for each red flag hit.
 /// </param>
 /// <param name="KeyPoints">One entry per key point, in the question's order.</param>
 /// <param name="RedFlags">One entry per red flag, in the question's order.</param>

@@ -72,6 +72,36 @@ internal static class TextAnalysis
         return result;
     }
 
+    /// <summary>
+    /// A set of <paramref name="concepts"/> plus, with <paramref name="prefixLength"/> &gt; 0, the
+    /// <see cref="PrefixKey"/> of each, so that "quarterly" finds "quarter" and "comparison" finds
+    /// "comparative" where the stemmer leaves them apart.
+    /// </summary>
+    public static HashSet<string> WithPrefixes(IEnumerable<string> concepts, int prefixLength)
+    {
+        var set = new HashSet<string>(concepts, StringComparer.Ordinal);
+        if (prefixLength > 0)
+        {
+            foreach (string c in set.ToArray())
+            {
+                if (PrefixKey(c, prefixLength) is { } key)
+                {
+                    set.Add(key);
+                }
+            }
+        }
+
+        return set;
+    }
+
+    /// <summary>
+    /// The key a word stem is found by when only its first <paramref name="prefixLength"/> letters must
+    /// match; null for synonym-group concepts (already folded), for stems shorter than that, and when
+    /// <paramref name="prefixLength"/> is 0.
+    /// </summary>
+    public static string? PrefixKey(string concept, int prefixLength) =>
+        prefixLength > 0 && concept.Length >= prefixLength && concept[0] != '~' ? string.Concat("^", concept.AsSpan(0, prefixLength)) : null;
+
     /// <summary>Splits an answer into sentences: at . ! ? ; and line breaks (not inside numbers such as 1.5), and at list markers.</summary>
     public static List<string> SplitSentences(string text)
     {
