@@ -66,6 +66,32 @@ public class LabelledSetTests
     }
 
     [Fact]
+    public void Scorer_beats_the_baseline_on_the_third_authors_set_scored_once()
+    {
+        // heldout3 was written without sight of the scorer and scored once after the s5 rework
+        // (docs/practice.md): lexical P 0.644, R 0.810, F1 0.718, ranking 85/90; baseline 0.625 / 0.747 /
+        // 0.681, 85/90. The precision target (0.75) is NOT met there; these floors are the measured
+        // figures rounded down, a regression check, not the targets.
+        string heldout = Repo.PathOf("tests", "HrPrep.Practice.Tests", "Labelled", "heldout3");
+        var bank = RubricSnapshot.Apply(QuestionBank.Default, heldout);
+        var answers = LabelledSet.ReadSet(heldout);
+        var dev = LabelledSet.Read(Path);
+        var order = dev.Select(a => a.QuestionId).Distinct().ToList();
+        double threshold = BaselineScorer.Tune(dev.Where(a => ScorerEvaluation.IsDevelopment(order, a.QuestionId)), Bank);
+        var scorer = ScorerEvaluation.Measure("scorer", answers, ScorerEvaluation.Scorer, bank);
+        var baseline = ScorerEvaluation.Measure("baseline", answers, BaselineScorer.WithThreshold(threshold), bank);
+        string report = ScorerEvaluation.Format(scorer) + "\n" + ScorerEvaluation.Format(baseline);
+
+        Assert.True(scorer.KeyPoints.Recall >= 0.80, report);
+        Assert.True(scorer.KeyPoints.Precision >= 0.64, report);
+        Assert.True(scorer.RankingAccuracy >= 0.94, report);
+        Assert.True(scorer.KeyPoints.F1 > baseline.KeyPoints.F1, report);
+        Assert.True(scorer.KeyPoints.Precision > baseline.KeyPoints.Precision, report);
+        Assert.True(scorer.KeyPoints.Recall > baseline.KeyPoints.Recall, report);
+        Assert.True(scorer.RankingAccuracy >= baseline.RankingAccuracy, report);
+    }
+
+    [Fact]
     public void Rubric_snapshot_covers_every_labelled_question_and_replaces_only_key_points_and_red_flags()
     {
         var snapshot = RubricSnapshot.Read(RubricSnapshot.For(Path)!);
