@@ -23,6 +23,12 @@ public sealed class QuestionBank : IQuestionBank
     private SearchIndex? index;
     private Question[]? byIdOrder;
 
+    // QuestionBank.Default, read once under a lock created on first use (no static constructor and
+    // no Lazy<T> on the start-up path). A failed read is not kept: the next use reads again.
+    private static QuestionBank? defaultBank;
+    private static bool defaultLoaded;
+    private static object? defaultLock;
+
     /// <summary>Creates a bank from packs already read.</summary>
     /// <exception cref="PackLoadException">Two packs share an id, or a question id is used twice.</exception>
     public QuestionBank(IEnumerable<QuestionPack> packs)
@@ -84,7 +90,8 @@ public sealed class QuestionBank : IQuestionBank
     /// The packs embedded in this assembly, read on first use (thread-safe, once).
     /// </summary>
     /// <exception cref="PackLoadException">An embedded pack is invalid (names the resource and position).</exception>
-    public static QuestionBank Default => DefaultHolder.Instance;
+    public static QuestionBank Default =>
+        Volatile.Read(ref defaultBank) ?? LazyInitializer.EnsureInitialized(ref defaultBank, ref defaultLoaded, ref defaultLock, LoadDefault)!;
 
     /// <summary>The packs, ordered by id.</summary>
     public ImmutableArray<QuestionPack> Packs { get; }
@@ -298,42 +305,5 @@ public sealed class QuestionBank : IQuestionBank
         return text.ToString();
     }
 
-    /// <summary>
-    /// Holds <see cref="Default"/>: loaded once, under a lock, on first use. A failure is kept and
-    /// thrown again on every later use, like <see cref="Lazy{T}"/> in its thread-safe mode.
-    /// </summary>
-    private static class DefaultHolder
-    {
-        private static readonly object Gate = new();
-        private static QuestionBank? instance;
-        private static PackLoadException? failure;
-
-        public static QuestionBank Instance => Volatile.Read(ref instance) ?? Load();
-
-        private static QuestionBank Load()
-        {
-            lock (Gate)
-            {
-                if (failure is not null)
-                {
-                    throw failure;
-                }
-
-                if (instance is null)
-                {
-                    try
-                    {
-                        Volatile.Write(ref instance, LoadEmbedded(typeof(QuestionBank).Assembly));
-                    }
-                    catch (PackLoadException ex)
-                    {
-                        failure = ex;
-                        throw;
-                    }
-                }
-
-                return instance!;
-            }
-        }
-    }
+    private static QuestionBank LoadDefault() => LoadEmbedded(typeof(QuestionBank).Assembly);
 }
