@@ -235,7 +235,7 @@ public sealed class QuestionBank : IQuestionBank
     }
 
     /// <summary>Starts a fluent query over every question.</summary>
-    public QuestionQuery Query() => new(this);
+    public QuestionQuery Query() => new(this, [], [], 0, 0, [], null);
 
     /// <summary>Ranked, case- and accent-insensitive text search over prompt, tags and answer.</summary>
     public ImmutableArray<SearchHit> Search(string query) =>
@@ -250,8 +250,7 @@ public sealed class QuestionBank : IQuestionBank
     /// <summary>Reads the packs compiled into an assembly's <c>HrPrep.Content.packs.bin</c> resource.</summary>
     internal static unsafe QuestionBank LoadEmbedded(Assembly assembly)
     {
-        using var stream = assembly.GetManifestResourceStream(CompiledPacks.ResourceName)
-            ?? throw new PackLoadException([new Diagnostic(CompiledPacks.ResourceName, 0, 0, DiagnosticSeverity.Error, DiagnosticCodes.EmbeddedPacks, "the embedded packs are missing from the assembly")]);
+        using var stream = assembly.GetManifestResourceStream(CompiledPacks.ResourceName) ?? throw MissingPacks();
 
         // A manifest resource is mapped with the assembly: read it in place rather than copying it.
         var packs = stream is UnmanagedMemoryStream mapped && mapped.Length - mapped.Position <= int.MaxValue
@@ -289,13 +288,13 @@ public sealed class QuestionBank : IQuestionBank
         return new QuestionBank(packs, System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(questions));
     }
 
-    private static string VersionOf(ImmutableArray<QuestionPack> sorted)
-    {
-        if (sorted.Length == 1)
-        {
-            return sorted[0].Version;
-        }
+    private static PackLoadException MissingPacks() =>
+        new([new Diagnostic(CompiledPacks.ResourceName, 0, 0, DiagnosticSeverity.Error, DiagnosticCodes.EmbeddedPacks, "the embedded packs are missing from the assembly")]);
 
+    private static string VersionOf(ImmutableArray<QuestionPack> sorted) => sorted.Length == 1 ? sorted[0].Version : JoinVersions(sorted);
+
+    private static string JoinVersions(ImmutableArray<QuestionPack> sorted)
+    {
         var text = new System.Text.StringBuilder();
         foreach (var pack in sorted)
         {

@@ -82,7 +82,7 @@ internal static class CompiledPacks
         }
         catch (Exception ex) when (ex is FormatException or ArgumentException or IndexOutOfRangeException or OverflowException)
         {
-            throw Invalid(name, baseOffset + r.Position, $"the compiled pack data is corrupt ({(ex is IndexOutOfRangeException or ArgumentOutOfRangeException ? nameof(EndOfStreamException) : ex.GetType().Name)})");
+            throw Corrupt(name, baseOffset + r.Position, ex);
         }
     }
 
@@ -94,11 +94,11 @@ internal static class CompiledPacks
         var origin = (QuestionOrigin)r.Byte();
         var tags = r.List();
         Scenario? scenario = null;
-        if (r.Bool())
+        if (r.Byte() != 0)
         {
             string text = r.String();
             ScenarioTable? table = null;
-            if (r.Bool())
+            if (r.Byte() != 0)
             {
                 string? caption = r.Optional();
                 var columns = r.List();
@@ -126,13 +126,17 @@ internal static class CompiledPacks
         }
 
         var related = r.List();
+        // Dates are stored as day number + 1, 0 for none.
         int verified = r.Count();
+        DateOnly? lastVerified = verified == 0 ? null : DateOnly.FromDayNumber(verified - 1);
         int reviewBy = r.Count();
-        PromptAttribution? attribution = r.Bool() ? new PromptAttribution(r.String(), r.Optional()) : null;
-        return new Question(id, packId, prompt, category, type, level, origin, tags, scenario, answer, followUps, lookFor, redFlags, jurisdiction, ImmutableCollectionsMarshal.AsImmutableArray(sources), related, Day(verified), Day(reviewBy), attribution, r.Location());
+        DateOnly? reviewByDay = reviewBy == 0 ? null : DateOnly.FromDayNumber(reviewBy - 1);
+        PromptAttribution? attribution = r.Byte() != 0 ? new PromptAttribution(r.String(), r.Optional()) : null;
+        return new Question(id, packId, prompt, category, type, level, origin, tags, scenario, answer, followUps, lookFor, redFlags, jurisdiction, ImmutableCollectionsMarshal.AsImmutableArray(sources), related, lastVerified, reviewByDay, attribution, r.Location());
     }
 
-    private static DateOnly? Day(int stored) => stored == 0 ? null : DateOnly.FromDayNumber(stored - 1);
+    private static PackLoadException Corrupt(string name, long offset, Exception ex) =>
+        Invalid(name, offset, $"the compiled pack data is corrupt ({(ex is IndexOutOfRangeException or ArgumentOutOfRangeException ? nameof(EndOfStreamException) : ex.GetType().Name)})");
 
     private static PackLoadException Invalid(string name, long offset, string message) =>
         new([new Diagnostic(name, 1, (int)Math.Min(offset + 1, int.MaxValue), DiagnosticSeverity.Error, DiagnosticCodes.EmbeddedPacks, $"{message} at byte {offset}")]);
@@ -150,8 +154,6 @@ internal static class CompiledPacks
             Position++;
             return b;
         }
-
-        public bool Bool() => Byte() != 0;
 
         /// <summary>A non-negative 7-bit encoded int (as <see cref="BinaryWriter.Write7BitEncodedInt"/> writes it).</summary>
         public int Count()
@@ -188,7 +190,7 @@ internal static class CompiledPacks
             return s;
         }
 
-        public string? Optional() => Bool() ? String() : null;
+        public string? Optional() => Byte() != 0 ? String() : null;
 
         public ImmutableArray<string> List()
         {

@@ -26,12 +26,7 @@ public sealed class QuestionQuery : IEnumerable<Question>
     private readonly string[] tags;
     private readonly string? text;
 
-    internal QuestionQuery(QuestionBank bank)
-        : this(bank, [], [], 0, 0, [], null)
-    {
-    }
-
-    private QuestionQuery(QuestionBank bank, string[] packs, string[] categories, int levels, int types, string[] tags, string? text)
+    internal QuestionQuery(QuestionBank bank, string[] packs, string[] categories, int levels, int types, string[] tags, string? text)
     {
         this.bank = bank;
         this.packs = packs;
