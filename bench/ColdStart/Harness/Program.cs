@@ -93,15 +93,22 @@ static double ChildrenCpuMs()
 
     // struct rusage on 64-bit Linux: two timevals (seconds, microseconds) then 14 longs.
     Span<long> usage = stackalloc long[18];
-    unsafe
+    try
     {
-        fixed (long* p = usage)
+        unsafe
         {
-            if (Native.getrusage(-1, p) != 0)
+            fixed (long* p = usage)
             {
-                return -1;
+                if (Native.getrusage(-1, p) != 0)
+                {
+                    return -1;
+                }
             }
         }
+    }
+    catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+    {
+        return -1; // no CPU column then
     }
 
     return ((usage[0] + usage[2]) * 1000.0) + ((usage[1] + usage[3]) / 1000.0);
