@@ -156,6 +156,22 @@ public class CompiledPacksTests
     }
 
     [Fact]
+    public void Lookup_by_id_on_a_compiled_bank_is_safe_from_many_threads_at_once()
+    {
+        var mini = QuestionBank.FromDirectory(Repo.MiniPack);
+        var compiled = QuestionBank.FromCompiled(CompiledPacks.Read(Compile(mini.Packs[0]), "test.bin"));
+        var ids = compiled.Questions.Select(q => q.Id).ToArray();
+        var found = new Question?[64 * ids.Length];
+
+        // The id dictionary is built by whichever thread looks up first; every thread sees a full one.
+        Parallel.For(0, found.Length, i => found[i] = compiled.Find(ids[i % ids.Length]));
+        for (int i = 0; i < found.Length; i++)
+        {
+            Assert.Equal(ids[i % ids.Length], found[i]?.Id);
+        }
+    }
+
+    [Fact]
     public void Compiled_packs_out_of_order_are_sorted_and_duplicates_refused_like_the_public_constructor()
     {
         var a = Pack(Q("a-1")) with { Id = "a" };
