@@ -16,9 +16,18 @@ namespace HrPrep.Content;
 /// </summary>
 public sealed class QuestionBank : IQuestionBank
 {
-    private readonly Dictionary<string, Question> byId;
-    private readonly Lazy<SearchIndex> index;
+    // The embedded packs (QuestionBank.Default) are built without the id dictionary: the first
+    // query needs none of it, so it is filled on the first lookup by id. The search index is built
+    // on the first text search.
+    private Dictionary<string, Question>? byId;
+    private SearchIndex? index;
     private Question[]? byIdOrder;
+
+    // QuestionBank.Default, read once under a lock created on first use (no static constructor and
+    // no Lazy<T> on the start-up path). A failed read is not kept: the next use reads again.
+    private static QuestionBank? defaultBank;
+    private static bool defaultLoaded;
+    private static object? defaultLock;
 
     /// <summary>Creates a bank from packs already read.</summary>
     /// <exception cref="PackLoadException">Two packs share an id, or a question id is used twice.</exception>
@@ -61,17 +70,28 @@ public sealed class QuestionBank : IQuestionBank
 
         Questions = [.. all];
         byId = ids;
-        ContentVersion = sorted.Length == 1
-            ? sorted[0].Version
-            : string.Join("+", sorted.Select(p => $"{p.Id}@{p.Version}"));
-        index = new Lazy<SearchIndex>(() => new SearchIndex(Questions), LazyThreadSafetyMode.ExecutionAndPublication);
+        ContentVersion = VersionOf(sorted);
+    }
+
+    /// <summary>
+    /// A bank over packs the build compiled and validated (the embedded packs): already sorted by id,
+    /// with unique pack and question ids (the pack compiler refuses duplicates with the same checks
+    /// as the public constructor), so nothing is re-sorted or re-checked and the id dictionary is
+    /// built on first use.
+    /// </summary>
+    private QuestionBank(ImmutableArray<QuestionPack> sortedPacks, ImmutableArray<Question> questions)
+    {
+        Packs = sortedPacks;
+        Questions = questions;
+        ContentVersion = VersionOf(sortedPacks);
     }
 
     /// <summary>
     /// The packs embedded in this assembly, read on first use (thread-safe, once).
     /// </summary>
     /// <exception cref="PackLoadException">An embedded pack is invalid (names the resource and position).</exception>
-    public static QuestionBank Default => DefaultHolder.Instance;
+    public static QuestionBank Default =>
+        Volatile.Read(ref defaultBank) ?? LazyInitializer.EnsureInitialized(ref defaultBank, ref defaultLoaded, ref defaultLock, LoadDefault)!;
 
     /// <summary>The packs, ordered by id.</summary>
     public ImmutableArray<QuestionPack> Packs { get; }
@@ -85,7 +105,18 @@ public sealed class QuestionBank : IQuestionBank
     /// </summary>
     public string ContentVersion { get; }
 
-    internal SearchIndex Index => index.Value;
+    internal SearchIndex Index => Volatile.Read(ref index) ?? LazyInitializer.EnsureInitialized(ref index, () => new SearchIndex(Questions));
+
+    private Dictionary<string, Question> ById => Volatile.Read(ref byId) ?? LazyInitializer.EnsureInitialized(ref byId, () =>
+    {
+        var ids = new Dictionary<string, Question>(Questions.Length, StringComparer.Ordinal);
+        foreach (var q in Questions)
+        {
+            ids.Add(q.Id, q);
+        }
+
+        return ids;
+    });
 
     /// <summary>Every question sorted by (pack id, question id) ordinally: the sampling order.</summary>
     internal Question[] QuestionsById => LazyInitializer.EnsureInitialized(ref byIdOrder, () =>
@@ -150,7 +181,7 @@ public sealed class QuestionBank : IQuestionBank
     public Question? Find(string id)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return byId.GetValueOrDefault(id);
+        return ById.GetValueOrDefault(id);
     }
 
     /// <summary>Finds a question by id.</summary>
@@ -160,7 +191,7 @@ public sealed class QuestionBank : IQuestionBank
     public bool TryGet(string id, [MaybeNullWhen(false)] out Question question)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return byId.TryGetValue(id, out question);
+        return ById.TryGetValue(id, out question);
     }
 
     /// <summary>Gets a question by id.</summary>
@@ -204,7 +235,7 @@ public sealed class QuestionBank : IQuestionBank
     }
 
     /// <summary>Starts a fluent query over every question.</summary>
-    public QuestionQuery Query() => new(this);
+    public QuestionQuery Query() => new(this, [], [], 0, 0, [], null);
 
     /// <summary>Ranked, case- and accent-insensitive text search over prompt, tags and answer.</summary>
     public ImmutableArray<SearchHit> Search(string query) =>
@@ -217,17 +248,61 @@ public sealed class QuestionBank : IQuestionBank
     public SampleResult Sample(int count, ulong seed) => Sample(new SampleRequest { Count = count, Seed = seed });
 
     /// <summary>Reads the packs compiled into an assembly's <c>HrPrep.Content.packs.bin</c> resource.</summary>
-    internal static QuestionBank LoadEmbedded(Assembly assembly)
+    internal static unsafe QuestionBank LoadEmbedded(Assembly assembly)
     {
-        using var stream = assembly.GetManifestResourceStream(CompiledPacks.ResourceName)
-            ?? throw new PackLoadException([new Diagnostic(CompiledPacks.ResourceName, 0, 0, DiagnosticSeverity.Error, DiagnosticCodes.EmbeddedPacks, "the embedded packs are missing from the assembly")]);
-        return new QuestionBank(CompiledPacks.Read(stream, CompiledPacks.ResourceName));
+        using var stream = assembly.GetManifestResourceStream(CompiledPacks.ResourceName) ?? throw MissingPacks();
+
+        // A manifest resource is mapped with the assembly: read it in place rather than copying it.
+        var packs = stream is UnmanagedMemoryStream mapped && mapped.Length - mapped.Position <= int.MaxValue
+            ? CompiledPacks.Read(new ReadOnlySpan<byte>(mapped.PositionPointer, (int)(mapped.Length - mapped.Position)), CompiledPacks.ResourceName)
+            : CompiledPacks.Read(stream, CompiledPacks.ResourceName);
+        return FromCompiled(packs);
     }
 
-    private static class DefaultHolder
+    /// <summary>
+    /// The bank of compiled packs: the trusted constructor when the packs are in strict id order, as
+    /// the pack compiler writes them; otherwise (never for data the build compiled) the public one,
+    /// which sorts and checks.
+    /// </summary>
+    internal static QuestionBank FromCompiled(ImmutableArray<QuestionPack> packs)
     {
-        private static readonly Lazy<QuestionBank> Lazy = new(() => LoadEmbedded(typeof(QuestionBank).Assembly), LazyThreadSafetyMode.ExecutionAndPublication);
+        int total = 0;
+        for (int i = 0; i < packs.Length; i++)
+        {
+            if (i > 0 && string.CompareOrdinal(packs[i - 1].Id, packs[i].Id) >= 0)
+            {
+                return new QuestionBank(packs);
+            }
 
-        public static QuestionBank Instance => Lazy.Value;
+            total += packs[i].Questions.Length;
+        }
+
+        var questions = new Question[total];
+        int at = 0;
+        foreach (var pack in packs)
+        {
+            pack.Questions.CopyTo(questions, at);
+            at += pack.Questions.Length;
+        }
+
+        return new QuestionBank(packs, System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(questions));
     }
+
+    private static PackLoadException MissingPacks() =>
+        new([new Diagnostic(CompiledPacks.ResourceName, 0, 0, DiagnosticSeverity.Error, DiagnosticCodes.EmbeddedPacks, "the embedded packs are missing from the assembly")]);
+
+    private static string VersionOf(ImmutableArray<QuestionPack> sorted) => sorted.Length == 1 ? sorted[0].Version : JoinVersions(sorted);
+
+    private static string JoinVersions(ImmutableArray<QuestionPack> sorted)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var pack in sorted)
+        {
+            text.Append(text.Length == 0 ? string.Empty : "+").Append(pack.Id).Append('@').Append(pack.Version);
+        }
+
+        return text.ToString();
+    }
+
+    private static QuestionBank LoadDefault() => LoadEmbedded(typeof(QuestionBank).Assembly);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace HrPrep.Content.Compiled;
@@ -12,6 +13,9 @@ namespace HrPrep.Content.Compiled;
 /// magic <c>HRPK</c>, format version (int32), pack count (7-bit int), then per pack its manifest
 /// fields, categories, retired ids and questions, each field in record order; optional strings carry
 /// a presence byte; lists carry a 7-bit count.
+/// The reader works on the bytes in place (the embedded resource is read through its pointer, not
+/// copied) with a span cursor: one UTF-8 decode per string, no stream calls, few methods to JIT —
+/// this is the start-up path of <see cref="QuestionBank.Default"/>.
 /// </summary>
 internal static class CompiledPacks
 {
@@ -19,125 +23,192 @@ internal static class CompiledPacks
     public const string ResourceName = "HrPrep.Content.packs.bin";
 
     private const int FormatVersion = 2;
-    private static readonly byte[] Magic = "HRPK"u8.ToArray();
 
+    /// <summary>Reads compiled packs from a stream (from its position to its end).</summary>
     /// <exception cref="PackLoadException">The data is not a valid compiled pack file.</exception>
     public static ImmutableArray<QuestionPack> Read(Stream stream, string name)
     {
-        using var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+        long start = stream.CanSeek ? stream.Position : 0;
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return Read(copy.GetBuffer().AsSpan(0, (int)copy.Length), name, start);
+    }
+
+    /// <summary>Reads compiled packs from their bytes.</summary>
+    /// <param name="data">The whole compiled file.</param>
+    /// <param name="name">The resource or file name, for errors.</param>
+    /// <param name="baseOffset">Where <paramref name="data"/> starts in the named file, for errors.</param>
+    /// <exception cref="PackLoadException">The data is not a valid compiled pack file.</exception>
+    public static ImmutableArray<QuestionPack> Read(ReadOnlySpan<byte> data, string name, long baseOffset = 0)
+    {
+        var r = new Reader(data);
         try
         {
-            if (!r.ReadBytes(4).AsSpan().SequenceEqual(Magic) || r.ReadInt32() != FormatVersion)
+            if (data.Length < 8 || data[0] != (byte)'H' || data[1] != (byte)'R' || data[2] != (byte)'P' || data[3] != (byte)'K'
+                || (data[4] | (data[5] << 8) | (data[6] << 16) | (data[7] << 24)) != FormatVersion)
             {
-                throw Invalid(name, stream, $"not a compiled HrPrep pack file of format version {FormatVersion}");
+                r.Position = Math.Min(data.Length, 8);
+                throw Invalid(name, baseOffset + r.Position, $"not a compiled HrPrep pack file of format version {FormatVersion}");
             }
 
-            int packCount = r.Read7BitEncodedInt();
-            var packs = ImmutableArray.CreateBuilder<QuestionPack>(packCount);
-            for (int pi = 0; pi < packCount; pi++)
+            r.Position = 8;
+            int packCount = r.Count();
+            var packs = new QuestionPack[packCount];
+            for (int pi = 0; pi < packs.Length; pi++)
             {
-                string id = r.ReadString(), version = r.ReadString(), title = r.ReadString();
-                string? role = Opt(r), description = Opt(r);
-                string language = r.ReadString(), license = r.ReadString();
-                var authors = List(r);
-                string? disclaimer = Opt(r), homepage = Opt(r);
-                var categories = ImmutableArray.CreateBuilder<Category>(r.Read7BitEncodedInt());
-                for (int i = categories.Capacity; i > 0; i--)
+                string id = r.String(), version = r.String(), title = r.String();
+                string? role = r.Optional(), description = r.Optional();
+                string language = r.String(), license = r.String();
+                var authors = r.List();
+                string? disclaimer = r.Optional(), homepage = r.Optional();
+                var categories = new Category[r.Count()];
+                for (int i = 0; i < categories.Length; i++)
                 {
-                    categories.Add(new Category(r.ReadString(), r.ReadString(), Opt(r)));
+                    categories[i] = new Category(r.String(), r.String(), r.Optional());
                 }
 
-                var retired = List(r);
-                var packLocation = Location(r);
-                var questions = ImmutableArray.CreateBuilder<Question>(r.Read7BitEncodedInt());
-                for (int i = questions.Capacity; i > 0; i--)
+                var retired = r.List();
+                var packLocation = r.Location();
+                var questions = new Question[r.Count()];
+                for (int i = 0; i < questions.Length; i++)
                 {
-                    questions.Add(ReadQuestion(r, id));
+                    questions[i] = ReadQuestion(ref r, id);
                 }
 
-                packs.Add(new QuestionPack(id, version, title, role, description, language, license, authors, disclaimer, homepage, categories.MoveToImmutable(), retired, questions.MoveToImmutable(), packLocation));
+                packs[pi] = new QuestionPack(id, version, title, role, description, language, license, authors, disclaimer, homepage, ImmutableCollectionsMarshal.AsImmutableArray(categories), retired, ImmutableCollectionsMarshal.AsImmutableArray(questions), packLocation);
             }
 
-            return packs.MoveToImmutable();
+            return ImmutableCollectionsMarshal.AsImmutableArray(packs);
         }
-        catch (Exception ex) when (ex is EndOfStreamException or FormatException or IOException or ArgumentException or InvalidOperationException)
+        catch (Exception ex) when (ex is FormatException or ArgumentException or IndexOutOfRangeException or OverflowException)
         {
-            throw Invalid(name, stream, $"the compiled pack data is corrupt ({ex.GetType().Name})");
+            throw Corrupt(name, baseOffset + r.Position, ex);
         }
     }
 
-    private static Question ReadQuestion(BinaryReader r, string packId)
+    private static Question ReadQuestion(ref Reader r, string packId)
     {
-        string id = r.ReadString(), prompt = r.ReadString(), category = r.ReadString();
-        var type = (QuestionType)r.ReadByte();
-        var level = (QuestionLevel)r.ReadByte();
-        var origin = (QuestionOrigin)r.ReadByte();
-        var tags = List(r);
+        string id = r.String(), prompt = r.String(), category = r.String();
+        var type = (QuestionType)r.Byte();
+        var level = (QuestionLevel)r.Byte();
+        var origin = (QuestionOrigin)r.Byte();
+        var tags = r.List();
         Scenario? scenario = null;
-        if (r.ReadBoolean())
+        if (r.Byte() != 0)
         {
-            string text = r.ReadString();
+            string text = r.String();
             ScenarioTable? table = null;
-            if (r.ReadBoolean())
+            if (r.Byte() != 0)
             {
-                string? caption = Opt(r);
-                var columns = List(r);
-                var rows = ImmutableArray.CreateBuilder<ImmutableArray<string>>(r.Read7BitEncodedInt());
-                for (int i = rows.Capacity; i > 0; i--)
+                string? caption = r.Optional();
+                var columns = r.List();
+                var rows = new ImmutableArray<string>[r.Count()];
+                for (int i = 0; i < rows.Length; i++)
                 {
-                    rows.Add(List(r));
+                    rows[i] = r.List();
                 }
 
-                table = new ScenarioTable(caption, columns, rows.MoveToImmutable());
+                table = new ScenarioTable(caption, columns, ImmutableCollectionsMarshal.AsImmutableArray(rows));
             }
 
             scenario = new Scenario(text, table);
         }
 
-        var answer = new ModelAnswer(r.ReadString(), List(r));
-        var followUps = List(r);
-        var lookFor = List(r);
-        var redFlags = List(r);
-        string? jurisdiction = Opt(r);
-        var sources = ImmutableArray.CreateBuilder<SourceReference>(r.Read7BitEncodedInt());
-        for (int i = sources.Capacity; i > 0; i--)
+        var answer = new ModelAnswer(r.String(), r.List());
+        var followUps = r.List();
+        var lookFor = r.List();
+        var redFlags = r.List();
+        string? jurisdiction = r.Optional();
+        var sources = new SourceReference[r.Count()];
+        for (int i = 0; i < sources.Length; i++)
         {
-            sources.Add(new SourceReference(r.ReadString(), Opt(r)));
+            sources[i] = new SourceReference(r.String(), r.Optional());
         }
 
-        var related = List(r);
-        int verified = r.Read7BitEncodedInt();
-        int reviewBy = r.Read7BitEncodedInt();
-        PromptAttribution? attribution = r.ReadBoolean() ? new PromptAttribution(r.ReadString(), Opt(r)) : null;
-        return new Question(id, packId, prompt, category, type, level, origin, tags, scenario, answer, followUps, lookFor, redFlags, jurisdiction, sources.MoveToImmutable(), related, Day(verified), Day(reviewBy), attribution, Location(r));
+        var related = r.List();
+        // Dates are stored as day number + 1, 0 for none.
+        int verified = r.Count();
+        DateOnly? lastVerified = verified == 0 ? null : DateOnly.FromDayNumber(verified - 1);
+        int reviewBy = r.Count();
+        DateOnly? reviewByDay = reviewBy == 0 ? null : DateOnly.FromDayNumber(reviewBy - 1);
+        PromptAttribution? attribution = r.Byte() != 0 ? new PromptAttribution(r.String(), r.Optional()) : null;
+        return new Question(id, packId, prompt, category, type, level, origin, tags, scenario, answer, followUps, lookFor, redFlags, jurisdiction, ImmutableCollectionsMarshal.AsImmutableArray(sources), related, lastVerified, reviewByDay, attribution, r.Location());
     }
 
-    private static DateOnly? Day(int stored) => stored == 0 ? null : DateOnly.FromDayNumber(stored - 1);
+    private static PackLoadException Corrupt(string name, long offset, Exception ex) =>
+        Invalid(name, offset, $"the compiled pack data is corrupt ({(ex is IndexOutOfRangeException or ArgumentOutOfRangeException ? nameof(EndOfStreamException) : ex.GetType().Name)})");
 
-    private static PackLoadException Invalid(string name, Stream stream, string message)
+    private static PackLoadException Invalid(string name, long offset, string message) =>
+        new([new Diagnostic(name, 1, (int)Math.Min(offset + 1, int.MaxValue), DiagnosticSeverity.Error, DiagnosticCodes.EmbeddedPacks, $"{message} at byte {offset}")]);
+
+    /// <summary>A cursor over the compiled bytes. Reading past the end throws <see cref="IndexOutOfRangeException"/> or <see cref="ArgumentOutOfRangeException"/>.</summary>
+    private ref struct Reader(ReadOnlySpan<byte> data)
     {
-        long offset = stream.CanSeek ? stream.Position : 0;
-        return new PackLoadException([new Diagnostic(name, 1, (int)Math.Min(offset + 1, int.MaxValue), DiagnosticSeverity.Error, DiagnosticCodes.EmbeddedPacks, $"{message} at byte {offset}")]);
-    }
+        private readonly ReadOnlySpan<byte> data = data;
 
-    private static string? Opt(BinaryReader r) => r.ReadBoolean() ? r.ReadString() : null;
+        public int Position;
 
-    private static ImmutableArray<string> List(BinaryReader r)
-    {
-        int n = r.Read7BitEncodedInt();
-        if (n == 0)
+        public byte Byte()
         {
-            return [];
+            byte b = data[Position];
+            Position++;
+            return b;
         }
 
-        var items = new string[n];
-        for (int i = 0; i < n; i++)
+        /// <summary>A non-negative 7-bit encoded int (as <see cref="BinaryWriter.Write7BitEncodedInt"/> writes it).</summary>
+        public int Count()
         {
-            items[i] = r.ReadString();
+            uint result = 0;
+            for (int shift = 0; shift < 35; shift += 7)
+            {
+                byte b = Byte();
+                if (shift == 28 && b > 0x0F)
+                {
+                    throw new FormatException("bad 7-bit encoded int");
+                }
+
+                result |= (uint)(b & 0x7F) << shift;
+                if (b < 0x80)
+                {
+                    return result <= int.MaxValue ? (int)result : throw new FormatException("negative length");
+                }
+            }
+
+            throw new FormatException("bad 7-bit encoded int");
         }
 
-        return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(items);
-    }
+        public string String()
+        {
+            int n = Count();
+            if (n == 0)
+            {
+                return string.Empty;
+            }
 
-    private static SourceLocation Location(BinaryReader r) => new(r.ReadString(), r.Read7BitEncodedInt(), r.Read7BitEncodedInt());
+            string s = Encoding.UTF8.GetString(data.Slice(Position, n));
+            Position += n;
+            return s;
+        }
+
+        public string? Optional() => Byte() != 0 ? String() : null;
+
+        public ImmutableArray<string> List()
+        {
+            int n = Count();
+            if (n == 0)
+            {
+                return [];
+            }
+
+            var items = new string[n];
+            for (int i = 0; i < items.Length; i++)
+            {
+                items[i] = String();
+            }
+
+            return ImmutableCollectionsMarshal.AsImmutableArray(items);
+        }
+
+        public SourceLocation Location() => new(String(), Count(), Count());
+    }
 }

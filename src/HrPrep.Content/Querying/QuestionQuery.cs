@@ -26,12 +26,7 @@ public sealed class QuestionQuery : IEnumerable<Question>
     private readonly string[] tags;
     private readonly string? text;
 
-    internal QuestionQuery(QuestionBank bank)
-        : this(bank, [], [], 0, 0, [], null)
-    {
-    }
-
-    private QuestionQuery(QuestionBank bank, string[] packs, string[] categories, int levels, int types, string[] tags, string? text)
+    internal QuestionQuery(QuestionBank bank, string[] packs, string[] categories, int levels, int types, string[] tags, string? text)
     {
         this.bank = bank;
         this.packs = packs;
@@ -43,19 +38,19 @@ public sealed class QuestionQuery : IEnumerable<Question>
     }
 
     /// <summary>Keeps questions of these packs (OR).</summary>
-    public QuestionQuery InPack(params string[] packIds) => With(packs: [.. packs, .. packIds]);
+    public QuestionQuery InPack(params string[] packIds) => new(bank, Concat(packs, packIds), categories, levels, types, tags, text);
 
     /// <summary>Keeps questions of these categories (OR).</summary>
-    public QuestionQuery InCategory(params string[] categoryIds) => With(categories: [.. categories, .. categoryIds]);
+    public QuestionQuery InCategory(params string[] categoryIds) => new(bank, packs, Concat(categories, categoryIds), levels, types, tags, text);
 
     /// <summary>Keeps questions at these levels (OR).</summary>
-    public QuestionQuery AtLevel(params QuestionLevel[] values) => With(levels: levels | Mask(values));
+    public QuestionQuery AtLevel(params QuestionLevel[] values) => new(bank, packs, categories, levels | Mask(values), types, tags, text);
 
     /// <summary>Keeps questions of these types (OR).</summary>
-    public QuestionQuery WithType(params QuestionType[] values) => With(types: types | Mask(values));
+    public QuestionQuery WithType(params QuestionType[] values) => new(bank, packs, categories, levels, types | Mask(values), tags, text);
 
     /// <summary>Keeps questions that carry every one of these tags (AND).</summary>
-    public QuestionQuery WithTag(params string[] values) => With(tags: [.. tags, .. values]);
+    public QuestionQuery WithTag(params string[] values) => new(bank, packs, categories, levels, types, Concat(tags, values), text);
 
     /// <summary>Keeps questions matching a text search (case- and accent-insensitive) and orders them by relevance.</summary>
     public QuestionQuery Matching(string? query) =>
@@ -66,7 +61,7 @@ public sealed class QuestionQuery : IEnumerable<Question>
     {
         if (text is not null)
         {
-            return ImmutableCollectionsMarshal.AsImmutableArray(bank.Index.Search(text, Accepts).ToArray());
+            return RankedHits(text);
         }
 
         var hits = new List<SearchHit>();
@@ -86,14 +81,7 @@ public sealed class QuestionQuery : IEnumerable<Question>
     {
         if (text is not null)
         {
-            var ranked = bank.Index.Search(text, Accepts);
-            var questions = new Question[ranked.Count];
-            for (int i = 0; i < questions.Length; i++)
-            {
-                questions[i] = ranked[i].Question;
-            }
-
-            return ImmutableCollectionsMarshal.AsImmutableArray(questions);
+            return RankedQuestions(text);
         }
 
         var result = new List<Question>();
@@ -113,7 +101,7 @@ public sealed class QuestionQuery : IEnumerable<Question>
     {
         if (text is not null)
         {
-            return bank.Index.Search(text, Accepts).Count;
+            return RankedCount(text);
         }
 
         int n = 0;
@@ -178,6 +166,39 @@ public sealed class QuestionQuery : IEnumerable<Question>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
+    // The text-search paths live in their own methods, so that a query without text does not make
+    // the JIT resolve the search index's types (and load their assemblies) at start-up.
+    private ImmutableArray<SearchHit> RankedHits(string query) =>
+        ImmutableCollectionsMarshal.AsImmutableArray(bank.Index.Search(query, Accepts).ToArray());
+
+    private ImmutableArray<Question> RankedQuestions(string query)
+    {
+        var ranked = bank.Index.Search(query, Accepts);
+        var questions = new Question[ranked.Count];
+        for (int i = 0; i < questions.Length; i++)
+        {
+            questions[i] = ranked[i].Question;
+        }
+
+        return ImmutableCollectionsMarshal.AsImmutableArray(questions);
+    }
+
+    private int RankedCount(string query) => bank.Index.Search(query, Accepts).Count;
+
+    private static string[] Concat(string[] first, string[] second)
+    {
+        // A null array throws NullReferenceException, as the collection expression this replaces did.
+        if (first.Length == 0 && second.Length == 0)
+        {
+            return first;
+        }
+
+        var all = new string[first.Length + second.Length];
+        first.CopyTo(all, 0);
+        second.CopyTo(all, first.Length);
+        return all;
+    }
+
     private static bool Contains(string[] values, string value)
     {
         foreach (var v in values)
@@ -212,12 +233,4 @@ public sealed class QuestionQuery : IEnumerable<Question>
 
         return mask;
     }
-
-    private QuestionQuery With(
-        string[]? packs = null,
-        string[]? categories = null,
-        int? levels = null,
-        int? types = null,
-        string[]? tags = null) =>
-        new(bank, packs ?? this.packs, categories ?? this.categories, levels ?? this.levels, types ?? this.types, tags ?? this.tags, text);
 }
