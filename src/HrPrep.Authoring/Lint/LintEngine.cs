@@ -187,9 +187,12 @@ public sealed class LintEngine
     /// <summary>What the per-file stage makes of one file.</summary>
     /// <param name="Outline">The bound file without its tree, each accepted question kept as its identity only (for assembling).</param>
     /// <param name="File">The file's lint model, its tree released (summaries kept).</param>
-    /// <param name="Findings">The per-file rules' findings (and an extra schema's).</param>
-    /// <param name="Suppressions">The file's inline suppressions.</param>
-    private sealed record FileOutcome(PackFile Outline, LintFile File, List<LintFinding> Findings, List<Suppression> Suppressions);
+    /// <param name="Findings">The per-file rules' findings (and an extra schema's), exactly sized.</param>
+    /// <param name="Suppressions">The file's inline suppressions (one shared empty list for most files).</param>
+    private sealed record FileOutcome(PackFile Outline, LintFile File, LintFinding[] Findings, List<Suppression> Suppressions);
+
+    /// <summary>The suppressions of a file that has none (only read, never changed).</summary>
+    private static readonly List<Suppression> NoSuppressions = [];
 
     private static readonly ModelAnswer NoAnswer = new(string.Empty, []);
 
@@ -271,7 +274,14 @@ public sealed class LintEngine
 
                 var suppressions = Suppressions.Find(pf.Path, raw.Span);
                 file.Release();
-                return new FileOutcome(pf with { Root = null, Questions = [.. pf.Questions.Select(Identity)] }, file, found, suppressions);
+
+                // What is kept per file until the workspace stage is sized exactly: on a collection of
+                // many small packs it is most of the live heap, and the collector marks it again and again.
+                return new FileOutcome(
+                    pf with { Root = null, Questions = [.. pf.Questions.Select(Identity)] },
+                    file,
+                    found.Count == 0 ? [] : [.. found],
+                    suppressions.Count == 0 ? NoSuppressions : suppressions);
             }
             finally
             {
@@ -284,6 +294,8 @@ public sealed class LintEngine
         {
             timer.Mark("read and per-file rules");
             var details = PackReader.Assemble(outcomes.Select(o => o.Outline), early);
+            var readerDiagnostics = details.Diagnostics;
+            int fileCount = details.Files.Length;
             var packOfFile = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var pack in details.Packs)
             {
@@ -297,15 +309,21 @@ public sealed class LintEngine
             var files = new List<LintFile>(outcomes.Length);
             var all = new List<LintFinding>();
             var suppressions = new List<List<Suppression>>();
-            foreach (var entry in outcomes)
+            for (int i = 0; i < outcomes.Length; i++)
             {
+                var entry = outcomes[i];
                 entry.File.PackId = packOfFile.GetValueOrDefault(entry.File.Path);
                 files.Add(entry.File);
                 all.AddRange(entry.Findings);
                 suppressions.Add(entry.Suppressions);
+
+                // The outline (bound manifest, question identities) is not needed past assembling.
+                outcomes[i] = null!;
             }
 
             var packs = details.Packs.Select(p => new LintPack(p with { Questions = [] }, [.. p.Questions.Select(q => new LintQuestionRef(q.Id, q.Category, q.Location))])).ToImmutableArray();
+            details = null;
+            packOfFile = null;
             var workspace = new LintWorkspace([.. files], packs);
             timer.Mark("workspace assembled");
             foreach (var rule in active)
@@ -337,7 +355,7 @@ public sealed class LintEngine
             }
 
             var (kept, suppressedCount, meta) = engine.ApplySuppressions(effective, suppressions, config);
-            foreach (var d in details.Diagnostics)
+            foreach (var d in readerDiagnostics)
             {
                 var severity = d.Severity switch
                 {
@@ -358,7 +376,7 @@ public sealed class LintEngine
             }
 
             timer.Mark("finish");
-            return new LintResult(final, details.Files.Length, files.Sum(f => f.Summaries.Length), suppressedCount, baselined);
+            return new LintResult(final, fileCount, files.Sum(f => f.Summaries.Length), suppressedCount, baselined);
         }
     }
 
