@@ -86,4 +86,21 @@ public class LintPipelineTests
         Assert.Null(questionFile.ManifestId);
         Assert.Empty(questionFile.ManifestCategories);
     }
+    [Fact]
+    public void Workspace_packs_keep_identities_and_titles_not_the_free_texts()
+    {
+        using var dir = new TempDir();
+        dir.File("p/pack.yaml", LintHarness.Manifest.Replace("{id: c1, title: C}", "{id: c1, title: C, description: What C is about.}", StringComparison.Ordinal) + "\n  retired: [p-0]\n");
+        dir.File("p/q.yaml", "questions:\n" + LintHarness.Question("p-1", "What is a PIP?"));
+        var workspace = Capture(e => e.LintPaths([Path.Combine(dir.Path, "p")]));
+
+        var pack = Assert.Single(workspace.Packs);
+        Assert.Equal(("p", "1.0.0", "P", "en", "MIT"), (pack.Manifest.Id, pack.Manifest.Version, pack.Manifest.Title, pack.Manifest.Language, pack.Manifest.License));
+        Assert.Equal(["p-0"], pack.Manifest.Retired);
+        var category = Assert.Single(pack.Manifest.Categories);
+        Assert.Equal(("c1", "C", (string?)null), (category.Id, category.Title, category.Description));
+        Assert.Null(pack.Manifest.Description);
+        Assert.Empty(pack.Manifest.Authors);
+        Assert.Equal("p-1", Assert.Single(pack.Questions).Id);
+    }
 }

@@ -122,22 +122,24 @@ public sealed class LintEngine
         length = 0;
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-            if (stream.Length > maxBytes)
+            // A bare handle and positional reads: no FileStream, no read-ahead advice, a few system calls per file.
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            long fileLength = RandomAccess.GetLength(handle);
+            if (fileLength > maxBytes)
             {
                 return false;
             }
 
             // One byte more than the length, to notice a file that grew while being read.
-            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)stream.Length + 1);
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)fileLength + 1);
             int total = 0;
             int n;
-            while (total < buffer.Length && (n = stream.Read(buffer, total, buffer.Length - total)) > 0)
+            while (total < buffer.Length && (n = RandomAccess.Read(handle, buffer.AsSpan(total), total)) > 0)
             {
                 total += n;
             }
 
-            if (total > stream.Length)
+            if (total > fileLength)
             {
                 // The file grew while being read: let the reader's own path report it.
                 System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
@@ -214,6 +216,22 @@ public sealed class LintEngine
         Location = q.Location,
     };
 
+    /// <summary>
+    /// A manifest as lint keeps it for assembling and for <see cref="LintPack.Manifest"/>: what identifies
+    /// the pack and its categories (id, version, title, language, licence, category ids and titles,
+    /// retired ids, location); the free texts (role, description, authors, disclaimer, homepage,
+    /// category descriptions) are dropped, like the questions' texts in <see cref="Identity"/>.
+    /// </summary>
+    private static QuestionPack? Outline(QuestionPack? manifest) => manifest is null ? null : manifest with
+    {
+        Role = null,
+        Description = null,
+        Authors = [],
+        Disclaimer = null,
+        Homepage = null,
+        Categories = [.. manifest.Categories.Select(c => c.Description is null ? c : c with { Description = null })],
+    };
+
     /// <summary>One lint run's settings and its stages.</summary>
     private sealed class Run
     {
@@ -278,7 +296,7 @@ public sealed class LintEngine
                 // What is kept per file until the workspace stage is sized exactly: on a collection of
                 // many small packs it is most of the live heap, and the collector marks it again and again.
                 return new FileOutcome(
-                    pf with { Root = null, Questions = [.. pf.Questions.Select(Identity)] },
+                    pf with { Root = null, Manifest = Outline(pf.Manifest), Questions = [.. pf.Questions.Select(Identity)] },
                     file,
                     found.Count == 0 ? [] : [.. found],
                     suppressions.Count == 0 ? NoSuppressions : suppressions);
