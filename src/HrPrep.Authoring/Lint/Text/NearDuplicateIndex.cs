@@ -130,7 +130,28 @@ public sealed class NearDuplicateIndex
     public (int Other, double Similarity)[] FindEarlierDuplicates(IReadOnlyList<ulong[]> shingleSets)
     {
         ArgumentNullException.ThrowIfNull(shingleSets);
-        int n = shingleSets.Count;
+
+        // One contiguous array of all the sets (set i at starts[i]..starts[i + 1]): the verification
+        // below reads two sets per comparison at random, and adjacent sets share cache lines.
+        var starts = new int[shingleSets.Count + 1];
+        for (int i = 0; i < shingleSets.Count; i++)
+        {
+            starts[i + 1] = checked(starts[i] + shingleSets[i].Length);
+        }
+
+        var flat = new ulong[starts[^1]];
+        for (int i = 0; i < shingleSets.Count; i++)
+        {
+            shingleSets[i].CopyTo(flat, starts[i]);
+        }
+
+        return FindEarlierDuplicates(flat, starts);
+    }
+
+    /// <summary>As <see cref="FindEarlierDuplicates(IReadOnlyList{ulong[]})"/>, for sets stored one after another: set i is <c>flat[starts[i]..starts[i + 1]]</c>.</summary>
+    internal (int Other, double Similarity)[] FindEarlierDuplicates(ulong[] flat, int[] starts)
+    {
+        int n = starts.Length - 1;
         int hashes = bands * rows;
 
         // 1. MinHash signatures, cut into band keys (parallel). Each hash function is a*x + b over the
@@ -138,7 +159,7 @@ public sealed class NearDuplicateIndex
         var bandKeys = new ulong[n * bands];
         Parallel.For(0, n, i =>
         {
-            var set = shingleSets[i];
+            var set = flat.AsSpan(starts[i], starts[i + 1] - starts[i]);
             Span<ulong> sig = stackalloc ulong[Hashes];
             sig.Fill(ulong.MaxValue);
             var a = Seeds.AsSpan(0, hashes);
@@ -196,7 +217,7 @@ public sealed class NearDuplicateIndex
         int count = 0;
         for (int i = 0; i < n; i++)
         {
-            if (shingleSets[i].Length > 0)
+            if (starts[i + 1] > starts[i])
             {
                 for (int b = 0; b < bands; b++)
                 {
@@ -243,7 +264,7 @@ public sealed class NearDuplicateIndex
                         break;
                     }
 
-                    double sim = Jaccard(shingleSets[i], shingleSets[j]);
+                    double sim = Jaccard(flat.AsSpan(starts[i], starts[i + 1] - starts[i]), flat.AsSpan(starts[j], starts[j + 1] - starts[j]));
                     if (sim >= Threshold)
                     {
                         lock (similarity)
@@ -325,6 +346,11 @@ public sealed class NearDuplicateIndex
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
+        return Jaccard(a.AsSpan(), b.AsSpan());
+    }
+
+    private static double Jaccard(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
+    {
         int i = 0, j = 0, inter = 0;
         while (i < a.Length && j < b.Length)
         {
