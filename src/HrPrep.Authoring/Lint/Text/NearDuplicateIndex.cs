@@ -130,28 +130,7 @@ public sealed class NearDuplicateIndex
     public (int Other, double Similarity)[] FindEarlierDuplicates(IReadOnlyList<ulong[]> shingleSets)
     {
         ArgumentNullException.ThrowIfNull(shingleSets);
-
-        // One contiguous array of all the sets (set i at starts[i]..starts[i + 1]): the verification
-        // below reads two sets per comparison at random, and adjacent sets share cache lines.
-        var starts = new int[shingleSets.Count + 1];
-        for (int i = 0; i < shingleSets.Count; i++)
-        {
-            starts[i + 1] = checked(starts[i] + shingleSets[i].Length);
-        }
-
-        var flat = new ulong[starts[^1]];
-        for (int i = 0; i < shingleSets.Count; i++)
-        {
-            shingleSets[i].CopyTo(flat, starts[i]);
-        }
-
-        return FindEarlierDuplicates(flat, starts);
-    }
-
-    /// <summary>As <see cref="FindEarlierDuplicates(IReadOnlyList{ulong[]})"/>, for sets stored one after another: set i is <c>flat[starts[i]..starts[i + 1]]</c>.</summary>
-    internal (int Other, double Similarity)[] FindEarlierDuplicates(ulong[] flat, int[] starts)
-    {
-        int n = starts.Length - 1;
+        int n = shingleSets.Count;
         int hashes = bands * rows;
 
         // 1. MinHash signatures, cut into band keys (parallel). Each hash function is a*x + b over the
@@ -159,7 +138,7 @@ public sealed class NearDuplicateIndex
         var bandKeys = new ulong[n * bands];
         Parallel.For(0, n, i =>
         {
-            var set = flat.AsSpan(starts[i], starts[i + 1] - starts[i]);
+            var set = shingleSets[i];
             Span<ulong> sig = stackalloc ulong[Hashes];
             sig.Fill(ulong.MaxValue);
             var a = Seeds.AsSpan(0, hashes);
@@ -217,7 +196,7 @@ public sealed class NearDuplicateIndex
         int count = 0;
         for (int i = 0; i < n; i++)
         {
-            if (starts[i + 1] > starts[i])
+            if (shingleSets[i].Length > 0)
             {
                 for (int b = 0; b < bands; b++)
                 {
@@ -264,7 +243,7 @@ public sealed class NearDuplicateIndex
                         break;
                     }
 
-                    double sim = Jaccard(flat.AsSpan(starts[i], starts[i + 1] - starts[i]), flat.AsSpan(starts[j], starts[j + 1] - starts[j]));
+                    double sim = Jaccard(shingleSets[i], shingleSets[j]);
                     if (sim >= Threshold)
                     {
                         lock (similarity)
@@ -346,11 +325,6 @@ public sealed class NearDuplicateIndex
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        return Jaccard(a.AsSpan(), b.AsSpan());
-    }
-
-    private static double Jaccard(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
-    {
         int i = 0, j = 0, inter = 0;
         while (i < a.Length && j < b.Length)
         {
