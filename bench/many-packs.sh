@@ -11,7 +11,10 @@
 # ratio per corpus and the growth of lint's wall time from the first to the last corpus.
 # OTHERS="stats list csv merge" (the default) picks the other commands timed; OTHERS= times lint only.
 # HRPREP_TOOL=PATH times another build of the tool (e.g. an older one kept for a before/after
-# comparison) instead of building src/HrPrep.Tool. Per corpus, one more lint run with HRPREP_LINT_TIMING=1
+# comparison) instead of building src/HrPrep.Tool; AOT=1 times the tool as it ships for linux-x64
+# instead (Native AOT, `dotnet publish src/HrPrep.Tool -c Release -r linux-x64` into bench/.tools/aot).
+# BASE_TOOL=PATH also times a second build of lint, runs alternating with the first and with ajv, and
+# prints its figures and the after/before ratios (e.g. BASE_TOOL=/tmp/before/HrPrep.Tool). Per corpus, one more lint run with HRPREP_LINT_TIMING=1
 # prints the phase figures (CPU and managed allocations of reading + per-file rules, of the workspace
 # rules, and in all); MAX_ALLOC_KIB_PER_FILE=N makes the script fail (exit 1) when lint allocates more
 # than N KiB per file in all: a phase-level regression guard that needs no quiet machine. ajv-cli and ajv-formats are installed into
@@ -37,6 +40,9 @@ dotnet build -c Release -nologo -v:q bench/CorpusGenerator >&2
 gen=bench/CorpusGenerator/bin/Release/net10.0/CorpusGenerator.dll
 if [ -n "${HRPREP_TOOL:-}" ]; then
   tool=$HRPREP_TOOL
+elif [ "${AOT:-}" = 1 ]; then
+  dotnet publish -c Release -r linux-x64 -nologo -v:q src/HrPrep.Tool -o "$tools/aot" >&2
+  tool=$tools/aot/HrPrep.Tool
 else
   dotnet build -c Release -nologo -v:q src/HrPrep.Tool >&2
   tool=src/HrPrep.Tool/bin/Release/net10.0/HrPrep.Tool
@@ -84,6 +90,7 @@ for n in "${sizes[@]}"; do
   for _ in $(seq "$runs"); do
     once "lint-$n" "$tool" lint "$dir" -q
     once "ajv-$n" "$ajv" validate -s "$schema" -d "$dir/*/*.yaml" --spec=draft7 --strict=false -c ajv-formats
+    [ -z "${BASE_TOOL:-}" ] || once "base-$n" "$BASE_TOOL" lint "$dir" -q
   done
   read -r lw lc lr <<<"$(median "lint-$n")"
   read -r aw ac ar <<<"$(median "ajv-$n")"
@@ -91,6 +98,11 @@ for n in "${sizes[@]}"; do
   printf '%-7s %-14s %8.2f %8.2f %9s\n' "$n" "lint" "$lw" "$lc" "$lr"
   printf '%-7s %-14s %8.2f %8.2f %9s\n' "$n" "ajv (schema)" "$aw" "$ac" "$ar"
   printf '%-7s lint/ajv wall ratio %.2f, CPU ratio %.2f (below 1: lint is faster)\n' "$n" "$(echo "scale=3; $lw / $aw" | bc)" "$(echo "scale=3; $lc / $ac" | bc)"
+  if [ -n "${BASE_TOOL:-}" ]; then
+    read -r bw bcpu br <<<"$(median "base-$n")"
+    printf '%-7s %-14s %8.2f %8.2f %9s\n' "$n" "lint (base)" "$bw" "$bcpu" "$br"
+    printf '%-7s base/ajv wall ratio %.2f; lint/base wall %.2f, CPU %.2f, peak %.2f\n' "$n" "$(echo "scale=3; $bw / $aw" | bc)" "$(echo "scale=3; $lw / $bw" | bc)" "$(echo "scale=3; $lc / $bcpu" | bc)" "$(echo "scale=3; $lr / $br" | bc)"
+  fi
 
   # Phase figures from lint's own timer: allocations do not depend on the machine's load.
   HRPREP_LINT_TIMING=1 "$tool" lint "$dir" -q 2>"$tmp/phases" >/dev/null || true
@@ -134,5 +146,5 @@ if [ ${#sizes[@]} -gt 1 ]; then
   last=${sizes[-1]}
   printf 'lint wall growth %s -> %s packs: %.2fx (target <= 4.5)\n' "$first" "$last" "$(echo "scale=3; ${lintwall[$last]} / ${lintwall[$first]}" | bc)"
 fi
-printf 'machine: %s cores, load average %s; %s run(s) each, medians; tool %s\n' "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)" "$runs" "$tool"
+printf 'machine: %s cores, load average %s; %s run(s) each, medians; tool %s%s\n' "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)" "$runs" "$tool" "${BASE_TOOL:+, base $BASE_TOOL}"
 [ -z "${guard_failed:-}" ] || exit 1

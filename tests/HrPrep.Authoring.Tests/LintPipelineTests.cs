@@ -47,4 +47,60 @@ public class LintPipelineTests
 
         Assert.Equal(Describe(fromPaths), Describe(fromBytes));
     }
+    [Fact]
+    public void Workspace_keeps_the_manifest_id_and_category_ids_with_positions_not_the_tree()
+    {
+        using var dir = new TempDir();
+        string manifest = """
+            pack:
+              id: p
+              version: 1.0.0
+              title: P
+              description: A test pack.
+              authors: [Tests]
+              language: en
+              license: MIT
+              categories:
+                - id: c1
+                  title: C
+                - just a string
+                - title: no id
+                -   id: c2
+                    title: D
+                - {id: c1, title: again}
+            """;
+        string pack = dir.File("p/pack.yaml", manifest + "\n");
+        string questions = dir.File("p/q.yaml", "questions:\n" + LintHarness.Question("p-1", "What is a PIP?"));
+        var workspace = Capture(e => e.LintPaths([Path.Combine(dir.Path, "p")]));
+
+        var manifestFile = Assert.Single(workspace.Files, f => f.Path == pack);
+        Assert.Null(manifestFile.Manifest);
+        Assert.Null(manifestFile.Root);
+        Assert.Equal("p", manifestFile.ManifestId);
+        Assert.Equal(
+            [("c1", 10, 11, 10, 7), ("c2", 14, 13, 14, 9), ("c1", 16, 12, 16, 7)],
+            manifestFile.ManifestCategories.Select(c => (c.Id, c.IdLocation.Line, c.IdLocation.Column, c.Location.Line, c.Location.Column)));
+        Assert.All(manifestFile.ManifestCategories, c => Assert.Equal(pack, c.IdLocation.Path));
+
+        var questionFile = Assert.Single(workspace.Files, f => f.Path == questions);
+        Assert.Null(questionFile.ManifestId);
+        Assert.Empty(questionFile.ManifestCategories);
+    }
+    [Fact]
+    public void Workspace_packs_keep_identities_and_titles_not_the_free_texts()
+    {
+        using var dir = new TempDir();
+        dir.File("p/pack.yaml", LintHarness.Manifest.Replace("{id: c1, title: C}", "{id: c1, title: C, description: What C is about.}", StringComparison.Ordinal) + "\n  retired: [p-0]\n");
+        dir.File("p/q.yaml", "questions:\n" + LintHarness.Question("p-1", "What is a PIP?"));
+        var workspace = Capture(e => e.LintPaths([Path.Combine(dir.Path, "p")]));
+
+        var pack = Assert.Single(workspace.Packs);
+        Assert.Equal(("p", "1.0.0", "P", "en", "MIT"), (pack.Manifest.Id, pack.Manifest.Version, pack.Manifest.Title, pack.Manifest.Language, pack.Manifest.License));
+        Assert.Equal(["p-0"], pack.Manifest.Retired);
+        var category = Assert.Single(pack.Manifest.Categories);
+        Assert.Equal(("c1", "C", (string?)null), (category.Id, category.Title, category.Description));
+        Assert.Null(pack.Manifest.Description);
+        Assert.Empty(pack.Manifest.Authors);
+        Assert.Equal("p-1", Assert.Single(pack.Questions).Id);
+    }
 }

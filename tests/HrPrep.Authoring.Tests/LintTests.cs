@@ -629,4 +629,27 @@ public class NearDuplicateShingleTests
         NearDuplicateIndex.SortParallel(values, count);
         Assert.Equal(expected, values);
     }
+
+    [Fact]
+    public void Earlier_duplicates_are_found_among_empty_and_unrelated_sets()
+    {
+        // The sets are laid out one after another internally; empty sets (no words) sit between
+        // others and must neither match nor shift where the next set starts.
+        var index = new NearDuplicateIndex(0.7, 2);
+        string[] texts =
+        [
+            "How would you redesign the annual review form when budgets have been cut?",
+            "",
+            "Which evidence would you need to escalate stretch assignments at a cloud provider?",
+            "?",
+            "How would you redesign the annual review form when budgets have been cut?",
+            "Which evidence would you need to escalate stretch assignments at a cloud provider quickly?",
+            "Describe a time you changed a payroll process.",
+        ];
+        var found = index.FindEarlierDuplicates([.. texts.Select(t => index.Shingles(t))]);
+        Assert.Equal([-1, -1, -1, -1, 0, 2, -1], found.Select(f => f.Other));
+        Assert.Equal(1.0, found[4].Similarity);
+        Assert.InRange(found[5].Similarity, 0.7, 0.99);
+        Assert.Equal(NearDuplicateIndex.Jaccard(index.Shingles(texts[2]), index.Shingles(texts[5])), found[5].Similarity);
+    }
 }

@@ -122,22 +122,24 @@ public sealed class LintEngine
         length = 0;
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-            if (stream.Length > maxBytes)
+            // A bare handle and positional reads: no FileStream, no read-ahead advice, a few system calls per file.
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            long fileLength = RandomAccess.GetLength(handle);
+            if (fileLength > maxBytes)
             {
                 return false;
             }
 
             // One byte more than the length, to notice a file that grew while being read.
-            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)stream.Length + 1);
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)fileLength + 1);
             int total = 0;
             int n;
-            while (total < buffer.Length && (n = stream.Read(buffer, total, buffer.Length - total)) > 0)
+            while (total < buffer.Length && (n = RandomAccess.Read(handle, buffer.AsSpan(total), total)) > 0)
             {
                 total += n;
             }
 
-            if (total > stream.Length)
+            if (total > fileLength)
             {
                 // The file grew while being read: let the reader's own path report it.
                 System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
@@ -187,9 +189,12 @@ public sealed class LintEngine
     /// <summary>What the per-file stage makes of one file.</summary>
     /// <param name="Outline">The bound file without its tree, each accepted question kept as its identity only (for assembling).</param>
     /// <param name="File">The file's lint model, its tree released (summaries kept).</param>
-    /// <param name="Findings">The per-file rules' findings (and an extra schema's).</param>
-    /// <param name="Suppressions">The file's inline suppressions.</param>
-    private sealed record FileOutcome(PackFile Outline, LintFile File, List<LintFinding> Findings, List<Suppression> Suppressions);
+    /// <param name="Findings">The per-file rules' findings (and an extra schema's), exactly sized.</param>
+    /// <param name="Suppressions">The file's inline suppressions (one shared empty list for most files).</param>
+    private sealed record FileOutcome(PackFile Outline, LintFile File, LintFinding[] Findings, List<Suppression> Suppressions);
+
+    /// <summary>The suppressions of a file that has none (only read, never changed).</summary>
+    private static readonly List<Suppression> NoSuppressions = [];
 
     private static readonly ModelAnswer NoAnswer = new(string.Empty, []);
 
@@ -209,6 +214,22 @@ public sealed class LintEngine
         Origin = q.Origin,
         Answer = NoAnswer,
         Location = q.Location,
+    };
+
+    /// <summary>
+    /// A manifest as lint keeps it for assembling and for <see cref="LintPack.Manifest"/>: what identifies
+    /// the pack and its categories (id, version, title, language, licence, category ids and titles,
+    /// retired ids, location); the free texts (role, description, authors, disclaimer, homepage,
+    /// category descriptions) are dropped, like the questions' texts in <see cref="Identity"/>.
+    /// </summary>
+    private static QuestionPack? Outline(QuestionPack? manifest) => manifest is null ? null : manifest with
+    {
+        Role = null,
+        Description = null,
+        Authors = [],
+        Disclaimer = null,
+        Homepage = null,
+        Categories = [.. manifest.Categories.Select(c => c.Description is null ? c : c with { Description = null })],
     };
 
     /// <summary>One lint run's settings and its stages.</summary>
@@ -271,7 +292,14 @@ public sealed class LintEngine
 
                 var suppressions = Suppressions.Find(pf.Path, raw.Span);
                 file.Release();
-                return new FileOutcome(pf with { Root = null, Questions = [.. pf.Questions.Select(Identity)] }, file, found, suppressions);
+
+                // What is kept per file until the workspace stage is sized exactly: on a collection of
+                // many small packs it is most of the live heap, and the collector marks it again and again.
+                return new FileOutcome(
+                    pf with { Root = null, Manifest = Outline(pf.Manifest), Questions = [.. pf.Questions.Select(Identity)] },
+                    file,
+                    found.Count == 0 ? [] : [.. found],
+                    suppressions.Count == 0 ? NoSuppressions : suppressions);
             }
             finally
             {
@@ -284,6 +312,8 @@ public sealed class LintEngine
         {
             timer.Mark("read and per-file rules");
             var details = PackReader.Assemble(outcomes.Select(o => o.Outline), early);
+            var readerDiagnostics = details.Diagnostics;
+            int fileCount = details.Files.Length;
             var packOfFile = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var pack in details.Packs)
             {
@@ -297,15 +327,21 @@ public sealed class LintEngine
             var files = new List<LintFile>(outcomes.Length);
             var all = new List<LintFinding>();
             var suppressions = new List<List<Suppression>>();
-            foreach (var entry in outcomes)
+            for (int i = 0; i < outcomes.Length; i++)
             {
+                var entry = outcomes[i];
                 entry.File.PackId = packOfFile.GetValueOrDefault(entry.File.Path);
                 files.Add(entry.File);
                 all.AddRange(entry.Findings);
                 suppressions.Add(entry.Suppressions);
+
+                // The outline (bound manifest, question identities) is not needed past assembling.
+                outcomes[i] = null!;
             }
 
             var packs = details.Packs.Select(p => new LintPack(p with { Questions = [] }, [.. p.Questions.Select(q => new LintQuestionRef(q.Id, q.Category, q.Location))])).ToImmutableArray();
+            details = null;
+            packOfFile = null;
             var workspace = new LintWorkspace([.. files], packs);
             timer.Mark("workspace assembled");
             foreach (var rule in active)
@@ -337,7 +373,7 @@ public sealed class LintEngine
             }
 
             var (kept, suppressedCount, meta) = engine.ApplySuppressions(effective, suppressions, config);
-            foreach (var d in details.Diagnostics)
+            foreach (var d in readerDiagnostics)
             {
                 var severity = d.Severity switch
                 {
@@ -358,7 +394,7 @@ public sealed class LintEngine
             }
 
             timer.Mark("finish");
-            return new LintResult(final, details.Files.Length, files.Sum(f => f.Summaries.Length), suppressedCount, baselined);
+            return new LintResult(final, fileCount, files.Sum(f => f.Summaries.Length), suppressedCount, baselined);
         }
     }
 

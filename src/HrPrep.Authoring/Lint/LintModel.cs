@@ -5,9 +5,10 @@ using HrPrep.Packs.Yaml;
 namespace HrPrep.Authoring.Lint;
 
 /// <summary>
-/// One linted file. During the per-file phase it carries its raw UTF-8 bytes, its parsed tree and
-/// its question mappings; afterwards only the manifest and compact <see cref="Summaries"/> are kept,
-/// so that whole-workspace rules run on very large libraries within bounded memory.
+/// One linted file. During the per-file phase it carries its raw UTF-8 bytes, its parsed tree, its
+/// manifest mapping and its question mappings; afterwards only compact data is kept (the manifest's
+/// <see cref="ManifestId"/> and <see cref="ManifestCategories"/>, and the question <see cref="Summaries"/>),
+/// so that whole-workspace rules run on very large collections within bounded memory.
 /// </summary>
 public sealed class LintFile
 {
@@ -20,6 +21,11 @@ public sealed class LintFile
         if (root is YamlMapping map)
         {
             Manifest = map.Get("pack") as YamlMapping;
+            if (Manifest is not null)
+            {
+                ManifestId = (Manifest.Get("id") as YamlScalar)?.Value;
+                ManifestCategories = CategoriesOf(Manifest);
+            }
             if (map.Get("questions") is YamlSequence seq)
             {
                 foreach (var item in seq.Items)
@@ -48,8 +54,14 @@ public sealed class LintFile
     /// <summary>The id of the pack the file belongs to, or null (known in the workspace phase).</summary>
     public string? PackId { get; internal set; }
 
-    /// <summary>The <c>pack</c> manifest mapping, if the file has one.</summary>
-    public YamlMapping? Manifest { get; }
+    /// <summary>The <c>pack</c> manifest mapping, if the file has one (null after the per-file phase: workspace rules use <see cref="ManifestId"/> and <see cref="ManifestCategories"/>).</summary>
+    public YamlMapping? Manifest { get; private set; }
+
+    /// <summary>The text of the manifest's <c>id</c> scalar, or null when the file has no manifest or the manifest no scalar id.</summary>
+    public string? ManifestId { get; }
+
+    /// <summary>Each category mapping of the manifest that has a scalar <c>id</c>, in document order (duplicates kept).</summary>
+    public ImmutableArray<LintCategoryRef> ManifestCategories { get; } = [];
 
     /// <summary>The question mappings of the file, in order (empty after the per-file phase).</summary>
     public ImmutableArray<QuestionNode> Questions { get; private set; }
@@ -57,10 +69,31 @@ public sealed class LintFile
     /// <summary>What workspace rules need of each question, in order.</summary>
     public ImmutableArray<QuestionSummary> Summaries { get; }
 
-    /// <summary>Drops the tree and bytes once per-file rules have run.</summary>
+    /// <summary>The category mappings of a manifest that have a scalar id, as compact references.</summary>
+    private static ImmutableArray<LintCategoryRef> CategoriesOf(YamlMapping manifest)
+    {
+        if (manifest.Get("categories") is not YamlSequence { Items.Count: > 0 } seq)
+        {
+            return [];
+        }
+
+        var refs = ImmutableArray.CreateBuilder<LintCategoryRef>(seq.Items.Count);
+        foreach (var item in seq.Items)
+        {
+            if (item is YamlMapping c && c.Get("id") is YamlScalar id)
+            {
+                refs.Add(new LintCategoryRef(id.Value, id.Start, c.Start));
+            }
+        }
+
+        return refs.DrainToImmutable();
+    }
+
+    /// <summary>Drops the tree, the manifest mapping and the bytes once per-file rules have run.</summary>
     internal void Release()
     {
         Root = null;
+        Manifest = null;
         Raw = ReadOnlyMemory<byte>.Empty;
         Questions = [];
     }
@@ -193,9 +226,20 @@ public sealed class QuestionNode
 }
 
 /// <summary>A pack as the workspace rules see it: its manifest and the identities of the questions the reader accepted into it.</summary>
-/// <param name="Manifest">The manifest as bound (id, version, categories, retired ids, location); its <see cref="QuestionPack.Questions"/> is empty.</param>
+/// <param name="Manifest">
+/// The manifest as bound, without its free texts: id, version, title, language, licence, categories
+/// (ids and titles), retired ids and location; role, description, authors, disclaimer, homepage and
+/// the categories' descriptions are not kept (so that large collections fit in memory), and its
+/// <see cref="QuestionPack.Questions"/> is empty.
+/// </param>
 /// <param name="Questions">Each question the reader accepted into the pack, in pack order (their texts are in <see cref="LintWorkspace.Files"/>).</param>
 public sealed record LintPack(QuestionPack Manifest, ImmutableArray<LintQuestionRef> Questions);
+
+/// <summary>A category of a file's pack manifest, as workspace rules see it once the tree is released.</summary>
+/// <param name="Id">The text of the category's <c>id</c> scalar.</param>
+/// <param name="IdLocation">Where the <c>id</c> scalar starts.</param>
+/// <param name="Location">Where the category's mapping starts.</param>
+public readonly record struct LintCategoryRef(string Id, SourceLocation IdLocation, SourceLocation Location);
 
 /// <summary>The identity of a question in a <see cref="LintPack"/>.</summary>
 /// <param name="Id">The question id.</param>

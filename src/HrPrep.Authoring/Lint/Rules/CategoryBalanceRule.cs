@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using HrPrep.Packs.Yaml;
+using HrPrep.Content;
 
 namespace HrPrep.Authoring.Lint.Rules;
 
@@ -38,12 +38,12 @@ public sealed class CategoryBalanceRule() : LintRule(RuleDescriptors.CategoryBal
                 }
             }
 
-            var manifest = fileByPath.GetValueOrDefault(pack.Manifest.Location.Path)?.Manifest;
-            var nodes = ((manifest?.Get("categories") as YamlSequence)?.Items ?? [])
-                .OfType<YamlMapping>()
-                .Where(m => m.Get("id") is YamlScalar)
-                .GroupBy(m => ((YamlScalar)m.Get("id")!).Value, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            var nodes = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+            foreach (var c in fileByPath.GetValueOrDefault(pack.Manifest.Location.Path)?.ManifestCategories ?? [])
+            {
+                nodes.TryAdd(c.Id, c.Location);
+            }
+
             foreach (var category in pack.Manifest.Categories)
             {
                 int n = counts.GetValueOrDefault(category.Id);
@@ -52,7 +52,7 @@ public sealed class CategoryBalanceRule() : LintRule(RuleDescriptors.CategoryBal
                     continue;
                 }
 
-                var at = nodes.TryGetValue(category.Id, out var node) ? node.Start : pack.Manifest.Location;
+                var at = nodes.TryGetValue(category.Id, out var node) ? node : pack.Manifest.Location;
                 string side = n < mean / ratio ? "few" : "many";
                 context.Report(at, string.Create(CultureInfo.InvariantCulture, $"category '{category.Id}' has {n} question{(n == 1 ? "" : "s")}, too {side} against the pack's average of {mean:0.#}"));
             }

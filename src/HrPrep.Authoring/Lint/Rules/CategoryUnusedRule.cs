@@ -1,5 +1,3 @@
-using HrPrep.Packs.Yaml;
-
 namespace HrPrep.Authoring.Lint.Rules;
 
 /// <summary>HP102: a declared category that no question uses.</summary>
@@ -16,16 +14,16 @@ public sealed class CategoryUnusedRule() : LintRule(RuleDescriptors.CategoryUnus
             .ToHashSet();
         foreach (var file in workspace.Files)
         {
-            if (file.Manifest is not { } manifest || file.PackId is null || (manifest.Get("id") as YamlScalar)?.Value != file.PackId)
+            if (file.ManifestId is null || file.PackId is null || file.ManifestId != file.PackId)
             {
                 continue;
             }
 
-            foreach (var item in (manifest.Get("categories") as YamlSequence)?.Items ?? [])
+            foreach (var category in file.ManifestCategories)
             {
-                if (item is YamlMapping c && c.Get("id") is YamlScalar id && !used.Contains((file.PackId, id.Value)))
+                if (!used.Contains((file.PackId, category.Id)))
                 {
-                    context.Report(id, $"category '{id.Value}' has no questions");
+                    context.Report(category.IdLocation, $"category '{category.Id}' has no questions");
                 }
             }
         }
