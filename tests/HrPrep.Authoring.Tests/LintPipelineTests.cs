@@ -48,7 +48,7 @@ public class LintPipelineTests
         Assert.Equal(Describe(fromPaths), Describe(fromBytes));
     }
     [Fact]
-    public void Workspace_keeps_the_manifest_id_and_category_ids_with_positions_not_the_tree()
+    public void Workspace_keeps_the_manifest_id_and_category_ids_with_positions_and_the_mapping_only_for_rules_from_other_assemblies()
     {
         using var dir = new TempDir();
         string manifest = """
@@ -74,8 +74,15 @@ public class LintPipelineTests
         var workspace = Capture(e => e.LintPaths([Path.Combine(dir.Path, "p")]));
 
         var manifestFile = Assert.Single(workspace.Files, f => f.Path == pack);
-        Assert.Null(manifestFile.Manifest);
         Assert.Null(manifestFile.Root);
+
+        // The probe is a rule from another assembly, so the manifest mapping is kept for it, as in 2.0;
+        // a run of built-in rules only drops it after the per-file phase.
+        Assert.Equal("p", Assert.IsType<HrPrep.Packs.Yaml.YamlScalar>(manifestFile.Manifest!.Get("id")).Value);
+        Assert.True(new LintEngine(new LintOptions { Rules = [new WorkspaceProbe()] }).KeepsManifests);
+        Assert.True(new LintEngine(new LintOptions { Rules = [.. RuleCatalogue.Rules, new WorkspaceProbe()] }).KeepsManifests);
+        Assert.False(new LintEngine().KeepsManifests);
+        Assert.False(new LintEngine(new LintOptions { Rules = RuleCatalogue.Rules }).KeepsManifests);
         Assert.Equal("p", manifestFile.ManifestId);
         Assert.Equal(
             [("c1", 10, 11, 10, 7), ("c2", 14, 13, 14, 9), ("c1", 16, 12, 16, 7)],

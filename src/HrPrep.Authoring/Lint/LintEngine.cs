@@ -61,6 +61,13 @@ public sealed class LintEngine
     private readonly IReadOnlyList<LintRule> rules;
     private readonly Dictionary<string, LintRule> byCode;
 
+    // A rule from outside this assembly may read LintFile.Manifest in the workspace phase, as it could
+    // in 2.0: only when every rule is built in is the manifest tree dropped after the per-file phase.
+    private readonly bool keepManifests;
+
+    /// <summary>Whether files keep their manifest mapping for the workspace phase (a rule from another assembly takes part).</summary>
+    internal bool KeepsManifests => keepManifests;
+
     /// <summary>Creates an engine.</summary>
     public LintEngine(LintOptions? options = null)
     {
@@ -71,6 +78,7 @@ public sealed class LintEngine
         {
             byCode[rule.Code] = rule;
             byCode[rule.Name] = rule;
+            keepManifests |= rule.GetType().Assembly != typeof(LintEngine).Assembly;
         }
     }
 
@@ -291,7 +299,7 @@ public sealed class LintEngine
                 }
 
                 var suppressions = Suppressions.Find(pf.Path, raw.Span);
-                file.Release();
+                file.Release(keepManifest: engine.keepManifests);
 
                 // What is kept per file until the workspace stage is sized exactly: on a collection of
                 // many small packs it is most of the live heap, and the collector marks it again and again.

@@ -54,7 +54,12 @@ public sealed class LintFile
     /// <summary>The id of the pack the file belongs to, or null (known in the workspace phase).</summary>
     public string? PackId { get; internal set; }
 
-    /// <summary>The <c>pack</c> manifest mapping, if the file has one (null after the per-file phase: workspace rules use <see cref="ManifestId"/> and <see cref="ManifestCategories"/>).</summary>
+    /// <summary>
+    /// The <c>pack</c> manifest mapping, if the file has one. When every rule of the run is built in it is
+    /// dropped after the per-file phase (built-in workspace rules use <see cref="ManifestId"/> and
+    /// <see cref="ManifestCategories"/>); when a rule from another assembly takes part it is kept for the
+    /// workspace phase, as in 2.0.
+    /// </summary>
     public YamlMapping? Manifest { get; private set; }
 
     /// <summary>The text of the manifest's <c>id</c> scalar, or null when the file has no manifest or the manifest no scalar id.</summary>
@@ -89,11 +94,15 @@ public sealed class LintFile
         return refs.DrainToImmutable();
     }
 
-    /// <summary>Drops the tree, the manifest mapping and the bytes once per-file rules have run.</summary>
-    internal void Release()
+    /// <summary>Drops the tree, the bytes and (unless asked to keep it) the manifest mapping once per-file rules have run.</summary>
+    internal void Release(bool keepManifest)
     {
         Root = null;
-        Manifest = null;
+        if (!keepManifest)
+        {
+            Manifest = null;
+        }
+
         Raw = ReadOnlyMemory<byte>.Empty;
         Questions = [];
     }
