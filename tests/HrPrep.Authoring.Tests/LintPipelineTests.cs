@@ -94,7 +94,7 @@ public class LintPipelineTests
         Assert.Empty(questionFile.ManifestCategories);
     }
     [Fact]
-    public void Workspace_packs_keep_identities_and_titles_not_the_free_texts()
+    public void Workspace_packs_keep_identities_and_titles_and_the_free_texts_only_for_rules_from_other_assemblies()
     {
         using var dir = new TempDir();
         dir.File("p/pack.yaml", LintHarness.Manifest.Replace("{id: c1, title: C}", "{id: c1, title: C, description: What C is about.}", StringComparison.Ordinal) + "\n  retired: [p-0]\n");
@@ -104,10 +104,21 @@ public class LintPipelineTests
         var pack = Assert.Single(workspace.Packs);
         Assert.Equal(("p", "1.0.0", "P", "en", "MIT"), (pack.Manifest.Id, pack.Manifest.Version, pack.Manifest.Title, pack.Manifest.Language, pack.Manifest.License));
         Assert.Equal(["p-0"], pack.Manifest.Retired);
-        var category = Assert.Single(pack.Manifest.Categories);
-        Assert.Equal(("c1", "C", (string?)null), (category.Id, category.Title, category.Description));
-        Assert.Null(pack.Manifest.Description);
-        Assert.Empty(pack.Manifest.Authors);
         Assert.Equal("p-1", Assert.Single(pack.Questions).Id);
+
+        // The probe is a rule from another assembly: it sees the free texts, as in 2.0.
+        Assert.Equal("What C is about.", Assert.Single(pack.Manifest.Categories).Description);
+        Assert.NotNull(pack.Manifest.Description);
+        Assert.NotEmpty(pack.Manifest.Authors);
+
+        // What a run of built-in rules keeps instead.
+        var outline = LintEngine.Outline(pack.Manifest)!;
+        Assert.Equal(("p", "1.0.0", "P", "en", "MIT"), (outline.Id, outline.Version, outline.Title, outline.Language, outline.License));
+        Assert.Equal(["p-0"], outline.Retired);
+        var category = Assert.Single(outline.Categories);
+        Assert.Equal(("c1", "C", (string?)null), (category.Id, category.Title, category.Description));
+        Assert.Null(outline.Description);
+        Assert.Empty(outline.Authors);
+        Assert.Equal(pack.Manifest.Location, outline.Location);
     }
 }

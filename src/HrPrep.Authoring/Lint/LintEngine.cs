@@ -230,7 +230,7 @@ public sealed class LintEngine
     /// retired ids, location); the free texts (role, description, authors, disclaimer, homepage,
     /// category descriptions) are dropped, like the questions' texts in <see cref="Identity"/>.
     /// </summary>
-    private static QuestionPack? Outline(QuestionPack? manifest) => manifest is null ? null : manifest with
+    internal static QuestionPack? Outline(QuestionPack? manifest) => manifest is null ? null : manifest with
     {
         Role = null,
         Description = null,
@@ -304,7 +304,7 @@ public sealed class LintEngine
                 // What is kept per file until the workspace stage is sized exactly: on a collection of
                 // many small packs it is most of the live heap, and the collector marks it again and again.
                 return new FileOutcome(
-                    pf with { Root = null, Manifest = Outline(pf.Manifest), Questions = [.. pf.Questions.Select(Identity)] },
+                    pf with { Root = null, Manifest = engine.keepManifests ? pf.Manifest : Outline(pf.Manifest), Questions = [.. pf.Questions.Select(Identity)] },
                     file,
                     found.Count == 0 ? [] : [.. found],
                     suppressions.Count == 0 ? NoSuppressions : suppressions);

@@ -237,8 +237,9 @@ public sealed class QuestionNode
 /// <summary>A pack as the workspace rules see it: its manifest and the identities of the questions the reader accepted into it.</summary>
 /// <param name="Manifest">
 /// The manifest as bound, without its free texts: id, version, title, language, licence, categories
-/// (ids and titles), retired ids and location; role, description, authors, disclaimer, homepage and
-/// the categories' descriptions are not kept (so that large collections fit in memory), and its
+/// (ids and titles), retired ids and location; when every rule of the run is built in, role,
+/// description, authors, disclaimer, homepage and the categories' descriptions are not kept (so that
+/// large collections fit in memory; a run with a rule from another assembly keeps them), and its
 /// <see cref="QuestionPack.Questions"/> is empty.
 /// </param>
 /// <param name="Questions">Each question the reader accepted into the pack, in pack order (their texts are in <see cref="LintWorkspace.Files"/>).</param>
