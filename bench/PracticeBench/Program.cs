@@ -5,7 +5,7 @@ using HrPrep.Practice;
 using HrPrep.Practice.Evaluation;
 using HrPrep.Practice.Semantic;
 
-// Usage: PracticeBench [SET] [--no-timing] [--tune] [--tune-lexical [--tune-ranking]] [--tune-combined] [--ablate]
+// Usage: PracticeBench [SET] [--no-timing] [--tune] [--tune-lexical [--tune-ranking]] [--tune-combined] [--tune-three] [--ablate]
 //                      [--details train|all|extra|set] [--lexical-details dev|extra|set]
 //
 // Figures of four scorers on labelled answers: the word-overlap baseline, the lexical AnswerScorer,
@@ -20,7 +20,9 @@ using HrPrep.Practice.Semantic;
 // and combined scorers' shipped constants were chosen with --tune-lexical / --tune-combined, which
 // measure every configuration on the first set AND heldout2 (never on SET) and print the choice
 // made on one read off on the other, and the best worse-of-both; see docs/practice.md. --tune
-// prints the older train-half grid searches.
+// prints the older train-half grid searches. --tune-three (s6) measures the key-point constants on
+// the first set, heldout2 and heldout3 (all three used for development since s6; never SET) and
+// prints the best worse-of-three F1 and target slack and the leave-one-set-out choices.
 string devPath = FindRepoFile("tests/HrPrep.Practice.Tests/Labelled/answers.txt");
 string? setPath = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && a is not ("train" or "all" or "extra" or "set" or "dev"));
 string? details = args.SkipWhile(a => a != "--details").Skip(1).FirstOrDefault();
