@@ -112,6 +112,12 @@ if (args.Contains("--tune-three"))
     static double Slack(ScorerFigures f) => Math.Min(f.KeyPoints.Precision - 0.75, f.KeyPoints.Recall - 0.70);
     Console.WriteLine("-- best worse-of-three target slack, min(P - 0.75, R - 0.70)");
     foreach (var r in rows.OrderByDescending(r => r.F.Min(Slack)).ThenByDescending(r => r.F.Min(f => f.KeyPoints.F1)).Take(15)) { Console.WriteLine(Row(r)); }
+    foreach (var g in rows.GroupBy(r => r.T.MinOwnMatches))
+    {
+        Console.WriteLine($"-- at least {g.Key} own words: best worse-of-three target slack");
+        Console.WriteLine(Row(g.OrderByDescending(r => r.F.Min(Slack)).ThenByDescending(r => r.F.Min(f => f.KeyPoints.F1)).First()));
+    }
+
     foreach (var (crit, key) in new (string, Func<ScorerFigures, double>)[] { ("F1", f => f.KeyPoints.F1), ("target slack", Slack) })
     {
         for (int left = 0; left < three.Length; left++)
@@ -267,7 +273,7 @@ sets.Add(("heldout2", extra, extraBank));
 if (given is not null)
 {
     string name = Path.GetFileName(Path.TrimEndingDirectorySeparator(setPath!));
-    Console.WriteLine($"{name}: {given.Count} answers to {given.Select(a => a.QuestionId).Distinct().Count()} questions, rubrics {(RubricSnapshot.For(Path.GetFullPath(setPath!)) is { } snap ? "from " + Path.GetFileName(snap) : "as shipped")}; nothing tuned on it");
+    Console.WriteLine($"{name}: {given.Count} answers to {given.Select(a => a.QuestionId).Distinct().Count()} questions, rubrics {(RubricSnapshot.For(Path.GetFullPath(setPath!)) is { } snap ? "from " + Path.GetFileName(snap) : "as shipped")}{(Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(setPath!))) == "heldout3" ? "; used for development since s6 (docs/practice.md)" : "; nothing tuned on it")}");
     sets.Add((name, given, givenBank));
 }
 
