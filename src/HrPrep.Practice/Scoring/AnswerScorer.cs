@@ -16,8 +16,9 @@ namespace HrPrep.Practice;
 /// they are across the shipped question bank) that the answer uses anywhere outside those sentences,
 /// since candidates often make a point over several sentences. The other words of the key point's closest
 /// sentence of the model answer (or "look for" item) count too, at a small weight: the question's
-/// own texts say what the key point means. Its evidence is the shortest run of adjacent sentences
-/// that has every word found. Thread-safe.
+/// own texts say what the key point means; they raise the score but do not cover a key point alone
+/// (at least two of its own words must be found). Its evidence is the shortest run of adjacent
+/// sentences that has every word found. Thread-safe.
 /// </summary>
 public static class AnswerScorer
 {
