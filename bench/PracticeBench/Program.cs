@@ -5,7 +5,7 @@ using HrPrep.Practice;
 using HrPrep.Practice.Evaluation;
 using HrPrep.Practice.Semantic;
 
-// Usage: PracticeBench [SET] [--no-timing] [--tune] [--tune-lexical [--tune-ranking]] [--tune-combined] [--ablate]
+// Usage: PracticeBench [SET] [--no-timing] [--tune] [--tune-lexical [--tune-ranking]] [--tune-combined] [--tune-three] [--ablate]
 //                      [--details train|all|extra|set] [--lexical-details dev|extra|set]
 //
 // Figures of four scorers on labelled answers: the word-overlap baseline, the lexical AnswerScorer,
@@ -20,7 +20,9 @@ using HrPrep.Practice.Semantic;
 // and combined scorers' shipped constants were chosen with --tune-lexical / --tune-combined, which
 // measure every configuration on the first set AND heldout2 (never on SET) and print the choice
 // made on one read off on the other, and the best worse-of-both; see docs/practice.md. --tune
-// prints the older train-half grid searches.
+// prints the older train-half grid searches. --tune-three (s6) measures the key-point constants on
+// the first set, heldout2 and heldout3 (all three used for development since s6; never SET) and
+// prints the best worse-of-three F1 and target slack and the leave-one-set-out choices.
 string devPath = FindRepoFile("tests/HrPrep.Practice.Tests/Labelled/answers.txt");
 string? setPath = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && a is not ("train" or "all" or "extra" or "set" or "dev"));
 string? details = args.SkipWhile(a => a != "--details").Skip(1).FirstOrDefault();
@@ -71,6 +73,61 @@ if (args.Contains("--ablate"))
     {
         Console.WriteLine(ScorerEvaluation.Format(ScorerEvaluation.Measure($"{label} / dev", answers, Lexical(t), bank)));
         Console.WriteLine(ScorerEvaluation.Format(ScorerEvaluation.Measure($"{label} / heldout2", extra, Lexical(t), extraBank)));
+    }
+
+    return;
+}
+
+if (args.Contains("--tune-three"))
+{
+    // s6: the key-point constants over the three development sets (the first set, heldout2 and
+    // heldout3; never SET): every configuration on each, the best worse-of-three F1, and
+    // leave-one-set-out (chosen by the worse-of-the-other-two F1, read off on the one left out).
+    string heldout3Path = FindRepoFile("tests/HrPrep.Practice.Tests/Labelled/heldout3");
+    var three = new (string Name, IReadOnlyList<LabelledAnswer> Set, QuestionBank Bank)[]
+    {
+        ("first", answers, bank), ("heldout2", extra, extraBank),
+        ("heldout3", LabelledSet.ReadSet(heldout3Path), RubricSnapshot.Apply(QuestionBank.Default, heldout3Path)),
+    };
+    var rows = new List<(LexicalTuning T, ScorerFigures[] F)>();
+    foreach (int minOwn in new[] { 0, 1, 2, 3 })
+    foreach (double beta in new[] { 0, 0.15, 0.3 })
+    foreach (double kt in Enumerable.Range(0, 19).Select(i => Math.Round(0.10 + (i * 0.01), 3)))
+    {
+        var t = LexicalTuning.Default with { KeyPointThreshold = kt, ExpansionWeight = beta, MinOwnMatches = minOwn };
+        rows.Add((t, [.. three.Select(s => ScorerEvaluation.Measure(s.Name, s.Set, Lexical(t), s.Bank))]));
+    }
+
+    string Row((LexicalTuning T, ScorerFigures[] F) r) => string.Create(CultureInfo.InvariantCulture,
+        $"kt {r.T.KeyPointThreshold:0.00} beta {r.T.ExpansionWeight:0.00} minOwn {r.T.MinOwnMatches} | ")
+        + string.Join(" | ", r.F.Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Name} P {f.KeyPoints.Precision:0.000} R {f.KeyPoints.Recall:0.000} F1 {f.KeyPoints.F1:0.000}")));
+    var shipped = rows.FirstOrDefault(r => r.T == LexicalTuning.Default);
+    if (shipped.F is not null) { Console.WriteLine("-- shipped\n" + Row(shipped)); }
+    Console.WriteLine("-- best worse-of-three F1");
+    foreach (var r in rows.OrderByDescending(r => r.F.Min(f => f.KeyPoints.F1)).Take(15)) { Console.WriteLine(Row(r)); }
+    Console.WriteLine("-- best worse-of-three F1 with minOwn 0 (threshold and beta only)");
+    foreach (var r in rows.Where(r => r.T.MinOwnMatches == 0).OrderByDescending(r => r.F.Min(f => f.KeyPoints.F1)).Take(5)) { Console.WriteLine(Row(r)); }
+    // the target is recall >= 0.7 at precision >= 0.75: the slack is how far the worse of the
+    // two is above its target (negative: below)
+    static double Slack(ScorerFigures f) => Math.Min(f.KeyPoints.Precision - 0.75, f.KeyPoints.Recall - 0.70);
+    Console.WriteLine("-- best worse-of-three target slack, min(P - 0.75, R - 0.70)");
+    foreach (var r in rows.OrderByDescending(r => r.F.Min(Slack)).ThenByDescending(r => r.F.Min(f => f.KeyPoints.F1)).Take(15)) { Console.WriteLine(Row(r)); }
+    foreach (var g in rows.GroupBy(r => r.T.MinOwnMatches))
+    {
+        Console.WriteLine($"-- at least {g.Key} own words: best worse-of-three target slack");
+        Console.WriteLine(Row(g.OrderByDescending(r => r.F.Min(Slack)).ThenByDescending(r => r.F.Min(f => f.KeyPoints.F1)).First()));
+    }
+
+    foreach (var (crit, key) in new (string, Func<ScorerFigures, double>)[] { ("F1", f => f.KeyPoints.F1), ("target slack", Slack) })
+    {
+        for (int left = 0; left < three.Length; left++)
+        {
+            int l = left;
+            var pick = rows.OrderByDescending(r => r.F.Where((_, i) => i != l).Min(key)).ThenByDescending(r => r.F.Where((_, i) => i != l).Min(f => f.KeyPoints.F1)).First();
+            Console.WriteLine($"-- leave out {three[l].Name}: chosen on the other two by worse-of-two {crit}, figures on {three[l].Name}");
+            Console.WriteLine(Row(pick));
+            Console.WriteLine(ScorerEvaluation.Format(pick.F[l]));
+        }
     }
 
     return;
@@ -216,7 +273,7 @@ sets.Add(("heldout2", extra, extraBank));
 if (given is not null)
 {
     string name = Path.GetFileName(Path.TrimEndingDirectorySeparator(setPath!));
-    Console.WriteLine($"{name}: {given.Count} answers to {given.Select(a => a.QuestionId).Distinct().Count()} questions, rubrics {(RubricSnapshot.For(Path.GetFullPath(setPath!)) is { } snap ? "from " + Path.GetFileName(snap) : "as shipped")}; nothing tuned on it");
+    Console.WriteLine($"{name}: {given.Count} answers to {given.Select(a => a.QuestionId).Distinct().Count()} questions, rubrics {(RubricSnapshot.For(Path.GetFullPath(setPath!)) is { } snap ? "from " + Path.GetFileName(snap) : "as shipped")}{(Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(setPath!))) == "heldout3" ? "; used for development since s6 (docs/practice.md)" : "; nothing tuned on it")}");
     sets.Add((name, given, givenBank));
 }
 

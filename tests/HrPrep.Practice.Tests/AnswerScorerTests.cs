@@ -184,9 +184,10 @@ public class AnswerScorerTests
         };
         const string answer = "I'd have the managers score a few sample cases and compare their scores against agreed answers.";
 
-        // none of the key point's own words, but the model answer's explanation of it
+        // none of the key point's own words, but the model answer's explanation of it: the explanation
+        // raises the score (and, without the own-word requirement, covers it)
         var without = AnswerScorer.Score(q, answer, LexicalTuning.Default with { ExpansionWeight = 0 });
-        var with = AnswerScorer.Score(q, answer);
+        var with = AnswerScorer.Score(q, answer, LexicalTuning.Default with { MinOwnMatches = 0 });
         Assert.Equal(0, without.KeyPoints[0].Score);
         Assert.True(with.KeyPoints[0].Covered, $"score {with.KeyPoints[0].Score}");
         Assert.Equal(answer, with.KeyPoints[0].Evidence);
@@ -194,5 +195,48 @@ public class AnswerScorerTests
         // the words of another sentence of the model answer (fewer than two of the key point's words) do not count
         var unrelated = AnswerScorer.Score(q, "Calibration needs a shared standard.");
         Assert.False(unrelated.KeyPoints[0].Covered);
+    }
+
+    [Fact]
+    public void The_model_answer_words_alone_do_not_cover_a_key_point_without_two_of_its_own_words()
+    {
+        var q = Make(["Uses frame-of-reference training"], []) with
+        {
+            Answer = new ModelAnswer(
+                "Frame-of-reference training means managers rate sample cases together and compare against agreed answers.",
+                ["Uses frame-of-reference training"]),
+        };
+
+        // the explanation's words, but none of the key point's own: the topic, not the substance
+        const string topicOnly = "I'd have the managers score a few sample cases and compare their scores against agreed answers.";
+        Assert.Equal(2, LexicalTuning.Default.MinOwnMatches);
+        Assert.False(AnswerScorer.Score(q, topicOnly).KeyPoints[0].Covered);
+        Assert.Null(AnswerScorer.Score(q, topicOnly).KeyPoints[0].Evidence);
+        Assert.True(AnswerScorer.Score(q, topicOnly, LexicalTuning.Default with { MinOwnMatches = 0 }).KeyPoints[0].Covered);
+
+        // one of its own words is not enough either; two are
+        const string oneOwn = "I'd run training where managers score a few sample cases and compare against agreed answers.";
+        Assert.False(AnswerScorer.Score(q, oneOwn).KeyPoints[0].Covered);
+        const string twoOwn = "I'd run reference training where managers score a few sample cases and compare against agreed answers.";
+        var covered = AnswerScorer.Score(q, twoOwn).KeyPoints[0];
+        Assert.True(covered.Covered, $"score {covered.Score}");
+        Assert.Equal(twoOwn, covered.Evidence);
+    }
+
+    [Fact]
+    public void The_own_word_requirement_is_all_of_the_words_of_a_key_point_with_fewer()
+    {
+        var terms = new WeightedTerms(["alpha", "beta", "gamma"], _ => 1.0);
+        var need2 = LexicalTuning.Default with { MinOwnMatches = 2 };
+        Assert.False(AnswerScorer.HasSubstance(terms, 0b001, need2));
+        Assert.True(AnswerScorer.HasSubstance(terms, 0b101, need2));
+
+        // bits past the key point's own words (the model-answer words) do not count
+        Assert.False(AnswerScorer.HasSubstance(terms, 0b1001, need2));
+
+        // a key point of one word needs only that word
+        var single = new WeightedTerms(["alpha"], _ => 1.0);
+        Assert.True(AnswerScorer.HasSubstance(single, 0b1, LexicalTuning.Default with { MinOwnMatches = 3 }));
+        Assert.True(AnswerScorer.HasSubstance(terms, 0, LexicalTuning.Default with { MinOwnMatches = 0 }));
     }
 }

@@ -16,13 +16,14 @@ namespace HrPrep.Practice;
 /// they are across the shipped question bank) that the answer uses anywhere outside those sentences,
 /// since candidates often make a point over several sentences. The other words of the key point's closest
 /// sentence of the model answer (or "look for" item) count too, at a small weight: the question's
-/// own texts say what the key point means. Its evidence is the shortest run of adjacent sentences
-/// that has every word found. Thread-safe.
+/// own texts say what the key point means; they raise the score but do not cover a key point alone
+/// (at least two of its own words must be found). Its evidence is the shortest run of adjacent
+/// sentences that has every word found. Thread-safe.
 /// </summary>
 public static class AnswerScorer
 {
     /// <summary>A key point counts as covered at or above this score.</summary>
-    public const double KeyPointThreshold = 0.14;
+    public const double KeyPointThreshold = 0.17;
 
     /// <summary>A red flag counts as hit at or above this score.</summary>
     public const double RedFlagThreshold = 0.45;
@@ -129,7 +130,8 @@ public static class AnswerScorer
                 found |= masks[i];
             }
 
-            if (BitOperations.PopCount(found) >= MinMatches(prepared.KeyPoints[k]))
+            if (BitOperations.PopCount(found) >= MinMatches(prepared.KeyPoints[k])
+                && HasSubstance(prepared.KeyPoints[k], found, tuning))
             {
                 best = tuning.ExpansionWeight > 0 ? ScoreOf(terms, found, own, prepared.KeyPoints[k].Total, tuning.ExpansionWeight) : ScoreOf(terms, found);
 
@@ -241,6 +243,18 @@ public static class AnswerScorer
     private static int MinMatches(WeightedTerms terms) => Math.Min(2, terms.Concepts.Length);
 
     /// <summary>
+    /// Whether the words found include the key point's substance, not only its topic: at least
+    /// <see cref="LexicalTuning.MinOwnMatches"/> of the key point's own words (its first terms; the
+    /// model-answer words after them do not count here), or all of them when it has fewer.
+    /// </summary>
+    internal static bool HasSubstance(WeightedTerms keyPoint, ulong found, LexicalTuning tuning)
+    {
+        int own = Math.Min(keyPoint.Concepts.Length, 64);
+        ulong ownMask = own == 64 ? ulong.MaxValue : (1UL << own) - 1;
+        return BitOperations.PopCount(found & ownMask) >= Math.Min(tuning.MinOwnMatches, own);
+    }
+
+    /// <summary>
     /// Weighted share of the terms found in a set of concepts, and how many were found. With a
     /// <paramref name="prefixLength"/>, a term also counts as found when the set holds another word
     /// with the same first letters (see <see cref="TextAnalysis.WithPrefixes"/>).
@@ -279,10 +293,12 @@ public static class AnswerScorer
 /// <param name="RubricWeight">Weight of the share of the model answer's and key points' words in the strength.</param>
 /// <param name="RedFlagFactor">The strength is multiplied by this per red flag hit.</param>
 /// <param name="ExpansionWeight">Weight of the words of a key point's closest model-answer sentence or "look for" item (0: not used).</param>
+/// <param name="MinOwnMatches">A key point needs at least this many of its own words found (or all of them when it has fewer).</param>
 internal sealed record LexicalTuning(double KeyPointThreshold, double RedFlagThreshold, int PrefixLength,
-    double CoverageWeight, double MeanWeight, double RubricWeight, double RedFlagFactor, double ExpansionWeight = 0)
+    double CoverageWeight, double MeanWeight, double RubricWeight, double RedFlagFactor, double ExpansionWeight = 0,
+    int MinOwnMatches = 0)
 {
-    public static LexicalTuning Default { get; } = new(AnswerScorer.KeyPointThreshold, AnswerScorer.RedFlagThreshold, 5, 0, 0, 1, 0.85, 0.15);
+    public static LexicalTuning Default { get; } = new(AnswerScorer.KeyPointThreshold, AnswerScorer.RedFlagThreshold, 5, 0, 0, 1, 0.85, 0.15, MinOwnMatches: 2);
 }
 
 /// <summary>A text's distinct concepts with their weights.</summary>
