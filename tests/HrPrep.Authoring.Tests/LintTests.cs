@@ -652,4 +652,62 @@ public class NearDuplicateShingleTests
         Assert.InRange(found[5].Similarity, 0.7, 0.99);
         Assert.Equal(NearDuplicateIndex.Jaccard(index.Shingles(texts[2]), index.Shingles(texts[5])), found[5].Similarity);
     }
+    [Theory]
+    [InlineData(0.7)]
+    [InlineData(0.45)]
+    [InlineData(0.9)]
+    [InlineData(1.0)]
+    [InlineData(0.0)]
+    [InlineData(0.3333333333333333)]
+    public void Threshold_check_with_early_exit_agrees_with_exact_Jaccard(double threshold)
+    {
+        // Verification stops as soon as the intersection cannot reach the threshold; it must accept
+        // exactly the pairs whose exact Jaccard meets it, with the same similarity value.
+        var random = new Random(17);
+        int accepted = 0, rejected = 0;
+        for (int round = 0; round < 4_000; round++)
+        {
+            // Small universes make large overlaps (and exact ties with the threshold) common.
+            int universe = 2 + random.Next(40);
+            ulong[] a = RandomSet(random, universe);
+            ulong[] b = round % 5 == 0 ? (ulong[])a.Clone() : RandomSet(random, universe);
+            double exact = NearDuplicateIndex.Jaccard(a, b);
+            bool reaches = NearDuplicateIndex.Reaches(a, b, threshold, out double sim);
+            Assert.Equal(exact >= threshold, reaches);
+            Assert.Equal(reaches ? exact : 0, sim);
+            if (reaches)
+            {
+                accepted++;
+            }
+            else
+            {
+                rejected++;
+            }
+        }
+
+        if (threshold is > 0 and < 1)
+        {
+            Assert.True(accepted > 50 && rejected > 50, $"{accepted} accepted, {rejected} rejected");
+        }
+
+        static ulong[] RandomSet(Random random, int universe) =>
+            [.. Enumerable.Range(0, universe).Where(_ => random.Next(3) == 0).Select(v => (ulong)v * 0x9E3779B97F4A7C15UL).Order()];
+    }
+
+    [Theory]
+    [InlineData(0.7)]
+    [InlineData(0.45)]
+    [InlineData(0.6)]
+    [InlineData(0.75)]
+    [InlineData(1.0)]
+    public void Minimum_intersection_is_the_smallest_that_meets_the_threshold(double threshold)
+    {
+        for (int total = 1; total <= 600; total++)
+        {
+            int k = NearDuplicateIndex.MinIntersection(total, threshold);
+            Assert.InRange(k, 0, total);
+            Assert.True((double)k / (total - k) >= threshold, $"total {total}: {k} does not meet {threshold}");
+            Assert.True(k == 0 || (double)(k - 1) / (total - k + 1) < threshold, $"total {total}: {k - 1} already meets {threshold}");
+        }
+    }
 }

@@ -243,8 +243,7 @@ public sealed class NearDuplicateIndex
                         break;
                     }
 
-                    double sim = Jaccard(shingleSets[i], shingleSets[j]);
-                    if (sim >= Threshold)
+                    if (Reaches(shingleSets[i], shingleSets[j], Threshold, out double sim))
                     {
                         lock (similarity)
                         {
@@ -346,6 +345,83 @@ public sealed class NearDuplicateIndex
 
         int union = a.Length + b.Length - inter;
         return union == 0 ? 0 : (double)inter / union;
+    }
+
+    /// <summary>
+    /// Whether <see cref="Jaccard"/> of two sorted distinct sets is at least <paramref name="threshold"/>,
+    /// and if so the similarity (the same value <see cref="Jaccard"/> returns). It gives up as soon as the
+    /// intersection can no longer reach the smallest size that meets the threshold, so sets of very
+    /// different sizes are ruled out before any element is compared.
+    /// </summary>
+    internal static bool Reaches(ulong[] a, ulong[] b, double threshold, out double similarity)
+    {
+        similarity = 0;
+        int total = a.Length + b.Length;
+        int need = MinIntersection(total, threshold);
+        if (need > Math.Min(a.Length, b.Length))
+        {
+            return false;
+        }
+
+        int i = 0, j = 0, inter = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j])
+            {
+                inter++;
+                i++;
+                j++;
+            }
+            else
+            {
+                if (a[i] < b[j])
+                {
+                    i++;
+                }
+                else
+                {
+                    j++;
+                }
+
+                // A miss lowers what the rest can still add.
+                if (inter + Math.Min(a.Length - i, b.Length - j) < need)
+                {
+                    return false;
+                }
+            }
+        }
+
+        int union = total - inter;
+        double sim = union == 0 ? 0 : (double)inter / union;
+        if (!(sim >= threshold))
+        {
+            return false;
+        }
+
+        similarity = sim;
+        return true;
+    }
+
+    /// <summary>
+    /// The smallest intersection size <c>k</c> for which two sets of <paramref name="total"/> elements
+    /// together have <c>(double)k / (total - k) &gt;= threshold</c>, evaluated exactly as
+    /// <see cref="Jaccard"/> does (the quotient only grows with <c>k</c>). A result above the smaller
+    /// set's size means no intersection can reach the threshold.
+    /// </summary>
+    internal static int MinIntersection(int total, double threshold)
+    {
+        int k = Math.Max(0, (int)Math.Floor(threshold * total / (1 + threshold)) - 2);
+        while (k > 0 && (double)(k - 1) / (total - (k - 1)) >= threshold)
+        {
+            k--;
+        }
+
+        while (k < total && (double)k / (total - k) < threshold)
+        {
+            k++;
+        }
+
+        return k;
     }
 
     private static ulong Hash(ReadOnlySpan<char> word)
