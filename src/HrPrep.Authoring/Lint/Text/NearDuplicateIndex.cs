@@ -324,25 +324,7 @@ public sealed class NearDuplicateIndex
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        int i = 0, j = 0, inter = 0;
-        while (i < a.Length && j < b.Length)
-        {
-            if (a[i] == b[j])
-            {
-                inter++;
-                i++;
-                j++;
-            }
-            else if (a[i] < b[j])
-            {
-                i++;
-            }
-            else
-            {
-                j++;
-            }
-        }
-
+        int inter = Intersection(a, b, need: 0);
         int union = a.Length + b.Length - inter;
         return union == 0 ? 0 : (double)inter / union;
     }
@@ -363,32 +345,10 @@ public sealed class NearDuplicateIndex
             return false;
         }
 
-        int i = 0, j = 0, inter = 0;
-        while (i < a.Length && j < b.Length)
+        int inter = Intersection(a, b, need);
+        if (inter < 0)
         {
-            if (a[i] == b[j])
-            {
-                inter++;
-                i++;
-                j++;
-            }
-            else
-            {
-                if (a[i] < b[j])
-                {
-                    i++;
-                }
-                else
-                {
-                    j++;
-                }
-
-                // A miss lowers what the rest can still add.
-                if (inter + Math.Min(a.Length - i, b.Length - j) < need)
-                {
-                    return false;
-                }
-            }
+            return false;
         }
 
         int union = total - inter;
@@ -400,6 +360,42 @@ public sealed class NearDuplicateIndex
 
         similarity = sim;
         return true;
+    }
+
+    /// <summary>
+    /// The size of the intersection of two sorted distinct sets, or -1 as soon as it can no longer
+    /// reach <paramref name="need"/> (with <paramref name="need"/> 0 it always runs to the end).
+    /// </summary>
+    private static int Intersection(ulong[] a, ulong[] b, int need)
+    {
+        int i = 0, j = 0, inter = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j])
+            {
+                inter++;
+                i++;
+                j++;
+                continue;
+            }
+
+            if (a[i] < b[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+
+            // A miss lowers what the rest can still add.
+            if (inter + Math.Min(a.Length - i, b.Length - j) < need)
+            {
+                return -1;
+            }
+        }
+
+        return inter;
     }
 
     /// <summary>
