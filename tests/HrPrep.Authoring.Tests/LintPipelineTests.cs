@@ -51,15 +51,8 @@ public class LintPipelineTests
     public void Workspace_keeps_the_manifest_id_and_category_ids_with_positions_and_the_mapping_only_for_rules_from_other_assemblies()
     {
         using var dir = new TempDir();
-        string manifest = """
-            pack:
-              id: p
-              version: 1.0.0
-              title: P
-              description: A test pack.
-              authors: [Tests]
-              language: en
-              license: MIT
+        // The harness's manifest with a block list of categories, some without a usable id.
+        string manifest = LintHarness.Manifest.Replace("  categories: [{id: c1, title: C}]", """
               categories:
                 - id: c1
                   title: C
@@ -68,7 +61,7 @@ public class LintPipelineTests
                 -   id: c2
                     title: D
                 - {id: c1, title: again}
-            """;
+            """, StringComparison.Ordinal);
         string pack = dir.File("p/pack.yaml", manifest + "\n");
         string questions = dir.File("p/q.yaml", "questions:\n" + LintHarness.Question("p-1", "What is a PIP?"));
         var workspace = Capture(e => e.LintPaths([Path.Combine(dir.Path, "p")]));
