@@ -77,14 +77,14 @@ internal static class CliApp
     }
 
     /// <summary>Parses and runs a command line; usage errors exit 2 with one line each; no arguments prints the help.</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error, bool errorIsTerminal = false, Func<string, string?>? environment = null, TextReader? input = null)
+    public static int Run(string[] args, TextWriter output, TextWriter error, bool errorIsTerminal = false, Func<string, string?>? environment = null, TextReader? input = null, bool outputIsConsole = false)
     {
         if (args.Length == 0)
         {
             args = ["--help"];
         }
 
-        var context = new ToolContext(output, error) { ErrorIsTerminal = errorIsTerminal, GetEnvironmentVariable = environment ?? Environment.GetEnvironmentVariable, In = input ?? TextReader.Null };
+        var context = new ToolContext(output, error) { ErrorIsTerminal = errorIsTerminal, OutputIsTerminal = outputIsConsole, GetEnvironmentVariable = environment ?? Environment.GetEnvironmentVariable, In = input ?? TextReader.Null };
         ParseResult? parse = null;
         try
         {

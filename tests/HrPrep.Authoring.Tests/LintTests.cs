@@ -710,4 +710,48 @@ public class NearDuplicateShingleTests
             Assert.True(k == 0 || (double)(k - 1) / (total - k + 1) < threshold, $"total {total}: {k - 1} already meets {threshold}");
         }
     }
+
+    [Theory]
+    [InlineData(0, 126)]
+    [InlineData(1, 128)]
+    [InlineData(2, 64)]
+    [InlineData(3, 7)]
+    public void MinHash_signatures_are_the_same_with_and_without_vectors_and_equal_the_definition(int seed, int hashes)
+    {
+        var random = new Random(seed);
+        var a = new ulong[hashes];
+        var c = new ulong[hashes];
+        for (int h = 0; h < hashes; h++)
+        {
+            a[h] = (ulong)random.NextInt64() | 1UL | ((ulong)random.Next() << 40);
+            c[h] = (ulong)random.NextInt64() ^ ((ulong)random.Next() << 33);
+        }
+
+        for (int round = 0; round < 300; round++)
+        {
+            // Empty sets, single values, values near the top of the range (wrapping arithmetic).
+            var set = new ulong[round % 11 == 0 ? 0 : random.Next(1, 40)];
+            for (int i = 0; i < set.Length; i++)
+            {
+                set[i] = round % 7 == 0 ? ulong.MaxValue - (ulong)random.Next(0, 5) : (ulong)random.NextInt64() * 0x9E3779B97F4A7C15UL;
+            }
+
+            var expected = new ulong[hashes];
+            for (int h = 0; h < hashes; h++)
+            {
+                expected[h] = ulong.MaxValue;
+                foreach (ulong s in set)
+                {
+                    expected[h] = Math.Min(expected[h], unchecked((s * a[h]) + c[h]));
+                }
+            }
+
+            var scalar = new ulong[hashes];
+            var vector = new ulong[hashes];
+            NearDuplicateIndex.MinHash(set, a, c, scalar, vector: false);
+            NearDuplicateIndex.MinHash(set, a, c, vector, vector: true);
+            Assert.Equal(expected, scalar);
+            Assert.Equal(expected, vector);
+        }
+    }
 }

@@ -393,9 +393,8 @@ public sealed class LintEngine
             }
 
             kept.AddRange(meta);
-            kept.Sort(LintFinding.Compare);
             int baselined = 0;
-            var final = kept.ToImmutableArray();
+            var final = SortFindings(kept);
             if (engine.options.Baseline is { } baseline)
             {
                 (final, baselined) = baseline.Filter(final);
@@ -404,6 +403,59 @@ public sealed class LintEngine
             timer.Mark("finish");
             return new LintResult(final, fileCount, files.Sum(f => f.Summaries.Length), suppressedCount, baselined);
         }
+    }
+
+    /// <summary>
+    /// The findings in <see cref="LintFinding.Compare"/> order. Path is that order's first key, so the
+    /// findings are grouped by path, the distinct paths sorted and each group sorted on its own (in
+    /// parallel): on a large collection one sort of every finding compared paths character by
+    /// character millions of times (20,000 small packs: 290,000 findings).
+    /// </summary>
+    internal static ImmutableArray<LintFinding> SortFindings(List<LintFinding> findings)
+    {
+        if (findings.Count == 0)
+        {
+            return [];
+        }
+
+        var groups = new Dictionary<string, List<LintFinding>>(StringComparer.Ordinal);
+        foreach (var f in findings)
+        {
+            if (!groups.TryGetValue(f.Path, out var group))
+            {
+                group = [];
+                groups.Add(f.Path, group);
+            }
+
+            group.Add(f);
+        }
+
+        var paths = groups.Keys.ToArray();
+        Array.Sort(paths, StringComparer.Ordinal);
+        var ordered = new List<LintFinding>[paths.Length];
+        for (int i = 0; i < paths.Length; i++)
+        {
+            ordered[i] = groups[paths[i]];
+        }
+
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, ordered.Length, Math.Max(64, ordered.Length / (4 * Environment.ProcessorCount))), range =>
+        {
+            for (int i = range.Item1; i < range.Item2; i++)
+            {
+                if (ordered[i].Count > 1)
+                {
+                    ordered[i].Sort(LintFinding.Compare);
+                }
+            }
+        });
+
+        var result = ImmutableArray.CreateBuilder<LintFinding>(findings.Count);
+        foreach (var group in ordered)
+        {
+            result.AddRange(group);
+        }
+
+        return result.MoveToImmutable();
     }
 
     private (List<LintFinding> Kept, int Suppressed, List<LintFinding> Meta) ApplySuppressions(List<LintFinding> findings, List<List<Suppression>> perFile, LintConfig config)

@@ -169,8 +169,7 @@ internal static class LintCommand
     }
 
     private static bool ColorSupported(ToolContext context) =>
-        ReferenceEquals(context.Out, Console.Out)
-        && !Console.IsOutputRedirected
+        context.OutputIsTerminal
         && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))
         && !string.Equals(Environment.GetEnvironmentVariable("TERM"), "dumb", StringComparison.Ordinal);
 

@@ -17,6 +17,9 @@ internal sealed record ToolContext(TextWriter Out, TextWriter Error)
     /// <summary>True when standard error is the process's interactive console (not redirected).</summary>
     public bool ErrorIsTerminal { get; init; }
 
+    /// <summary>True when standard output is the process's interactive console (not redirected): colours may be used.</summary>
+    public bool OutputIsTerminal { get; init; }
+
     /// <summary>Reads an environment variable (the process environment; replaced in tests).</summary>
     public Func<string, string?> GetEnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
 

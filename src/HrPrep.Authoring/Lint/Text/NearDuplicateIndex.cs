@@ -124,6 +124,70 @@ public sealed class NearDuplicateIndex
     }
 
     /// <summary>
+    /// The MinHash signature of a shingle set: for each hash function <c>a[h]*x + c[h]</c> (wrapping
+    /// 64-bit arithmetic), its minimum over the set (<see cref="ulong.MaxValue"/> for an empty set).
+    /// </summary>
+    /// <param name="set">The shingle hashes.</param>
+    /// <param name="a">The multipliers.</param>
+    /// <param name="c">The offsets (as many as <paramref name="a"/>).</param>
+    /// <param name="sig">Receives one value per hash function.</param>
+    /// <param name="vector">Use 256-bit vectors where the hardware has them (false: scalar code only; the same values).</param>
+    internal static void MinHash(ReadOnlySpan<ulong> set, ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> c, Span<ulong> sig, bool vector)
+    {
+        int h0 = 0;
+        if (vector && Vector256.IsHardwareAccelerated)
+        {
+            // Four hash functions at a time, the minimum kept in a register over the whole set
+            // (the same wrapping integer arithmetic as below, so the same signature on any hardware).
+            for (; h0 + Vector256<ulong>.Count <= a.Length; h0 += Vector256<ulong>.Count)
+            {
+                var av = Vector256.Create<ulong>(a.Slice(h0, Vector256<ulong>.Count));
+                var cv = Vector256.Create<ulong>(c.Slice(h0, Vector256<ulong>.Count));
+                var min = Vector256.Create(ulong.MaxValue);
+                foreach (ulong s in set)
+                {
+                    min = Vector256.Min(min, (Vector256.Create(s) * av) + cv);
+                }
+
+                min.CopyTo(sig.Slice(h0, Vector256<ulong>.Count));
+            }
+        }
+
+        // Without 256-bit vectors (the Native AOT tool targets x86-64-v2), four hash functions at a
+        // time in scalar registers, the set in the inner loop: the minimum stays in a register and the
+        // four multiplies are independent, instead of a load, compare and store of sig[h] per value.
+        for (; h0 + 4 <= a.Length; h0 += 4)
+        {
+            ulong a0 = a[h0], a1 = a[h0 + 1], a2 = a[h0 + 2], a3 = a[h0 + 3];
+            ulong c0 = c[h0], c1 = c[h0 + 1], c2 = c[h0 + 2], c3 = c[h0 + 3];
+            ulong m0 = ulong.MaxValue, m1 = ulong.MaxValue, m2 = ulong.MaxValue, m3 = ulong.MaxValue;
+            foreach (ulong s in set)
+            {
+                m0 = Math.Min(m0, (s * a0) + c0);
+                m1 = Math.Min(m1, (s * a1) + c1);
+                m2 = Math.Min(m2, (s * a2) + c2);
+                m3 = Math.Min(m3, (s * a3) + c3);
+            }
+
+            sig[h0] = m0;
+            sig[h0 + 1] = m1;
+            sig[h0 + 2] = m2;
+            sig[h0 + 3] = m3;
+        }
+
+        for (int h = h0; h < a.Length; h++)
+        {
+            ulong ah = a[h], ch = c[h], m = ulong.MaxValue;
+            foreach (ulong s in set)
+            {
+                m = Math.Min(m, (s * ah) + ch);
+            }
+
+            sig[h] = m;
+        }
+    }
+
+    /// <summary>
     /// For every item, the index of the earliest other item (in input order) it near-duplicates, or -1,
     /// with the similarity. Only later items point at earlier ones.
     /// </summary>
@@ -140,39 +204,7 @@ public sealed class NearDuplicateIndex
         {
             var set = shingleSets[i];
             Span<ulong> sig = stackalloc ulong[Hashes];
-            sig.Fill(ulong.MaxValue);
-            var a = Seeds.AsSpan(0, hashes);
-            var c = Offsets.AsSpan(0, hashes);
-            int h0 = 0;
-            if (Vector256.IsHardwareAccelerated)
-            {
-                // Four hash functions at a time, the minimum kept in a register over the whole set
-                // (the same wrapping integer arithmetic as below, so the same signature on any hardware).
-                for (; h0 + Vector256<ulong>.Count <= a.Length; h0 += Vector256<ulong>.Count)
-                {
-                    var av = Vector256.Create<ulong>(a.Slice(h0, Vector256<ulong>.Count));
-                    var cv = Vector256.Create<ulong>(c.Slice(h0, Vector256<ulong>.Count));
-                    var min = Vector256.Create(ulong.MaxValue);
-                    foreach (ulong s in set)
-                    {
-                        min = Vector256.Min(min, (Vector256.Create(s) * av) + cv);
-                    }
-
-                    min.CopyTo(sig.Slice(h0, Vector256<ulong>.Count));
-                }
-            }
-
-            foreach (ulong s in set)
-            {
-                for (int h = h0; h < a.Length; h++)
-                {
-                    ulong v = (s * a[h]) + c[h];
-                    if (v < sig[h])
-                    {
-                        sig[h] = v;
-                    }
-                }
-            }
+            MinHash(set, Seeds.AsSpan(0, hashes), Offsets.AsSpan(0, hashes), sig, Vector256.IsHardwareAccelerated);
 
             for (int b = 0; b < bands; b++)
             {
