@@ -95,6 +95,7 @@ public sealed class LintEngine
         var run = new Run(this);
         var expansion = PackReader.ExpandPaths(paths);
         var files = expansion.Files;
+        run.Mark("files listed");
         var outcomes = new FileOutcome[files.Length];
         Parallel.For(0, files.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
@@ -138,13 +139,19 @@ public sealed class LintEngine
                 return false;
             }
 
-            // One byte more than the length, to notice a file that grew while being read.
+            // One byte more than the length is asked for, to notice a file that grew while being read;
+            // a read that returns exactly the length is the whole file (one read, not a second one to see
+            // the end).
             var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)fileLength + 1);
             int total = 0;
             int n;
-            while (total < buffer.Length && (n = RandomAccess.Read(handle, buffer.AsSpan(total), total)) > 0)
+            while (total <= fileLength && (n = RandomAccess.Read(handle, buffer.AsSpan(total, (int)fileLength + 1 - total), total)) > 0)
             {
                 total += n;
+                if (total == fileLength)
+                {
+                    break;
+                }
             }
 
             if (total > fileLength)
@@ -267,6 +274,9 @@ public sealed class LintEngine
                 ? ((ImmutableSortedDictionary<string, double>, ImmutableSortedDictionary<string, ImmutableArray<string>>)?)null
                 : (config.OptionsFor(rule, null), config.ListOptionsFor(rule, null)))];
         }
+
+        /// <summary>Ends a phase of the run's timer (<c>HRPREP_LINT_TIMING=1</c>).</summary>
+        public void Mark(string phase) => timer.Mark(phase);
 
         /// <summary>The per-file stage: an extra schema, the per-file and per-question rules, suppressions; then the tree is released.</summary>
         public FileOutcome LintOne(PackFile pf, ReadOnlyMemory<byte> raw)
