@@ -28,9 +28,10 @@ public sealed class LintFile
             }
             if (map.Get("questions") is YamlSequence seq)
             {
-                foreach (var item in seq.Items)
+                var items = seq.Items;
+                for (int i = 0; i < items.Count; i++)
                 {
-                    if (item is YamlMapping q)
+                    if (items[i] is YamlMapping q)
                     {
                         questions.Add(new QuestionNode(this, q));
                     }
@@ -82,10 +83,11 @@ public sealed class LintFile
             return [];
         }
 
-        var refs = ImmutableArray.CreateBuilder<LintCategoryRef>(seq.Items.Count);
-        foreach (var item in seq.Items)
+        var items = seq.Items;
+        var refs = ImmutableArray.CreateBuilder<LintCategoryRef>(items.Count);
+        for (int i = 0; i < items.Count; i++)
         {
-            if (item is YamlMapping c && c.Get("id") is YamlScalar id)
+            if (items[i] is YamlMapping c && c.Get("id") is YamlScalar id)
             {
                 refs.Add(new LintCategoryRef(id.Value, id.Start, c.Start));
             }
@@ -186,9 +188,10 @@ public sealed class QuestionNode
     {
         if (list is YamlSequence seq)
         {
-            foreach (var item in seq.Items)
+            var items = seq.Items;
+            for (int i = 0; i < items.Count; i++)
             {
-                if (item is YamlScalar { Kind: ScalarKind.String } s)
+                if (items[i] is YamlScalar { Kind: ScalarKind.String } s)
                 {
                     yield return s;
                 }
@@ -217,16 +220,18 @@ public sealed class QuestionNode
                 into.Add(s);
                 break;
             case YamlSequence seq:
-                foreach (var item in seq.Items)
+                var items = seq.Items;
+                for (int i = 0; i < items.Count; i++)
                 {
-                    Strings(item, into);
+                    Strings(items[i], into);
                 }
 
                 break;
             case YamlMapping map:
-                foreach (var entry in map.Entries)
+                var entries = map.Entries;
+                for (int i = 0; i < entries.Count; i++)
                 {
-                    Strings(entry.Value, into);
+                    Strings(entries[i].Value, into);
                 }
 
                 break;

@@ -16,7 +16,7 @@ public sealed partial class CompoundQuestionRule() : LintRule(RuleDescriptors.Co
         }
 
         string text = Quoted().Replace(prompt.Value, "\"\"");
-        int marks = text.Count(c => c == '?');
+        int marks = text.AsSpan().Count('?');
         if (marks > 1)
         {
             context.Report(prompt, "the prompt asks more than one question; keep one and move the others to 'followUps'");
