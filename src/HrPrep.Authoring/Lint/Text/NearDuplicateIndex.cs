@@ -110,7 +110,7 @@ public sealed class NearDuplicateIndex
             hashes[i] = h;
         }
 
-        Array.Sort(hashes);
+        UInt64Sort.Sort(hashes);
         int n = hashes.Length == 0 ? 0 : 1;
         for (int i = 1; i < hashes.Length; i++)
         {
@@ -312,7 +312,7 @@ public sealed class NearDuplicateIndex
         const int Buckets = 256;
         if (count < 1 << 16)
         {
-            Array.Sort(values, 0, count);
+            UInt64Sort.Sort(values.AsSpan(0, count));
             return;
         }
 
@@ -348,7 +348,7 @@ public sealed class NearDuplicateIndex
             }
         }
 
-        Parallel.For(0, Buckets, b => Array.Sort(values, starts[b], starts[b + 1] - starts[b]));
+        Parallel.For(0, Buckets, b => UInt64Sort.Sort(values.AsSpan(starts[b], starts[b + 1] - starts[b])));
     }
 
     /// <summary>Exact Jaccard similarity of two sorted distinct sets.</summary>
