@@ -25,7 +25,7 @@ internal sealed partial class NodeReader(List<Diagnostic> diagnostics)
     /// <summary>Checks a mapping's keys against the known ones and the required ones.</summary>
     public void Keys(YamlMapping mapping, string what, string[] known, string[] required)
     {
-        foreach (ref readonly var entry in mapping.EntrySpan)
+        foreach (var entry in mapping.Entries)
         {
             if (Array.IndexOf(known, entry.Key.Value) < 0)
             {
@@ -90,7 +90,7 @@ internal sealed partial class NodeReader(List<Diagnostic> diagnostics)
 
         // Short lists (tags, related ids) are checked for repeats by scanning; long ones with a set.
         HashSet<string>? seen = unique && seq.Items.Count > 16 ? new(StringComparer.Ordinal) : null;
-        foreach (var item in seq.ItemSpan)
+        foreach (var item in seq.Items)
         {
             if (Text(item, itemName, true, itemPattern, patternHint) is { } value)
             {

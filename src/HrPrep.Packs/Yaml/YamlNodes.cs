@@ -60,16 +60,11 @@ public sealed class YamlScalar : YamlNode
 /// <summary>A sequence (list).</summary>
 public sealed class YamlSequence : YamlNode
 {
-    private readonly List<YamlNode> items;
-
     internal YamlSequence(SourceLocation start, List<YamlNode> items)
-        : base(start) => this.items = items;
+        : base(start) => Items = items;
 
     /// <summary>The items in order.</summary>
-    public IReadOnlyList<YamlNode> Items => items;
-
-    /// <summary>The items as a span (no enumerator, no interface calls).</summary>
-    internal ReadOnlySpan<YamlNode> ItemSpan => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(items);
+    public IReadOnlyList<YamlNode> Items { get; }
 
     /// <inheritdoc />
     public override string KindName => "a list";
@@ -78,16 +73,11 @@ public sealed class YamlSequence : YamlNode
 /// <summary>A mapping whose keys are scalars, in document order, with duplicate keys already rejected.</summary>
 public sealed class YamlMapping : YamlNode
 {
-    private readonly List<KeyValuePair<YamlScalar, YamlNode>> entries;
-
     internal YamlMapping(SourceLocation start, List<KeyValuePair<YamlScalar, YamlNode>> entries)
-        : base(start) => this.entries = entries;
+        : base(start) => Entries = entries;
 
     /// <summary>The entries in document order.</summary>
-    public IReadOnlyList<KeyValuePair<YamlScalar, YamlNode>> Entries => entries;
-
-    /// <summary>The entries as a span (no enumerator, no interface calls).</summary>
-    internal ReadOnlySpan<KeyValuePair<YamlScalar, YamlNode>> EntrySpan => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(entries);
+    public IReadOnlyList<KeyValuePair<YamlScalar, YamlNode>> Entries { get; }
 
     /// <inheritdoc />
     public override string KindName => "a mapping";
@@ -95,9 +85,7 @@ public sealed class YamlMapping : YamlNode
     /// <summary>Finds the value of a key, or null.</summary>
     public YamlNode? Get(string key)
     {
-        // A plain loop over the list's storage: a foreach over the interface boxed an enumerator and
-        // made two interface calls per entry (the binder and every rule call this for each field).
-        foreach (ref readonly var entry in EntrySpan)
+        foreach (var entry in Entries)
         {
             if (string.Equals(entry.Key.Value, key, StringComparison.Ordinal))
             {
