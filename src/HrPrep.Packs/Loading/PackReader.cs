@@ -148,9 +148,7 @@ public static partial class PackReader
                 List<string> found;
                 try
                 {
-                    found = Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = false, AttributesToSkip = FileAttributes.Hidden })
-                        .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
-                        .ToList();
+                    found = FindYamlFiles(path);
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
@@ -182,6 +180,62 @@ public static partial class PackReader
 
         return new PathExpansion([.. files], [.. diagnostics]);
     }
+
+    private static readonly EnumerationOptions Recursive = new() { RecurseSubdirectories = true, IgnoreInaccessible = false, AttributesToSkip = FileAttributes.Hidden };
+    private static readonly EnumerationOptions TopLevel = new() { RecurseSubdirectories = false, IgnoreInaccessible = false, AttributesToSkip = FileAttributes.Hidden };
+
+    /// <summary>
+    /// The <c>*.yaml</c>/<c>*.yml</c> files under a directory, recursively, hidden entries skipped, in no
+    /// particular order. A directory with many subdirectories (a collection of one folder per pack)
+    /// has each subdirectory listed on its own, in parallel: listing 20,000 folders one after the
+    /// other was a tenth of a <c>stats</c> run.
+    /// </summary>
+    /// <param name="directory">The directory.</param>
+    /// <param name="parallelFrom">How many subdirectories make the listing parallel.</param>
+    /// <exception cref="IOException">A directory cannot be listed (the first such subdirectory in ordinal order).</exception>
+    /// <exception cref="UnauthorizedAccessException">A directory cannot be listed.</exception>
+    internal static List<string> FindYamlFiles(string directory, int parallelFrom = 64)
+    {
+        string[] subdirectories = Directory.GetDirectories(directory, "*", TopLevel);
+        if (subdirectories.Length < parallelFrom)
+        {
+            return [.. Directory.EnumerateFiles(directory, "*", Recursive).Where(IsYamlName)];
+        }
+
+        var found = Directory.EnumerateFiles(directory, "*", TopLevel).Where(IsYamlName).ToList();
+        Array.Sort(subdirectories, StringComparer.Ordinal);
+        var parts = new List<string>[subdirectories.Length];
+        var errors = new Exception?[subdirectories.Length];
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, subdirectories.Length, Math.Max(16, subdirectories.Length / (8 * Environment.ProcessorCount))), range =>
+        {
+            for (int i = range.Item1; i < range.Item2; i++)
+            {
+                try
+                {
+                    parts[i] = [.. Directory.EnumerateFiles(subdirectories[i], "*", Recursive).Where(IsYamlName)];
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    errors[i] = ex;
+                }
+            }
+        });
+
+        if (Array.Find(errors, e => e is not null) is { } error)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+        }
+
+        foreach (var part in parts)
+        {
+            found.AddRange(part);
+        }
+
+        return found;
+    }
+
+    private static bool IsYamlName(string path) =>
+        path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Groups read files into packs and runs the checks across files: a directory's <c>pack.yaml</c>
