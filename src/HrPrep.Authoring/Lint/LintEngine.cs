@@ -330,6 +330,7 @@ public sealed class LintEngine
         {
             timer.Mark("read and per-file rules");
             var details = PackReader.Assemble(outcomes.Select(o => o.Outline), early);
+            timer.Mark("packs assembled");
             var readerDiagnostics = details.Diagnostics;
             int fileCount = details.Files.Length;
             var packOfFile = new Dictionary<string, string>(StringComparer.Ordinal);
