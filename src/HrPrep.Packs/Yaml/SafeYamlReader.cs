@@ -56,6 +56,12 @@ public static partial class SafeYamlReader
                     return TooLarge(path, fileLength, options);
                 }
 
+                if (fileLength >= Array.MaxLength)
+                {
+                    // Under a limit raised past what one array holds: the stream path reports it.
+                    return ReadHandleAsStream(path, handle, options);
+                }
+
                 (buffer, length) = ReadAll(handle, fileLength);
             }
             catch (NotSupportedException)
