@@ -45,7 +45,8 @@ public class ManyPacksReaderTests
     {
         // The embedded packs are compiled from questions/ and always held whole; reading questions/
         // keeps each question without the texts stats and the list table do not print.
-        foreach (string[] args in new string[][] { ["stats"], ["stats", "--format", "json"], ["stats", "--level", "senior"], ["list"], ["list", "--category", "rater-bias"] })
+        foreach (string[] args in new string[][] { ["stats"], ["stats", "--format", "json"], ["stats", "--level", "senior"], ["stats", "--tag", "calibration", "--type", "behavioral"],
+            ["stats", "--pack", "hr-performance-management-specialist"], ["list"], ["list", "--category", "rater-bias"], ["list", "--tag", "mbo"] })
         {
             var embedded = Cli.Run(args);
             var read = Cli.Run([args[0], Repo.PathOf("questions"), .. args[1..]]);
