@@ -13,7 +13,7 @@
 # HRPREP_TOOL=PATH times another build of the tool (e.g. an older one kept for a before/after
 # comparison) instead of building src/HrPrep.Tool; AOT=1 times the tool as it ships for linux-x64
 # instead (Native AOT, `dotnet publish src/HrPrep.Tool -c Release -r linux-x64` into bench/.tools/aot).
-# BASE_TOOL=PATH also times a second build of lint, runs alternating with the first and with ajv, and
+# BASE_TOOL=PATH also times a second build of lint (and of the other commands), runs alternating with the first and with ajv, and
 # prints its figures and the after/before ratios (e.g. BASE_TOOL=/tmp/before/HrPrep.Tool). Per corpus, one more lint run with HRPREP_LINT_TIMING=1
 # prints the phase figures (CPU and managed allocations of reading + per-file rules, of the workspace
 # rules, and in all); MAX_ALLOC_KIB_PER_FILE=N makes the script fail (exit 1) when lint allocates more
@@ -123,14 +123,20 @@ for n in "${sizes[@]}"; do
   # --on-conflict ours (titles and descriptions differ between roles).
   mapfile -t packdirs < <(ls -d "$dir"/*/)
   others=${OTHERS-stats list csv merge}
+  # With BASE_TOOL, each command's runs alternate with the base build's (key prefix "b").
+  other() {
+    local key=$1 t=$2 c=$3
+    case $c in
+      stats) once "$key" "$t" stats "$dir" -q ;;
+      list) once "$key" "$t" list "$dir" -q ;;
+      csv) rm -f "$tmp/out.csv"; once "$key" "$t" export csv "$dir" -o "$tmp/out.csv" -q ;;
+      merge) rm -f "$tmp/merged.yaml"; once "$key" "$t" merge "${packdirs[@]}" --id merged --on-conflict ours -o "$tmp/merged.yaml" -q ;;
+    esac
+  }
   for _ in $(seq "$runs"); do
     for c in $others; do
-      case $c in
-        stats) once "stats-$n" "$tool" stats "$dir" -q ;;
-        list) once "list-$n" "$tool" list "$dir" -q ;;
-        csv) rm -f "$tmp/out.csv"; once "csv-$n" "$tool" export csv "$dir" -o "$tmp/out.csv" -q ;;
-        merge) rm -f "$tmp/merged.yaml"; once "merge-$n" "$tool" merge "${packdirs[@]}" --id merged --on-conflict ours -o "$tmp/merged.yaml" -q ;;
-      esac
+      other "$c-$n" "$tool" "$c"
+      [ -z "${BASE_TOOL:-}" ] || other "b$c-$n" "$BASE_TOOL" "$c"
     done
   done
   for c in $others; do
@@ -138,6 +144,11 @@ for n in "${sizes[@]}"; do
     label=$c
     [ "$c" = csv ] && label="export csv"
     printf '%-7s %-14s %8.2f %8.2f %9s\n' "$n" "$label" "$w" "$cpu" "$r"
+    if [ -n "${BASE_TOOL:-}" ]; then
+      read -r bw bcpu br <<<"$(median "b$c-$n")"
+      printf '%-7s %-14s %8.2f %8.2f %9s   after/base wall %.2f, CPU %.2f, peak %.2f\n' "$n" "$label (base)" "$bw" "$bcpu" "$br" \
+        "$(echo "scale=3; $w / $bw" | bc)" "$(echo "scale=3; $cpu / $bcpu" | bc)" "$(echo "scale=3; $r / $br" | bc)"
+    fi
   done
 done
 

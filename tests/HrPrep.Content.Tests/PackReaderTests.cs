@@ -230,6 +230,95 @@ public class PackReaderTests
         Assert.Equal("q1", Assert.Single(Assert.Single(r.Packs).Questions).Id);
     }
 
+    /// <summary>A corpus of many small packs: role packs, a directory pack, and files with every kind of problem.</summary>
+    private static void ManySmallPacks(TempDir dir)
+    {
+        for (int i = 0; i < 300; i++)
+        {
+            string body = (i % 50) switch
+            {
+                7 => "questions: [broken\n",                                                   // YAML error
+                13 => Manifest.Replace("id: p", $"id: p{i}", StringComparison.Ordinal) + "\nquestions:\n" + Question($"q{i}", category: "nope"), // undeclared category
+                21 => Manifest.Replace("id: p", $"id: p{i}", StringComparison.Ordinal) + "\nquestions:\n" + Question("q3"),   // duplicate id across packs
+                29 => "questions:\n" + Question($"loose{i}"),                                    // belongs to no pack
+                _ => Manifest.Replace("id: p", $"id: p{i}", StringComparison.Ordinal) + "\nquestions:\n" + Question($"q{i}") + Question($"r{i}"),
+            };
+            dir.File($"roles/role-{i:D3}/role-{i:D3}.yaml", body);
+        }
+
+        dir.File("roles/dir-pack/pack.yaml", Manifest.Replace("id: p", "id: dirpack", StringComparison.Ordinal));
+        dir.File("roles/dir-pack/a.yaml", "questions:\n" + Question("d1") + Question("d2"));
+        dir.File("roles/dir-pack/b.yaml", "questions:\n" + Question("d1"));
+    }
+
+    private static string Describe(PackReadResult r) => string.Join("\n", [
+        .. r.Packs.Select(p => $"{p.Id} {p.Version}: " + string.Join(", ", p.Questions.Select(q => $"{q.Id}@{q.Location}/{q.PackId}/{q.Prompt}/{q.Answer.Summary}"))),
+        .. r.Diagnostics.Select(d => d.ToString()),
+        .. r.Files.Select(f => $"{f.Path} {f.Questions.Length} {f.Diagnostics.Length} {f.DeclaresPack}")]);
+
+    [Fact]
+    public void Reading_in_batches_on_several_threads_gives_what_reading_file_by_file_gives()
+    {
+        using var dir = new TempDir();
+        ManySmallPacks(dir);
+        var expansion = PackReader.ExpandPaths([dir.Path]);
+        Assert.Equal(303, expansion.Files.Length);
+        string oneByOne = Describe(PackReader.Assemble(expansion.Files.Select(f => PackReader.ReadFile(f)), expansion.Diagnostics));
+        foreach (string code in new[] { "YAML001", "PACK006", "PACK007", "PACK009" })
+        {
+            Assert.Contains("error " + code, oneByOne, StringComparison.Ordinal);
+        }
+
+        foreach (int threads in new[] { 1, 2, 3, 8 })
+        {
+            var r = PackReader.Read([dir.Path], new PackReadOptions { MaxDegreeOfParallelism = threads });
+            Assert.Equal(oneByOne, Describe(r));
+            Assert.Equal(expansion.Files, r.Files.Select(f => f.Path));
+        }
+    }
+
+    [Fact]
+    public void A_trimmed_read_keeps_what_the_trim_keeps_and_finds_the_same_problems()
+    {
+        using var dir = new TempDir();
+        ManySmallPacks(dir);
+        var full = PackReader.Read([dir.Path]);
+        var seen = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var trimmed = PackReader.Read([dir.Path], new PackReadOptions
+        {
+            TrimQuestion = q =>
+            {
+                seen.Add(q.Id + "@" + q.Location);
+                return q with { Prompt = string.Empty, Answer = new ModelAnswer("cut", []) };
+            },
+        });
+
+        Assert.Equal(full.Diagnostics.Select(d => d.ToString()), trimmed.Diagnostics.Select(d => d.ToString()));
+        Assert.Equal(full.Packs.Select(p => p with { Questions = [] }), trimmed.Packs.Select(p => p with { Questions = [] }));
+        Assert.Equal(
+            full.Packs.SelectMany(p => p.Questions).Select(q => (q.Id, q.PackId, q.Category, q.Location)),
+            trimmed.Packs.SelectMany(p => p.Questions).Select(q => (q.Id, q.PackId, q.Category, q.Location)));
+        Assert.All(trimmed.Packs.SelectMany(p => p.Questions), q => Assert.Equal(("", "cut"), (q.Prompt, q.Answer.Summary)));
+        Assert.All(trimmed.Files.SelectMany(f => f.Questions), q => Assert.Equal("cut", q.Answer.Summary));
+
+        // Applied once to every valid question of every file, the ones assembling then rejects included.
+        Assert.Equal(full.Files.Sum(f => f.Questions.Length), seen.Count);
+        Assert.True(seen.Count > full.Packs.Sum(p => p.Questions.Length));
+    }
+
+    [Fact]
+    public void Streams_are_trimmed_too()
+    {
+        var files = new Dictionary<string, Stream>
+        {
+            ["x/pack.yaml"] = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Manifest)),
+            ["x/q.yaml"] = new MemoryStream(System.Text.Encoding.UTF8.GetBytes("questions:\n" + Question("q1"))),
+        };
+        var r = PackReader.Read(files, new PackReadOptions { TrimQuestion = q => q with { Prompt = "?" } });
+        Assert.Empty(r.Diagnostics);
+        Assert.Equal("?", Assert.Single(Assert.Single(r.Packs).Questions).Prompt);
+    }
+
     [Fact]
     public void Directory_with_10000_files_reads_without_crashing()
     {

@@ -257,6 +257,56 @@ public class SafeYamlReaderTests
         Assert.StartsWith("/nonexistent/x.yaml:1:1: error IO001: cannot read file", d.ToString());
     }
 
+    [Fact]
+    public void A_directory_given_as_a_file_is_an_io_error()
+    {
+        using var dir = new TempDir();
+        var d = Single(SafeYamlReader.ReadFile(dir.Path), "IO001");
+        Assert.StartsWith($"{dir.Path}:1:1: error IO001: cannot read file: ", d.ToString());
+        Assert.DoesNotContain("\n", d.ToString());
+    }
+
+    [Fact]
+    public void Reading_files_again_and_again_reuses_the_pooled_buffers()
+    {
+        // 256 KB of comments around one key: the tree is tiny, so what a read allocates is its
+        // buffers, unless they come back from the pool (bytes, then decoded chars: about 768 KB fresh).
+        var sb = new StringBuilder();
+        for (int i = 0; i < 4096; i++)
+        {
+            sb.Append("# a comment line that the reader skips, sixty-four bytes long..\n");
+        }
+
+        sb.Append("a: 1\n");
+        using var dir = new TempDir();
+        string path = Path.Combine(dir.Path, "comments.yaml");
+        File.WriteAllText(path, sb.ToString());
+        Assert.NotNull(SafeYamlReader.ReadFile(path).Root);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 10; i++)
+        {
+            var root = Assert.IsType<YamlMapping>(SafeYamlReader.ReadFile(path).Root);
+            Assert.Equal("1", ((YamlScalar)root.Get("a")!).Value);
+        }
+
+        long perRead = (GC.GetAllocatedBytesForCurrentThread() - before) / 10;
+        Assert.True(perRead < 64 * 1024, $"allocated {perRead} bytes per read of a {sb.Length}-byte file");
+    }
+
+    [Fact]
+    public void A_file_that_reports_no_length_is_read_to_its_end()
+    {
+        // Files under /proc report a length of 0 and still have content: the positional read finds
+        // more than the length and reads the file again as a stream.
+        Assert.SkipUnless(OperatingSystem.IsLinux() && File.Exists("/proc/self/cmdline"), "needs Linux /proc");
+        const string path = "/proc/version";
+        Assert.Equal(0, new FileInfo(path).Length);
+        string text = File.ReadAllText(path);
+        var r = SafeYamlReader.ReadFile(path);
+        Assert.Equal(FastYamlReaderTests.Dump(SafeYamlReader.ReadText(path, text)), FastYamlReaderTests.Dump(r));
+        Assert.NotNull(r.Root);
+    }
+
     private sealed class NonSeekable(Stream inner) : Stream
     {
         public override bool CanRead => true;

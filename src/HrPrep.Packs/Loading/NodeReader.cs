@@ -25,7 +25,7 @@ internal sealed partial class NodeReader(List<Diagnostic> diagnostics)
     /// <summary>Checks a mapping's keys against the known ones and the required ones.</summary>
     public void Keys(YamlMapping mapping, string what, string[] known, string[] required)
     {
-        foreach (var entry in mapping.Entries)
+        foreach (var entry in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(mapping.EntryList))
         {
             if (Array.IndexOf(known, entry.Key.Value) < 0)
             {
@@ -85,14 +85,19 @@ internal sealed partial class NodeReader(List<Diagnostic> diagnostics)
             return [];
         }
 
-        var builder = ImmutableArray.CreateBuilder<string>(seq.Items.Count);
-        string itemName = name + " item";
+        var items = seq.ItemList;
+        var builder = ImmutableArray.CreateBuilder<string>(items.Count);
+        string? itemName = null;
 
         // Short lists (tags, related ids) are checked for repeats by scanning; long ones with a set.
-        HashSet<string>? seen = unique && seq.Items.Count > 16 ? new(StringComparer.Ordinal) : null;
-        foreach (var item in seq.Items)
+        HashSet<string>? seen = unique && items.Count > 16 ? new(StringComparer.Ordinal) : null;
+        foreach (var item in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(items))
         {
-            if (Text(item, itemName, true, itemPattern, patternHint) is { } value)
+            // A valid item is taken as it is; the item's name (for messages) is made only when one is needed.
+            string? value = item is YamlScalar { Kind: ScalarKind.String } text && !string.IsNullOrWhiteSpace(text.Value) && (itemPattern is null || itemPattern.IsMatch(text.Value))
+                ? text.Value
+                : Text(item, itemName ??= name + " item", true, itemPattern, patternHint);
+            if (value is not null)
             {
                 if (unique && (seen is not null ? !seen.Add(value) : builder.Contains(value)))
                 {

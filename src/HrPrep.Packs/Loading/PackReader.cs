@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using HrPrep.Packs.Yaml;
 
 namespace HrPrep.Packs;
@@ -40,6 +42,18 @@ public sealed record PackReadOptions
 
     /// <summary>How many files are read at once when reading paths (default: one per processor).</summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// Applied to each valid question as soon as its file is bound (on the reading thread, before the
+    /// packs are assembled), or null (the default) to keep every question as bound. A tool that needs
+    /// only part of each question (counts, a table of prompts) returns a copy without the texts it does
+    /// not use, so they are never held for the whole read: on many small packs that is most of the
+    /// memory, and of the garbage collector's work. The copy must keep <see cref="Question.Id"/>,
+    /// <see cref="Question.PackId"/>, <see cref="Question.Category"/> and <see cref="Question.Location"/>,
+    /// which assembling checks; the result's <see cref="PackReadResult.Files"/> hold the copies too.
+    /// Only <see cref="PackReader.Read(IEnumerable{string}, PackReadOptions?)"/> and the stream overload apply it.
+    /// </summary>
+    public Func<Question, Question>? TrimQuestion { get; init; }
 }
 
 /// <summary>The files a set of paths stands for, and the paths that could not be found or listed.</summary>
@@ -85,10 +99,52 @@ public static partial class PackReader
         var expansion = ExpandPaths(paths);
         var files = expansion.Files;
         var parsed = new PackFile[files.Length];
-        Parallel.For(0, files.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism) }, i =>
-            parsed[i] = ReadFile(files[i], options.Yaml, options.KeepTrees));
+        var yaml = options.Yaml;
+        bool keepTrees = options.KeepTrees;
+        var trim = options.TrimQuestion;
+        int workers = Math.Max(1, options.MaxDegreeOfParallelism);
+        if (workers == 1 || files.Length < 2)
+        {
+            for (int i = 0; i < files.Length; i++)
+            {
+                parsed[i] = Trim(ReadFile(files[i], yaml, keepTrees), trim);
+            }
+        }
+        else
+        {
+            // Ranges of files rather than one task item per file: many small packs are mostly fixed
+            // costs, and the scheduler's per-item work (a delegate call, a shared counter) was one of them.
+            Parallel.ForEach(Partitioner.Create(0, files.Length, BatchSize(files.Length, workers)), new ParallelOptions { MaxDegreeOfParallelism = workers }, range =>
+            {
+                for (int i = range.Item1; i < range.Item2; i++)
+                {
+                    parsed[i] = Trim(ReadFile(files[i], yaml, keepTrees), trim);
+                }
+            });
+        }
+
         return Assemble(parsed, expansion.Diagnostics);
     }
+
+    /// <summary>The file with <paramref name="trim"/> applied to each of its questions (the file itself when there is nothing to do).</summary>
+    private static PackFile Trim(PackFile file, Func<Question, Question>? trim)
+    {
+        if (trim is null || file.Questions.IsDefaultOrEmpty)
+        {
+            return file;
+        }
+
+        var trimmed = new Question[file.Questions.Length];
+        for (int i = 0; i < trimmed.Length; i++)
+        {
+            trimmed[i] = trim(file.Questions[i]);
+        }
+
+        return file with { Questions = ImmutableCollectionsMarshal.AsImmutableArray(trimmed) };
+    }
+
+    /// <summary>Files per batch: small enough that the workers finish together (about 16 batches each), at most 64.</summary>
+    internal static int BatchSize(int files, int workers) => Math.Clamp(files / (workers * 16), 1, 64);
 
     /// <summary>Reads the given named streams in order; names are paths used for grouping and in diagnostics.</summary>
     /// <param name="files">Names (paths) and streams; the streams are read to the end and not closed.</param>
@@ -100,7 +156,7 @@ public static partial class PackReader
         var parsed = new List<PackFile>();
         foreach (var (path, stream) in files)
         {
-            parsed.Add(PackFileBinder.Bind(SafeYamlReader.ReadStream(path, stream, options.Yaml), options.Yaml, options.KeepTrees));
+            parsed.Add(Trim(PackFileBinder.Bind(SafeYamlReader.ReadStream(path, stream, options.Yaml), options.Yaml, options.KeepTrees), options.TrimQuestion));
         }
 
         return Assemble(parsed);

@@ -61,10 +61,13 @@ public sealed class YamlScalar : YamlNode
 public sealed class YamlSequence : YamlNode
 {
     internal YamlSequence(SourceLocation start, List<YamlNode> items)
-        : base(start) => Items = items;
+        : base(start) => ItemList = items;
 
     /// <summary>The items in order.</summary>
-    public IReadOnlyList<YamlNode> Items { get; }
+    public IReadOnlyList<YamlNode> Items => ItemList;
+
+    /// <summary>The items as the concrete list (the binder walks it without an interface enumerator per walk).</summary>
+    internal List<YamlNode> ItemList { get; }
 
     /// <inheritdoc />
     public override string KindName => "a list";
@@ -74,10 +77,13 @@ public sealed class YamlSequence : YamlNode
 public sealed class YamlMapping : YamlNode
 {
     internal YamlMapping(SourceLocation start, List<KeyValuePair<YamlScalar, YamlNode>> entries)
-        : base(start) => Entries = entries;
+        : base(start) => EntryList = entries;
 
     /// <summary>The entries in document order.</summary>
-    public IReadOnlyList<KeyValuePair<YamlScalar, YamlNode>> Entries { get; }
+    public IReadOnlyList<KeyValuePair<YamlScalar, YamlNode>> Entries => EntryList;
+
+    /// <summary>The entries as the concrete list (walked by index: no interface enumerator per lookup).</summary>
+    internal List<KeyValuePair<YamlScalar, YamlNode>> EntryList { get; }
 
     /// <inheritdoc />
     public override string KindName => "a mapping";
@@ -85,7 +91,9 @@ public sealed class YamlMapping : YamlNode
     /// <summary>Finds the value of a key, or null.</summary>
     public YamlNode? Get(string key)
     {
-        foreach (var entry in Entries)
+        // The binder looks up every known key of every question: a foreach over the interface
+        // allocated an enumerator per lookup; a span over the list allocates nothing.
+        foreach (var entry in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(EntryList))
         {
             if (string.Equals(entry.Key.Value, key, StringComparison.Ordinal))
             {

@@ -25,9 +25,12 @@ internal static class ListCommand
         command.Options.Add(format);
         command.SetAction(parse => CliApp.Guard(context, () =>
         {
-            var bank = BankLoader.Load(context, parse.GetValue(common.Paths));
+            // The table shows the prompt and four short fields: unless --search or JSON needs the
+            // other texts, each question is kept with its prompt only.
+            bool table = parse.GetValue(format) != "json";
+            var bank = BankLoader.Load(context, parse.GetValue(common.Paths), table && parse.GetValue(common.Search) is null ? BankLoader.PromptOnly : null);
             var questions = common.Query(bank, parse).ToImmutableArray();
-            if (parse.GetValue(format) == "json")
+            if (!table)
             {
                 context.Out.Write(QuestionJsonWriter.ToJson(questions));
                 return ExitCodes.Ok;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using HrPrep.Packs;
 using System.CommandLine;
 using System.Globalization;
@@ -149,14 +150,42 @@ internal static class MergeCommand
         return (result, inputs.Count);
     }
 
+    /// <summary>From this many inputs on, they are read in parallel rather than one by one.</summary>
+    private const int ManyInputs = 16;
+
     /// <summary>
     /// Reads the inputs one by one, releasing what reading a large input left behind before the next
-    /// is read, so the peak memory is the inputs plus one input's working set.
+    /// is read, so the peak memory is the inputs plus one input's working set. From
+    /// <see cref="ManyInputs"/> inputs on (many small packs), they are read in parallel instead and
+    /// released once, after all are read.
     /// </summary>
     private static (List<MergeInput> Inputs, List<Diagnostic> Errors) ReadInputs(IReadOnlyList<string> paths)
     {
         var inputs = new List<MergeInput>(paths.Count);
         var errors = new List<Diagnostic>();
+        if (paths.Count >= ManyInputs)
+        {
+            // Many inputs (one small pack per role): read them on every core, in ranges of inputs,
+            // then gather the packs and problems in the order given, as the loop below would.
+            var read = new (IReadOnlyList<MergeInput> Inputs, IReadOnlyList<Diagnostic> Errors)[paths.Count];
+            int workers = Environment.ProcessorCount;
+            Parallel.ForEach(Partitioner.Create(0, paths.Count, Math.Clamp(paths.Count / (workers * 16), 1, 64)), new ParallelOptions { MaxDegreeOfParallelism = workers }, range =>
+            {
+                for (int i = range.Item1; i < range.Item2; i++)
+                {
+                    read[i] = PackInputs.ReadEach([paths[i]]);
+                }
+            });
+            foreach (var (one, problems) in read)
+            {
+                inputs.AddRange(one);
+                errors.AddRange(problems);
+            }
+
+            Garbage.ReleaseAfter(inputs.Sum(input => input.Pack.Questions.Length));
+            return (inputs, errors);
+        }
+
         foreach (var path in paths)
         {
             var (one, problems) = PackInputs.ReadEach([path]);

@@ -25,7 +25,8 @@ internal static class StatsCommand
         command.Options.Add(format);
         command.SetAction(parse => CliApp.Guard(context, () =>
         {
-            var bank = BankLoader.Load(context, parse.GetValue(common.Paths));
+            // Stats prints counts only: unless --search needs the texts, each question is kept without them.
+            var bank = BankLoader.Load(context, parse.GetValue(common.Paths), parse.GetValue(common.Search) is null ? BankLoader.WithoutTexts : null);
             var questions = common.Query(bank, parse).ToImmutableArray();
             // Questions grouped once by pack and category (many small packs: no scan of every question per category).
             var byPackCategory = questions.GroupBy(q => (q.PackId, q.Category)).ToDictionary(g => g.Key, g => g.ToList());
