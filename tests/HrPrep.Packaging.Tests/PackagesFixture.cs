@@ -33,7 +33,7 @@ public sealed class PackagesFixture : IDisposable
     public string Cache { get; }
 
     /// <summary>The library and tool version (Directory.Build.props: Version).</summary>
-    public string Version => "2.1.0";
+    public string Version => "2.2.0";
 
     /// <summary>The content version of the shipped packs (Directory.Build.props: HrPrepContentVersion), separate from <see cref="Version"/>.</summary>
     public string ContentVersion => "1.1.0";
