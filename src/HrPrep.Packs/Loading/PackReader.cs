@@ -308,28 +308,74 @@ public static partial class PackReader
         var diagnostics = earlier is null ? new List<Diagnostic>() : new List<Diagnostic>(earlier);
         foreach (var file in fileArray)
         {
-            diagnostics.AddRange(file.Diagnostics);
+            if (!file.Diagnostics.IsDefaultOrEmpty)
+            {
+                diagnostics.AddRange(file.Diagnostics);
+            }
         }
 
-        var packs = new List<QuestionPack>();
-        foreach (var group in fileArray.GroupBy(f => DirectoryOf(f.Path), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        // The files grouped by directory (ordinal), the groups in ordinal order of their directory, each
+        // group's files in ordinal path order and equal paths in input order: one sort of the files'
+        // indexes, comparing directories as spans (no string, grouping or sorted copy per directory).
+        int n = fileArray.Length;
+        var dirLength = new int[n];
+        var order = new int[n];
+        for (int i = 0; i < n; i++)
         {
-            var members = group.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
-            var manifestFile = members.FirstOrDefault(f => IsManifestName(f.Path));
+            dirLength[i] = Math.Max(0, fileArray[i].Path.AsSpan().LastIndexOfAny('/', '\\'));
+            order[i] = i;
+        }
+
+        Array.Sort(order, (x, y) =>
+        {
+            string px = fileArray[x].Path, py = fileArray[y].Path;
+            int c = px.AsSpan(0, dirLength[x]).SequenceCompareTo(py.AsSpan(0, dirLength[y]));
+            if (c == 0)
+            {
+                c = string.CompareOrdinal(px, py);
+            }
+
+            return c != 0 ? c : x.CompareTo(y);
+        });
+
+        var packs = new List<QuestionPack>();
+        for (int start = 0; start < n;)
+        {
+            string groupPath = fileArray[order[start]].Path;
+            var directory = groupPath.AsSpan(0, dirLength[order[start]]);
+            int end = start + 1;
+            while (end < n && fileArray[order[end]].Path.AsSpan(0, dirLength[order[end]]).SequenceEqual(directory))
+            {
+                end++;
+            }
+
+            var members = new ArraySegment<int>(order, start, end - start);
+            start = end;
+            PackFile? manifestFile = null;
+            foreach (int m in members)
+            {
+                if (IsManifestName(fileArray[m].Path))
+                {
+                    manifestFile = fileArray[m];
+                    break;
+                }
+            }
+
             bool manifestDeclared = manifestFile is { DeclaresPack: true };
             if (manifestFile is { IsMapping: true, DeclaresPack: false })
             {
                 diagnostics.Add(Diagnostic.Error(new SourceLocation(manifestFile.Path, 1, 1), DiagnosticCodes.NoPack, $"{ManifestFileName} must hold the pack manifest under 'pack'"));
             }
 
-            var looseQuestionFiles = new List<PackFile>();
-            foreach (var file in members)
+            List<PackFile>? looseQuestionFiles = null;
+            foreach (int m in members)
             {
+                var file = fileArray[m];
                 if (file == manifestFile || !file.DeclaresPack)
                 {
                     if (file != manifestFile)
                     {
-                        looseQuestionFiles.Add(file);
+                        (looseQuestionFiles ??= []).Add(file);
                     }
 
                     continue;
@@ -346,10 +392,10 @@ public static partial class PackReader
             {
                 if (manifestFile!.Manifest is not null)
                 {
-                    packs.Add(Finish(manifestFile.Manifest, [manifestFile, .. looseQuestionFiles], diagnostics));
+                    packs.Add(Finish(manifestFile.Manifest, [manifestFile, .. looseQuestionFiles ?? []], diagnostics));
                 }
             }
-            else
+            else if (looseQuestionFiles is not null)
             {
                 foreach (var file in looseQuestionFiles.Where(f => f.IsMapping))
                 {
@@ -364,48 +410,126 @@ public static partial class PackReader
         return new PackReadResult([.. packs], [.. diagnostics]) { Files = fileArray };
     }
 
-    private static QuestionPack Finish(QuestionPack manifest, List<PackFile> files, List<Diagnostic> diagnostics)
+    // Up to this many categories, retired ids or questions a pack is searched by a scan instead of a
+    // hash set: a collection of small packs made three sets per pack.
+    private const int ScanLimit = 8;
+
+    private static QuestionPack Finish(QuestionPack manifest, ReadOnlySpan<PackFile> files, List<Diagnostic> diagnostics)
     {
-        var categories = manifest.Categories.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-        var retired = manifest.Retired.ToHashSet(StringComparer.Ordinal);
-        var byId = new Dictionary<string, Question>(StringComparer.Ordinal);
-        var questions = ImmutableArray.CreateBuilder<Question>();
+        var categoryList = manifest.Categories;
+        var retiredList = manifest.Retired;
+        HashSet<string>? categories = categoryList.Length > ScanLimit ? CategorySet(manifest) : null;
+        HashSet<string>? retired = retiredList.Length > ScanLimit ? retiredList.ToHashSet(StringComparer.Ordinal) : null;
+        Dictionary<string, Question>? byId = null;
+        int total = 0;
+        foreach (var file in files)
+        {
+            total += file.Questions.Length;
+        }
+
+        var questions = ImmutableArray.CreateBuilder<Question>(total);
         foreach (var file in files)
         {
             foreach (var q in file.Questions)
             {
-                if (byId.TryGetValue(q.Id, out var first))
+                if (FirstWithId(q.Id) is { } first)
                 {
                     diagnostics.Add(Diagnostic.Error(q.Location, DiagnosticCodes.DuplicateId, $"duplicate question id '{q.Id}' (first defined at {first.Location})"));
                     continue;
                 }
 
-                if (retired.Contains(q.Id))
+                if (retired is not null ? retired.Contains(q.Id) : Contains(retiredList, q.Id))
                 {
                     diagnostics.Add(Diagnostic.Error(q.Location, DiagnosticCodes.RetiredId, $"question id '{q.Id}' is retired in pack '{manifest.Id}' and cannot be used again"));
                     continue;
                 }
 
-                if (!categories.Contains(q.Category))
+                if (!(categories is not null ? categories.Contains(q.Category) : HasCategory(categoryList, q.Category)))
                 {
-                    string hint = NodeReader.Suggest(q.Category, categories) is { } s ? $" (did you mean '{s}'?)" : string.Empty;
+                    string hint = NodeReader.Suggest(q.Category, categories ??= CategorySet(manifest)) is { } s ? $" (did you mean '{s}'?)" : string.Empty;
                     diagnostics.Add(Diagnostic.Error(q.Location, DiagnosticCodes.UndeclaredCategory, $"category '{q.Category}' is not declared in pack '{manifest.Id}'{hint}"));
                     continue;
                 }
 
                 var owned = q.PackId == manifest.Id ? q : q with { PackId = manifest.Id };
-                byId.Add(q.Id, owned);
+                if (byId is not null)
+                {
+                    byId.Add(q.Id, owned);
+                }
+                else if (questions.Count == ScanLimit)
+                {
+                    byId = new Dictionary<string, Question>(total, StringComparer.Ordinal);
+                    foreach (var earlier in questions)
+                    {
+                        byId.Add(earlier.Id, earlier);
+                    }
+
+                    byId.Add(q.Id, owned);
+                }
+
                 questions.Add(owned);
             }
         }
 
-        return manifest with { Questions = questions.ToImmutable() };
+        return manifest with { Questions = questions.DrainToImmutable() };
+
+        Question? FirstWithId(string id)
+        {
+            if (byId is not null)
+            {
+                return byId.GetValueOrDefault(id);
+            }
+
+            foreach (var earlier in questions)
+            {
+                if (string.Equals(earlier.Id, id, StringComparison.Ordinal))
+                {
+                    return earlier;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    private static HashSet<string> CategorySet(QuestionPack manifest) => manifest.Categories.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+
+    private static bool HasCategory(ImmutableArray<Category> categories, string id)
+    {
+        foreach (var c in categories)
+        {
+            if (string.Equals(c.Id, id, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Contains(ImmutableArray<string> values, string value)
+    {
+        foreach (var v in values)
+        {
+            if (string.Equals(v, value, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void CheckAcrossPacks(List<QuestionPack> packs, List<Diagnostic> diagnostics)
     {
-        var packIds = new Dictionary<string, QuestionPack>(StringComparer.Ordinal);
-        var questionIds = new Dictionary<string, Question>(StringComparer.Ordinal);
+        int questionCount = 0;
+        foreach (var pack in packs)
+        {
+            questionCount += pack.Questions.Length;
+        }
+
+        var packIds = new Dictionary<string, QuestionPack>(packs.Count, StringComparer.Ordinal);
+        var questionIds = new Dictionary<string, Question>(questionCount, StringComparer.Ordinal);
         for (int i = 0; i < packs.Count; i++)
         {
             var pack = packs[i];
@@ -434,13 +558,13 @@ public static partial class PackReader
 
     internal static string DirectoryOf(string path)
     {
-        int slash = path.LastIndexOfAny(['/', '\\']);
+        int slash = path.AsSpan().LastIndexOfAny('/', '\\');
         return slash < 0 ? string.Empty : path[..slash];
     }
 
     private static bool IsManifestName(string path)
     {
-        string name = path[(path.LastIndexOfAny(['/', '\\']) + 1)..];
+        var name = path.AsSpan(path.AsSpan().LastIndexOfAny('/', '\\') + 1);
         return name.Equals(ManifestFileName, StringComparison.OrdinalIgnoreCase) || name.Equals("pack.yml", StringComparison.OrdinalIgnoreCase);
     }
 }
