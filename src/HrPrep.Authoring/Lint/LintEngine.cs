@@ -139,7 +139,21 @@ public sealed class LintEngine
                 return false;
             }
 
-            var (buffer, total) = SafeYamlReader.ReadAll(handle, fileLength);
+            // One byte more than the length is asked for, to notice a file that grew while being read;
+            // a read that returns exactly the length is the whole file (one read, not a second one to see
+            // the end).
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)fileLength + 1);
+            int total = 0;
+            int n;
+            while (total <= fileLength && (n = RandomAccess.Read(handle, buffer.AsSpan(total, (int)fileLength + 1 - total), total)) > 0)
+            {
+                total += n;
+                if (total == fileLength)
+                {
+                    break;
+                }
+            }
+
             if (total > fileLength)
             {
                 // The file grew while being read: let the reader's own path report it.

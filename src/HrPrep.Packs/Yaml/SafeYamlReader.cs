@@ -102,11 +102,9 @@ public static partial class SafeYamlReader
 
     /// <summary>
     /// Reads a file of <paramref name="fileLength"/> bytes by position into a pooled buffer (the caller
-    /// returns it). One byte more is asked for, so a length over <paramref name="fileLength"/> means the
-    /// file grew; a read that returns exactly the length is taken as the whole file (one read, not a
-    /// second to see the end). Shared by <see cref="ReadFile"/> and lint, which keeps the bytes.
+    /// returns it); one byte more is asked for, so a length over <paramref name="fileLength"/> means the file grew.
     /// </summary>
-    internal static (byte[] Buffer, int Length) ReadAll(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long fileLength)
+    private static (byte[] Buffer, int Length) ReadAll(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long fileLength)
     {
         var buffer = ArrayPool<byte>.Shared.Rent((int)fileLength + 1);
         try
@@ -116,10 +114,6 @@ public static partial class SafeYamlReader
             while (total <= fileLength && (n = RandomAccess.Read(handle, buffer.AsSpan(total, (int)fileLength + 1 - total), total)) > 0)
             {
                 total += n;
-                if (total == fileLength)
-                {
-                    break;
-                }
             }
 
             return (buffer, total);
